@@ -1,0 +1,33 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+
+export default defineConfig({
+  imports: false,
+  vite: () => ({ plugins: [preact()] }),
+  manifest: ({ browser }) => ({
+    name: 'Gleaner',
+    description:
+      'Clip news articles, highlight and tag them, and export front-matter Markdown for Jekyll, Hugo and Obsidian.',
+    // Clipping injects into the tab the user clicked on (activeTab): no host permissions.
+    permissions: [
+      'activeTab',
+      'scripting',
+      'storage',
+      'unlimitedStorage',
+      'downloads',
+      'contextMenus',
+    ],
+    action: { default_title: 'Clip this article with Gleaner' },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'gleaner@gleaner.invalid',
+              strict_min_version: '128.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+});
