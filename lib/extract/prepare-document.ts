@@ -1,0 +1,45 @@
+/** Clean-up on the cloned document before Readability reads it. */
+
+const LAZY_SOURCE_ATTRIBUTES = [
+  'data-src',
+  'data-original',
+  'data-lazy-src',
+  'data-actualsrc',
+  'data-url',
+];
+const PLACEHOLDER_SRC =
+  /^(data:|about:blank)|(blank|spacer|placeholder|loading|lazy)\.(gif|png|svg)/i;
+
+/** Lazy images keep their real URL in a data attribute until scrolled into view. */
+function restoreLazyImages(doc: Document): void {
+  for (const image of doc.querySelectorAll('img')) {
+    const current = image.getAttribute('src') ?? '';
+    if (current && !PLACEHOLDER_SRC.test(current)) continue;
+    const lazy = LAZY_SOURCE_ATTRIBUTES.map((name) => image.getAttribute(name)).find(Boolean);
+    if (lazy) image.setAttribute('src', lazy);
+    else {
+      const firstSrcset = (image.getAttribute('data-srcset') ?? image.getAttribute('srcset') ?? '')
+        .split(',')[0]
+        ?.trim()
+        .split(/\s+/)[0];
+      if (firstSrcset) image.setAttribute('src', firstSrcset);
+    }
+  }
+}
+
+/** Content the page hides (inline `display:none`, `hidden`, `aria-hidden`) is not the article. */
+function removeHiddenElements(doc: Document): void {
+  for (const element of doc.body?.querySelectorAll('[hidden], [aria-hidden="true"], [style]') ??
+    []) {
+    const style = (element.getAttribute('style') ?? '').replace(/\s+/g, '').toLowerCase();
+    const hiddenByStyle = style.includes('display:none') || style.includes('visibility:hidden');
+    if (element.hasAttribute('hidden') || hiddenByStyle) element.remove();
+    else if (element.getAttribute('aria-hidden') === 'true' && !element.querySelector('img'))
+      element.remove();
+  }
+}
+
+export function prepareDocument(doc: Document): void {
+  restoreLazyImages(doc);
+  removeHiddenElements(doc);
+}

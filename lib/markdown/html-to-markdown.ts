@@ -1,0 +1,105 @@
+import { tables, strikethrough, taskListItems } from '@joplin/turndown-plugin-gfm';
+import TurndownService from 'turndown';
+import { makeUrlsAbsolute } from './absolute-urls';
+
+const PUNCTUATION = /[\p{P}\p{S}]/u;
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+/** The longest run of backticks in `code`, so the fence can be one longer and never close early. */
+function fenceFor(code: string): string {
+  const longest = Math.max(0, ...[...code.matchAll(/`+/g)].map((m) => m[0].length));
+  return '`'.repeat(Math.max(3, longest + 1));
+}
+
+function codeLanguage(element: Element | null): string {
+  const className = element?.getAttribute('class') ?? '';
+  return /(?:^|\s)(?:language|lang|highlight-source)-([\w+#-]+)/.exec(className)?.[1] ?? '';
+}
+
+function neighbourChar(node: Node, side: 'before' | 'after'): string {
+  const sibling = side === 'before' ? node.previousSibling : node.nextSibling;
+  const text = sibling?.textContent ?? '';
+  return side === 'before' ? text.slice(-1) : text.slice(0, 1);
+}
+
+/**
+ * CommonMark only closes `**` that is "flanking": `**“藏”**在` does not render as bold
+ * (commonmark-spec #650). Punctuation at the edge of the emphasis, next to a letter outside it,
+ * is moved outside the delimiters so the emphasis still renders.
+ */
+function emphasis(content: string, node: Node, delimiter: string): string {
+  const text = content.trim();
+  if (!text) return content;
+  let lead = '';
+  let body = text;
+  let trail = '';
+  if (WORD_CHAR.test(neighbourChar(node, 'before'))) {
+    while (body && PUNCTUATION.test(body[0] ?? '')) {
+      lead += body[0];
+      body = body.slice(1);
+    }
+  }
+  if (WORD_CHAR.test(neighbourChar(node, 'after'))) {
+    while (body && PUNCTUATION.test(body.at(-1) ?? '')) {
+      trail = body.at(-1) + trail;
+      body = body.slice(0, -1);
+    }
+  }
+  if (!body) return text;
+  return `${lead}${delimiter}${body}${delimiter}${trail}`;
+}
+
+function hasContentAfter(node: Node): boolean {
+  for (let next = node.nextSibling; next; next = next.nextSibling) {
+    if (next.nodeName === 'IMG' || (next.textContent ?? '').trim()) return true;
+  }
+  return false;
+}
+
+function createTurndown(): TurndownService {
+  const service = new TurndownService({
+    headingStyle: 'atx',
+    bulletListMarker: '-',
+    codeBlockStyle: 'fenced',
+    emDelimiter: '*',
+    strongDelimiter: '**',
+    linkStyle: 'inlined',
+  });
+  service.use([tables, strikethrough, taskListItems]);
+  service.remove(['script', 'style', 'noscript', 'template', 'iframe', 'object', 'embed', 'form']);
+  service.addRule('fencedCode', {
+    filter: (node) => node.nodeName === 'PRE',
+    replacement: (_content, node) => {
+      const element = node as Element;
+      const code = element.querySelector('code');
+      const text = (code ?? element).textContent ?? '';
+      const fence = fenceFor(text);
+      const language = codeLanguage(code) || codeLanguage(element);
+      return `\n\n${fence}${language}\n${text.replace(/\n$/, '')}\n${fence}\n\n`;
+    },
+  });
+  service.addRule('trailingBreak', {
+    // A <br> that ends its block adds nothing but a stray hard break ("  ") to the line.
+    filter: (node) => node.nodeName === 'BR' && !hasContentAfter(node),
+    replacement: () => '',
+  });
+  service.addRule('strong', {
+    filter: ['strong', 'b'],
+    replacement: (content, node) => emphasis(content, node, '**'),
+  });
+  service.addRule('emphasis', {
+    filter: ['em', 'i'],
+    replacement: (content, node) => emphasis(content, node, '*'),
+  });
+  return service;
+}
+
+/** Article HTML → Markdown: GFM tables, fenced code, absolute links and images. */
+export function htmlToMarkdown(html: string, baseUrl: string): string {
+  const doc = new DOMParser().parseFromString(`<body>${html}</body>`, 'text/html');
+  makeUrlsAbsolute(doc.body, baseUrl);
+  return createTurndown()
+    .turndown(doc.body)
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}

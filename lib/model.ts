@@ -1,0 +1,48 @@
+/** Plain, serialisable records shared by every stage: page → extract → markdown → storage → export. */
+
+/** What the extractor returns from a tab (a plain object: it crosses `scripting.executeScript`). */
+export interface ExtractedArticle {
+  /** The page's headline, without the " _ site name" suffix pages add to `<title>`. */
+  title: string;
+  byline: string | null;
+  siteName: string | null;
+  /** BCP 47 language of the page, e.g. `zh-CN`, or null when the page does not say. */
+  language: string | null;
+  /** The URL the tab showed when it was clipped. */
+  url: string;
+  /** `link[rel=canonical]`, else `og:url`, else the tab URL without tracking parameters. */
+  canonicalUrl: string;
+  /** ISO 8601 with the source's own UTC offset, e.g. `2022-01-12T21:56:33+08:00`; null when unknown. */
+  published: string | null;
+  excerpt: string | null;
+  leadImage: string | null;
+  keywords: string[];
+  /** Article HTML, sanitised with DOMPurify. */
+  html: string;
+  markdown: string;
+  /** Plain text with a newline at each block. */
+  text: string;
+  /** Words, counting each Han/Kana character as one word. */
+  wordCount: number;
+  /** `article` when Readability (or our fallback) found it; `selection` for a clip of the user's selection. */
+  source: 'article' | 'selection';
+}
+
+/** A saved article as the library keeps it. */
+export interface Article extends ExtractedArticle {
+  id: string;
+  /** Normalised URL: the unique key that makes a second save of the same page an update. */
+  urlKey: string;
+  tags: string[];
+  /** ISO 8601 with the user's offset. */
+  savedAt: string;
+  updatedAt: string;
+}
+
+export type ClipFailureCode =
+  'no-article' | 'no-selection' | 'cannot-access-page' | 'extraction-failed' | 'tab-not-found';
+
+export interface ClipFailure {
+  code: ClipFailureCode;
+  message: string;
+}
