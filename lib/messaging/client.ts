@@ -1,0 +1,24 @@
+import { browser } from 'wxt/browser';
+import type { RequestOf, RequestType, Response } from './protocol';
+
+/** Sends one typed request to the background and returns its typed answer. */
+export async function sendRequest<T extends RequestType>(
+  request: RequestOf<T>,
+): Promise<Response<T>> {
+  try {
+    const response = (await browser.runtime.sendMessage(request)) as Response<T> | undefined;
+    if (response) return response;
+    return {
+      ok: false,
+      error: { code: 'no-response', message: 'Gleaner’s background did not answer. Try again.' },
+    } as Response<T>;
+  } catch (error) {
+    return {
+      ok: false,
+      error: {
+        code: 'no-response',
+        message: `Gleaner’s background is not reachable: ${error instanceof Error ? error.message : String(error)}`,
+      },
+    } as Response<T>;
+  }
+}

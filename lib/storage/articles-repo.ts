@@ -1,0 +1,84 @@
+import type { Article, ExtractedArticle } from '../model';
+import { urlKey } from '../url';
+import type { GleanerDB } from './db';
+
+export interface SaveOutcome {
+  article: Article;
+  /** false when the page was saved before and this save updated it. */
+  created: boolean;
+}
+
+/** Tags as the user typed them, trimmed, without empties or case-insensitive duplicates. */
+export function normalizeTags(tags: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const result: string[] = [];
+  for (const raw of tags) {
+    const tag = raw.replace(/\s+/g, ' ').trim();
+    const key = tag.toLocaleLowerCase();
+    if (!tag || seen.has(key)) continue;
+    seen.add(key);
+    result.push(tag);
+  }
+  return result;
+}
+
+export function findArticleByUrl(db: GleanerDB, url: string): Promise<Article | undefined> {
+  return db.articles.where('urlKey').equals(urlKey(url)).first();
+}
+
+/** Looks a page up under its canonical URL and under the tab URL it was clipped from. */
+export async function findSavedArticle(
+  db: GleanerDB,
+  urls: readonly string[],
+): Promise<Article | undefined> {
+  const keys = [...new Set(urls.map(urlKey))];
+  return db.articles.where('urlKey').anyOf(keys).first();
+}
+
+/**
+ * Saves a clip; a second save of the same page (same normalised canonical URL) updates the
+ * record in place, keeping its id and first save time.
+ */
+export async function saveArticle(
+  db: GleanerDB,
+  clip: ExtractedArticle,
+  tags: readonly string[],
+  nowIso: string,
+  newId: () => string = () => crypto.randomUUID(),
+): Promise<SaveOutcome> {
+  const key = urlKey(clip.canonicalUrl || clip.url);
+  const alsoKnownAs = urlKey(clip.url);
+  const write = () =>
+    db.transaction('rw', db.articles, async () => {
+      const existing = await db.articles.where('urlKey').anyOf([key, alsoKnownAs]).first();
+      const article: Article = {
+        ...clip,
+        id: existing?.id ?? newId(),
+        urlKey: existing?.urlKey ?? key,
+        tags: normalizeTags(tags),
+        savedAt: existing?.savedAt ?? nowIso,
+        updatedAt: nowIso,
+      };
+      await db.articles.put(article);
+      return { article, created: !existing };
+    });
+  try {
+    return await write();
+  } catch (error) {
+    // Two saves of one page raced past the lookup: the unique index kept one; update it.
+    if (error instanceof Error && error.name === 'ConstraintError') return write();
+    throw error;
+  }
+}
+
+/** Every tag in the library, most used first. */
+export async function listTags(db: GleanerDB): Promise<string[]> {
+  const counts = new Map<string, number>();
+  await db.articles.orderBy('tags').eachKey((key) => {
+    const tag = String(key);
+    counts.set(tag, (counts.get(tag) ?? 0) + 1);
+  });
+  return [...counts.entries()]
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .map(([tag]) => tag);
+}
