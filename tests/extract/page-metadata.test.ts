@@ -4,7 +4,7 @@ import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { readPageMetadata } from '../../lib/extract/page-metadata';
 
-const FIXTURE = readFileSync('../shared/fixtures/pages/eastmoney-36kr-wecom.html', 'utf8');
+const FIXTURE = readFileSync('tests/fixtures/pages/eastmoney-36kr-wecom.html', 'utf8');
 const FIXTURE_URL = 'https://finance.eastmoney.com/a/202201122245569511.html?utm_source=wx';
 
 function parse(html: string): Document {
