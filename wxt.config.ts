@@ -3,6 +3,8 @@ import { defineConfig } from 'wxt';
 
 export default defineConfig({
   imports: false,
+  // A private output folder lets parallel work build and run E2E without sharing .output/.
+  outDir: process.env.GLEANER_OUT_DIR ?? '.output',
   vite: () => ({ plugins: [preact()] }),
   manifest: ({ browser }) => ({
     name: 'Gleaner',

@@ -1,4 +1,5 @@
 /** Plain, serialisable records shared by every stage: page → extract → markdown → storage → export. */
+import type { Selector } from './anchoring/types';
 
 /** What the extractor returns from a tab (a plain object: it crosses `scripting.executeScript`). */
 export interface ExtractedArticle {
@@ -45,4 +46,23 @@ export type ClipFailureCode =
 export interface ClipFailure {
   code: ClipFailureCode;
   message: string;
+}
+
+export const HIGHLIGHT_COLORS = ['yellow', 'green', 'blue', 'pink'] as const;
+export type HighlightColor = (typeof HIGHLIGHT_COLORS)[number];
+
+/** A highlighted passage of a saved article, with the user's note. */
+export interface Highlight {
+  id: string;
+  articleId: string;
+  /** The highlighted text as it was when made (still listed and exported when orphaned). */
+  quote: string;
+  note: string;
+  color: HighlightColor;
+  /** Where it sits in the stored article: selectors against `textOf()` of the article HTML. */
+  articleSelectors: Selector[];
+  /** Where it sat on the live page: selectors against `textOf(document.body)`; empty if made in the popup. */
+  pageSelectors: Selector[];
+  createdAt: string;
+  updatedAt: string;
 }

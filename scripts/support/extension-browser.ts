@@ -12,7 +12,7 @@ declare const chrome: {
   tabs: { query(filter: object): Promise<Array<{ id?: number; url?: string }>> };
 };
 
-export const EXTENSION_DIR = path.resolve('.output/chrome-mv3');
+export const EXTENSION_DIR = path.resolve(process.env.GLEANER_OUT_DIR ?? '.output', 'chrome-mv3');
 
 export interface ExtensionBrowser {
   context: BrowserContext;
