@@ -19,7 +19,19 @@ export default defineConfig({
       'downloads',
       'contextMenus',
     ],
+    // Asked for only when the user turns on "Show my highlights when I come back to a page".
+    optional_host_permissions: ['<all_urls>'],
     action: { default_title: 'Clip this article with Gleaner' },
+    commands: {
+      _execute_action: {
+        suggested_key: { default: 'Alt+Shift+G' },
+        description: 'Open Gleaner on this page',
+      },
+      'highlight-selection': {
+        suggested_key: { default: 'Alt+Shift+H' },
+        description: 'Highlight the selected text',
+      },
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -1,15 +1,26 @@
+import type { Ref } from 'preact';
+
 export interface ArticlePreviewProps {
   /** HTML already sanitised by the caller. */
   safeHtml: string;
+  previewRef?: Ref<HTMLElement>;
+  onSelectionEnd?(): void;
 }
 
-export default function ArticlePreview({ safeHtml }: ArticlePreviewProps) {
+export default function ArticlePreview({
+  safeHtml,
+  previewRef,
+  onSelectionEnd,
+}: ArticlePreviewProps) {
   return (
     <article
+      ref={previewRef}
       class="article-preview"
       data-testid="article-preview"
       tabIndex={0}
       aria-label="Article preview"
+      onMouseUp={onSelectionEnd}
+      onKeyUp={onSelectionEnd}
       dangerouslySetInnerHTML={{ __html: safeHtml }}
     />
   );

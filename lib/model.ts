@@ -41,7 +41,13 @@ export interface Article extends ExtractedArticle {
 }
 
 export type ClipFailureCode =
-  'no-article' | 'no-selection' | 'cannot-access-page' | 'extraction-failed' | 'tab-not-found';
+  | 'no-article'
+  | 'no-selection'
+  | 'cannot-access-page'
+  | 'extraction-failed'
+  | 'too-large'
+  | 'too-slow'
+  | 'tab-not-found';
 
 export interface ClipFailure {
   code: ClipFailureCode;

@@ -1,30 +1,58 @@
 import { browser } from '#imports';
 import type { ClipResult } from '@/lib/extract/extract-article';
+import { ensureHighlighter } from './highlighter';
 
 const CANNOT_ACCESS =
   'Gleaner cannot read this tab. Click the Gleaner button while the article is the open tab (browser pages and extension stores cannot be clipped).';
 
+/** A page that takes longer than this to read gets a message instead of an endless wait. */
+export const CLIP_TIMEOUT_MS = 30_000;
+
+function failure(
+  code: Extract<ClipResult, { ok: false }>['error']['code'],
+  message: string,
+): ClipResult {
+  return { ok: false, error: { code, message } };
+}
+
+async function runExtractor(tabId: number, mode: 'article' | 'selection'): Promise<ClipResult> {
+  await browser.scripting.executeScript({ target: { tabId }, files: ['/extractor.js'] });
+  const [frame] = await browser.scripting.executeScript({
+    target: { tabId },
+    func: (clipMode: 'article' | 'selection') => globalThis.gleanerClip?.(clipMode),
+    args: [mode],
+  });
+  return (
+    (frame?.result as ClipResult | undefined) ??
+    failure('extraction-failed', 'The page gave no answer.')
+  );
+}
+
 /** Injects the extractor into the tab (activeTab grants it on the toolbar click) and runs it. */
 export async function clipTab(tabId: number, mode: 'article' | 'selection'): Promise<ClipResult> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<ClipResult>((resolve) => {
+    timer = setTimeout(
+      () =>
+        resolve(
+          failure(
+            'too-slow',
+            'This page is too big to read in time. Select the part you want and clip the selection instead.',
+          ),
+        ),
+      CLIP_TIMEOUT_MS,
+    );
+  });
   try {
-    await browser.scripting.executeScript({ target: { tabId }, files: ['/extractor.js'] });
-    const [frame] = await browser.scripting.executeScript({
-      target: { tabId },
-      func: (clipMode: 'article' | 'selection') => globalThis.gleanerClip?.(clipMode),
-      args: [mode],
-    });
-    const result = frame?.result as ClipResult | undefined;
-    if (!result)
-      return {
-        ok: false,
-        error: { code: 'extraction-failed', message: 'The page gave no answer.' },
-      };
+    const result = await Promise.race([runExtractor(tabId, mode), timeout]);
+    // The click that opened the popup also brings the page's saved highlights back.
+    if (result.ok) await ensureHighlighter(tabId).catch(() => undefined);
     return result;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    if (/No tab with id/i.test(message)) {
-      return { ok: false, error: { code: 'tab-not-found', message: 'That tab is closed.' } };
-    }
-    return { ok: false, error: { code: 'cannot-access-page', message: CANNOT_ACCESS } };
+    if (/No tab with id/i.test(message)) return failure('tab-not-found', 'That tab is closed.');
+    return failure('cannot-access-page', CANNOT_ACCESS);
+  } finally {
+    clearTimeout(timer);
   }
 }

@@ -1,37 +1,71 @@
 import { browser, defineBackground } from '#imports';
-import { createHandlers, dispatch } from '@/lib/messaging/handlers';
-import { parseRequest } from '@/lib/messaging/protocol';
-import { isExtensionPageSender } from '@/lib/messaging/sender';
+import {
+  createHandlers,
+  createPageHandlers,
+  dispatch,
+  dispatchPage,
+} from '@/lib/messaging/handlers';
+import { parsePageRequest, parseRequest } from '@/lib/messaging/protocol';
+import { isContentScriptSender, isExtensionPageSender } from '@/lib/messaging/sender';
 import { GleanerDB } from '@/lib/storage/db';
 import { clipTab } from './clip-tab';
-import { downloadTextFile } from './download';
+import { createContextMenus, listenToContextMenus, onContextMenuClicked } from './context-menus';
+import { highlightSelectionInTab, syncRevisitScript } from './highlighter';
+
+const BAD_REQUEST = { ok: false, error: { code: 'bad-request', message: 'Malformed message.' } };
+
+function internalError(error: unknown) {
+  return {
+    ok: false,
+    error: { code: 'internal', message: error instanceof Error ? error.message : String(error) },
+  };
+}
 
 export default defineBackground(() => {
-  const handlers = createHandlers({
-    db: new GleanerDB(),
-    extractFromTab: clipTab,
-    download: downloadTextFile,
-    now: () => new Date(),
+  const deps = { db: new GleanerDB(), extractFromTab: clipTab, now: () => new Date() };
+  const handlers = createHandlers(deps);
+  const pageHandlers = createPageHandlers(deps);
+
+  // Listeners are registered synchronously at start-up so a woken worker never misses the event that woke it.
+  browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
+    if (isExtensionPageSender(sender, browser.runtime.id, browser.runtime.getURL('/'))) {
+      const request = parseRequest(message);
+      if (!request) {
+        sendResponse(BAD_REQUEST);
+        return false;
+      }
+      dispatch(handlers, request).then(sendResponse, (error: unknown) =>
+        sendResponse(internalError(error)),
+      );
+      return true;
+    }
+    const tabId = sender.tab?.id;
+    const url = sender.tab?.url ?? sender.url;
+    if (isContentScriptSender(sender, browser.runtime.id) && tabId !== undefined && url) {
+      const request = parsePageRequest(message);
+      if (!request) {
+        sendResponse(BAD_REQUEST);
+        return false;
+      }
+      dispatchPage(pageHandlers, request, { tabId, url }).then(sendResponse, (error: unknown) =>
+        sendResponse(internalError(error)),
+      );
+      return true;
+    }
+    return false;
   });
 
-  // Registered synchronously at start-up so a woken worker never misses the message that woke it.
-  browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
-    if (!isExtensionPageSender(sender, browser.runtime.id, browser.runtime.getURL('/')))
-      return false;
-    const request = parseRequest(message);
-    if (!request) {
-      sendResponse({ ok: false, error: { code: 'bad-request', message: 'Malformed message.' } });
-      return false;
-    }
-    dispatch(handlers, request).then(sendResponse, (error: unknown) =>
-      sendResponse({
-        ok: false,
-        error: {
-          code: 'internal',
-          message: error instanceof Error ? error.message : String(error),
-        },
-      }),
-    );
-    return true;
+  listenToContextMenus();
+  // Reachable only from DevTools: lets E2E press a menu item that headless Chromium cannot show.
+  Object.assign(globalThis, { gleanerDevtools: { onContextMenuClicked } });
+  browser.commands.onCommand.addListener((command, tab) => {
+    if (command === 'highlight-selection' && tab?.id !== undefined)
+      void highlightSelectionInTab(tab.id);
+  });
+  browser.permissions.onAdded.addListener(() => void syncRevisitScript());
+  browser.permissions.onRemoved.addListener(() => void syncRevisitScript());
+  browser.runtime.onInstalled.addListener(() => {
+    createContextMenus();
+    void syncRevisitScript();
   });
 });

@@ -1,17 +1,31 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import ArticlePreview from '@/components/ArticlePreview';
 import ClipSummary from '@/components/ClipSummary';
-import StatusLine from '@/components/StatusLine';
+import HighlightList from '@/components/HighlightList';
+import StatusLine, { type StatusLineProps } from '@/components/StatusLine';
 import TagEditor from '@/components/TagEditor';
+import { anchorInDom, describeRange } from '@/lib/anchoring/anchor-dom';
+import { paintHighlight } from '@/lib/anchoring/paint';
 import { sanitizeArticleHtml } from '@/lib/extract/sanitize-html';
 import { sendRequest } from '@/lib/messaging/client';
-import type { Article, ExtractedArticle } from '@/lib/model';
+import type { Article, ExtractedArticle, Highlight, HighlightColor } from '@/lib/model';
+import { downloadText } from './download';
+import { renderExport } from './render-export';
+import { revisitEnabled, setRevisit } from './revisit';
 import { targetTabId } from './target-tab';
 
-type Status = { tone: 'info' | 'success' | 'error'; message: string };
+type Status = Pick<StatusLineProps, 'tone' | 'message' | 'action'>;
 
 function savedMessage(article: Article): string {
   return `Saved in your library (first saved ${article.savedAt.slice(0, 10)}). Save again to update it.`;
+}
+
+/** The selection inside `root`, if the user made one there. */
+function selectionIn(root: HTMLElement | null): Range | null {
+  const selection = document.getSelection();
+  if (!root || !selection || selection.isCollapsed || !selection.rangeCount) return null;
+  const range = selection.getRangeAt(0);
+  return root.contains(range.commonAncestorContainer) && range.toString().trim() ? range : null;
 }
 
 export default function App() {
@@ -20,9 +34,19 @@ export default function App() {
   const [saved, setSaved] = useState<Article | null>(null);
   const [tags, setTags] = useState<string[]>([]);
   const [knownTags, setKnownTags] = useState<string[]>([]);
+  const [highlights, setHighlights] = useState<Highlight[]>([]);
+  const [orphanIds, setOrphanIds] = useState<Set<string>>(new Set());
+  const [canHighlight, setCanHighlight] = useState(false);
+  const [revisit, setRevisitState] = useState(false);
   const [status, setStatus] = useState<Status>({ tone: 'info', message: 'Reading the page…' });
   const [noArticle, setNoArticle] = useState(false);
   const [busy, setBusy] = useState(false);
+  const previewRef = useRef<HTMLElement>(null);
+
+  const loadHighlights = async (articleId: string) => {
+    const result = await sendRequest({ type: 'highlight:list', articleId });
+    if (result.ok) setHighlights(result.value);
+  };
 
   const clip = async (id: number, mode: 'article' | 'selection') => {
     setStatus({
@@ -43,7 +67,10 @@ export default function App() {
     });
     const existing = found.ok ? found.value : null;
     setSaved(existing);
-    if (existing) setTags(existing.tags);
+    if (existing) {
+      setTags(existing.tags);
+      await loadHighlights(existing.id);
+    }
     setStatus(
       existing
         ? { tone: 'success', message: savedMessage(existing) }
@@ -53,6 +80,7 @@ export default function App() {
 
   useEffect(() => {
     void (async () => {
+      void revisitEnabled().then(setRevisitState);
       const id = await targetTabId(location.search);
       if (id === null) {
         setStatus({ tone: 'error', message: 'No tab to clip.' });
@@ -63,42 +91,123 @@ export default function App() {
       if (known.ok) setKnownTags(known.value);
       await clip(id, 'article');
     })();
+    // Runs once, when the popup opens: later clips are the user's own clicks.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   const safeHtml = useMemo(() => (article ? sanitizeArticleHtml(article.html) : ''), [article]);
 
-  const save = async () => {
-    if (!article) return;
-    setBusy(true);
+  // Paint the highlights in the preview; those that cannot be placed are listed as orphans.
+  useEffect(() => {
+    const root = previewRef.current;
+    if (!root) return;
+    root.innerHTML = safeHtml;
+    const anchors = highlights.map((h) => ({ h, anchor: anchorInDom(root, h.articleSelectors) }));
+    const orphans = new Set<string>();
+    for (const { h, anchor } of anchors) {
+      if (!anchor || !paintHighlight(root, anchor.range, h.id, h.color).length) orphans.add(h.id);
+    }
+    setOrphanIds(orphans);
+  }, [safeHtml, highlights]);
+
+  const saveClip = async (): Promise<Article | null> => {
+    if (!article) return null;
     void navigator.storage?.persist?.(); // ask once that the library is never evicted under pressure
     const result = await sendRequest({ type: 'article:save', article, tags });
-    setBusy(false);
     if (!result.ok) {
       setStatus({ tone: 'error', message: result.error.message });
-      return;
+      return null;
     }
     setSaved(result.value.article);
     setStatus({
       tone: 'success',
       message: result.value.created ? 'Saved to your library.' : 'Updated in your library.',
     });
+    return result.value.article;
+  };
+
+  const save = async () => {
+    setBusy(true);
+    await saveClip();
+    setBusy(false);
+  };
+
+  const highlightSelection = async () => {
+    const root = previewRef.current;
+    const range = selectionIn(root);
+    if (!root || !range) return;
+    const quote = range.toString();
+    const articleSelectors = describeRange(root, range);
+    setCanHighlight(false);
+    const target = saved ?? (await saveClip());
+    if (!target) return;
+    const result = await sendRequest({
+      type: 'highlight:create',
+      articleId: target.id,
+      quote,
+      note: '',
+      color: 'yellow',
+      articleSelectors,
+    });
+    document.getSelection()?.removeAllRanges();
+    if (!result.ok) setStatus({ tone: 'error', message: result.error.message });
+    else setHighlights([...highlights, result.value]);
+  };
+
+  const updateHighlight = async (
+    id: string,
+    changes: { note?: string; color?: HighlightColor },
+  ) => {
+    const result = await sendRequest({ type: 'highlight:update', id, ...changes });
+    if (!result.ok) setStatus({ tone: 'error', message: result.error.message });
+    else setHighlights(highlights.map((h) => (h.id === id ? result.value : h)));
+  };
+
+  const deleteHighlight = async (id: string) => {
+    const result = await sendRequest({ type: 'highlight:delete', id });
+    if (!result.ok || !result.value) return;
+    const removed = result.value;
+    setHighlights(highlights.filter((h) => h.id !== id));
+    setStatus({
+      tone: 'info',
+      message: 'Highlight deleted.',
+      action: {
+        label: 'Undo',
+        run: () =>
+          void sendRequest({ type: 'highlight:restore', highlight: removed }).then((restored) => {
+            if (restored.ok) {
+              setHighlights((current) => [...current, restored.value]);
+              setStatus({ tone: 'success', message: 'Highlight restored.' });
+            }
+          }),
+      },
+    });
   };
 
   const exportPost = async () => {
     if (!article) return;
     setBusy(true);
-    const result = await sendRequest({ type: 'article:export', article, tags });
-    setBusy(false);
-    setStatus(
-      result.ok
-        ? { tone: 'success', message: `Exported ${result.value.fileName}` }
-        : { tone: 'error', message: result.error.message },
-    );
+    try {
+      const file = renderExport(article, tags, highlights, saved?.savedAt ?? null);
+      await downloadText(file.path, file.content);
+      setStatus({ tone: 'success', message: `Exported ${file.fileName}` });
+    } catch (error) {
+      setStatus({
+        tone: 'error',
+        message: `The post could not be exported: ${error instanceof Error ? error.message : String(error)}`,
+      });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const toggleRevisit = async (enabled: boolean) => {
+    setRevisitState(await setRevisit(enabled).catch(() => false));
   };
 
   return (
     <main class="popup">
-      <StatusLine tone={status.tone} message={status.message} />
+      <StatusLine {...status} />
       {noArticle && tabId !== null && (
         <button
           type="button"
@@ -111,7 +220,29 @@ export default function App() {
       {article && (
         <>
           <ClipSummary article={article} />
-          <ArticlePreview safeHtml={safeHtml} />
+          <ArticlePreview
+            safeHtml={safeHtml}
+            previewRef={previewRef}
+            onSelectionEnd={() => setCanHighlight(selectionIn(previewRef.current) !== null)}
+          />
+          {canHighlight && (
+            <button
+              type="button"
+              class="highlight-selection"
+              data-testid="preview-highlight-button"
+              onMouseDown={(event) => event.preventDefault()}
+              onClick={() => void highlightSelection()}
+            >
+              Highlight selection
+            </button>
+          )}
+          <HighlightList
+            highlights={highlights}
+            orphanIds={orphanIds}
+            onNote={(id, note) => void updateHighlight(id, { note })}
+            onColor={(id, color) => void updateHighlight(id, { color })}
+            onDelete={(id) => void deleteHighlight(id)}
+          />
           <TagEditor
             tags={tags}
             knownTags={knownTags}
@@ -139,6 +270,15 @@ export default function App() {
           </div>
         </>
       )}
+      <label class="revisit">
+        <input
+          type="checkbox"
+          data-testid="revisit-toggle"
+          checked={revisit}
+          onChange={(event) => void toggleRevisit(event.currentTarget.checked)}
+        />
+        Show my highlights when I come back to a page
+      </label>
     </main>
   );
 }

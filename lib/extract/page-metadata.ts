@@ -104,7 +104,7 @@ function httpUrl(value: string | null | undefined, base: string): string | null 
   }
 }
 
-function readCanonicalUrl(doc: Document, tabUrl: string): string {
+export function readCanonicalUrl(doc: Document, tabUrl: string): string {
   const links = [...doc.querySelectorAll('link[rel][href]')].filter((link) =>
     (link.getAttribute('rel') ?? '').toLowerCase().split(/\s+/).includes('canonical'),
   );

@@ -56,7 +56,14 @@ function hasContentAfter(node: Node): boolean {
   return false;
 }
 
-function createTurndown(): TurndownService {
+/** How highlights are written: `<mark>` (Jekyll's kramdown knows no `==`), `==…==` (Obsidian), or not at all. */
+export type HighlightSyntax = 'mark' | 'equals' | 'none';
+
+export interface MarkdownOptions {
+  highlightSyntax?: HighlightSyntax;
+}
+
+function createTurndown(options: MarkdownOptions): TurndownService {
   const service = new TurndownService({
     headingStyle: 'atx',
     bulletListMarker: '-',
@@ -65,6 +72,15 @@ function createTurndown(): TurndownService {
     strongDelimiter: '**',
     linkStyle: 'inlined',
   });
+  const escapeMarkdown = service.escape.bind(service);
+  // Text that looks like markup must stay text: `<script>` written in a paragraph would become a
+  // real tag in the rendered post, and `{{ }}` / `{% %}` would run as Liquid (Jekyll) or a
+  // shortcode (Hugo). Entities render as the same characters.
+  service.escape = (text: string) =>
+    escapeMarkdown(text)
+      .replace(/<(?=[a-zA-Z/!?])/g, '&lt;')
+      .replace(/\{(?=[{%<])/g, '&#123;')
+      .replace(/(?<=[}%>])\}/g, '&#125;');
   service.use([tables, strikethrough, taskListItems]);
   service.remove(['script', 'style', 'noscript', 'template', 'iframe', 'object', 'embed', 'form']);
   service.addRule('fencedCode', {
@@ -83,6 +99,16 @@ function createTurndown(): TurndownService {
     filter: (node) => node.nodeName === 'BR' && !hasContentAfter(node),
     replacement: () => '',
   });
+  service.addRule('highlight', {
+    filter: (node) =>
+      node.nodeName === 'MARK' && (node as Element).hasAttribute('data-gleaner-highlight'),
+    replacement: (content) => {
+      if (!content.trim()) return content;
+      const syntax = options.highlightSyntax ?? 'mark';
+      if (syntax === 'none') return content;
+      return syntax === 'equals' ? `==${content}==` : `<mark>${content}</mark>`;
+    },
+  });
   service.addRule('strong', {
     filter: ['strong', 'b'],
     replacement: (content, node) => emphasis(content, node, '**'),
@@ -95,11 +121,24 @@ function createTurndown(): TurndownService {
 }
 
 /** Article HTML → Markdown: GFM tables, fenced code, absolute links and images. */
-export function htmlToMarkdown(html: string, baseUrl: string): string {
+export function htmlToMarkdown(
+  html: string,
+  baseUrl: string,
+  options: MarkdownOptions = {},
+): string {
   const doc = new DOMParser().parseFromString(`<body>${html}</body>`, 'text/html');
-  makeUrlsAbsolute(doc.body, baseUrl);
-  return createTurndown()
-    .turndown(doc.body)
+  return elementToMarkdown(doc.body, baseUrl, options);
+}
+
+/** The same, from an element already parsed (and perhaps painted with highlights). */
+export function elementToMarkdown(
+  root: HTMLElement,
+  baseUrl: string,
+  options: MarkdownOptions = {},
+): string {
+  makeUrlsAbsolute(root, baseUrl);
+  return createTurndown(options)
+    .turndown(root)
     .replace(/\n{3,}/g, '\n\n')
     .trim();
 }

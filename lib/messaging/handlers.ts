@@ -1,10 +1,26 @@
+import type { Selector } from '../anchoring/types';
 import type { ClipFailure, ExtractedArticle } from '../model';
 import { err, ok, type Result } from '../result';
-import { renderJekyllPost } from '../export/jekyll-post';
 import { isoWithLocalOffset } from '../export/post-date';
 import { findSavedArticle, listTags, saveArticle } from '../storage/articles-repo';
 import type { GleanerDB } from '../storage/db';
-import type { Request, RequestOf, RequestType, Response } from './protocol';
+import {
+  addHighlight,
+  deleteHighlight,
+  listHighlights,
+  restoreHighlight,
+  updateHighlight,
+} from '../storage/highlights-repo';
+import type {
+  PageRequest,
+  PageRequestOf,
+  PageRequestType,
+  PageResponse,
+  Request,
+  RequestOf,
+  RequestType,
+  Response,
+} from './protocol';
 
 /** What the handlers need from the browser, injected so they stay plain, testable functions. */
 export interface BackgroundDeps {
@@ -13,11 +29,23 @@ export interface BackgroundDeps {
     tabId: number,
     mode: 'article' | 'selection',
   ): Promise<Result<ExtractedArticle, ClipFailure>>;
-  download(fileName: string, content: string): Promise<number>;
   now(): Date;
 }
 
 type Handlers = { [T in RequestType]: (request: RequestOf<T>) => Promise<Response<T>> };
+
+/** The tab a content script wrote from, as the browser (not the page) reports it. */
+export interface PageSender {
+  tabId: number;
+  url: string;
+}
+
+type PageHandlers = {
+  [T in PageRequestType]: (
+    request: PageRequestOf<T>,
+    sender: PageSender,
+  ) => Promise<PageResponse<T>>;
+};
 
 function storageFailure(error: unknown): { code: string; message: string } {
   const name = error instanceof Error ? error.name : '';
@@ -54,29 +82,106 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       }
     },
 
-    'article:export': async (request) => {
-      const saved = await findSavedArticle(deps.db, [
-        request.article.canonicalUrl,
-        request.article.url,
-      ]);
-      const post = renderJekyllPost({
-        ...request.article,
-        tags: request.tags,
-        savedAt: saved?.savedAt ?? isoWithLocalOffset(deps.now()),
-      });
+    'tags:list': async () => ok(await listTags(deps.db)),
+
+    'highlight:list': async (request) => ok(await listHighlights(deps.db, request.articleId)),
+
+    'highlight:create': async (request) => {
       try {
-        const downloadId = await deps.download(post.fileName, post.content);
-        return ok({ fileName: post.fileName, downloadId });
+        const { articleId, quote, note, color, articleSelectors } = request;
+        const fields = { articleId, quote, note, color, articleSelectors, pageSelectors: [] };
+        return ok(await addHighlight(deps.db, fields, nowIso(deps)));
       } catch (error) {
-        return err({
-          code: 'download-failed',
-          message: `The file could not be saved: ${error instanceof Error ? error.message : String(error)}`,
-        });
+        return err(storageFailure(error));
       }
     },
 
-    'tags:list': async () => ok(await listTags(deps.db)),
+    'highlight:update': async (request) => {
+      try {
+        const changes = {
+          ...(request.note !== undefined ? { note: request.note } : {}),
+          ...(request.color !== undefined ? { color: request.color } : {}),
+        };
+        return ok(await updateHighlight(deps.db, request.id, changes, nowIso(deps)));
+      } catch (error) {
+        return err(storageFailure(error));
+      }
+    },
+
+    'highlight:delete': async (request) => ok(await deleteHighlight(deps.db, request.id)),
+
+    'highlight:restore': async (request) => {
+      try {
+        return ok(await restoreHighlight(deps.db, request.highlight));
+      } catch (error) {
+        return err(storageFailure(error));
+      }
+    },
   };
+}
+
+function nowIso(deps: BackgroundDeps): string {
+  return isoWithLocalOffset(deps.now());
+}
+
+/** The quote selector of the page, without its position: positions on the page mean nothing in the article. */
+function quoteOnly(selectors: readonly Selector[]): Selector[] {
+  return selectors.filter((selector) => selector.type === 'TextQuoteSelector');
+}
+
+export function createPageHandlers(deps: BackgroundDeps): PageHandlers {
+  return {
+    'page:highlights': async (request, sender) => {
+      const article = await findSavedArticle(deps.db, [sender.url, request.canonicalUrl]);
+      if (!article) return ok({ articleId: null, highlights: [] });
+      return ok({ articleId: article.id, highlights: await listHighlights(deps.db, article.id) });
+    },
+
+    // A highlight on a page that is not saved yet saves the article too.
+    'page:highlight-create': async (request, sender) => {
+      let article = await findSavedArticle(deps.db, [sender.url, request.canonicalUrl]);
+      if (!article) {
+        let clip = await deps.extractFromTab(sender.tabId, 'article');
+        if (!clip.ok) clip = await deps.extractFromTab(sender.tabId, 'selection');
+        if (!clip.ok) return err(clip.error);
+        try {
+          article = (await saveArticle(deps.db, clip.value, [], nowIso(deps))).article;
+        } catch (error) {
+          return err(storageFailure(error));
+        }
+      }
+      try {
+        const highlight = await addHighlight(
+          deps.db,
+          {
+            articleId: article.id,
+            quote: request.quote,
+            note: '',
+            color: request.color,
+            articleSelectors: quoteOnly(request.pageSelectors),
+            pageSelectors: request.pageSelectors,
+          },
+          nowIso(deps),
+        );
+        return ok(highlight);
+      } catch (error) {
+        return err(storageFailure(error));
+      }
+    },
+  };
+}
+
+/** Routes one validated content-script request to its handler. */
+export function dispatchPage(
+  handlers: PageHandlers,
+  request: PageRequest,
+  sender: PageSender,
+): Promise<PageResponse<PageRequestType>> {
+  const handler = handlers[request.type] as (
+    r: PageRequest,
+    s: PageSender,
+  ) => Promise<PageResponse<PageRequestType>>;
+  return handler(request, sender);
 }
 
 /** Routes one validated request to its handler. */

@@ -3,7 +3,14 @@
  * shape lives here; the background validates each incoming message against these schemas.
  */
 import { z } from 'zod';
-import type { Article, ClipFailure, ExtractedArticle } from '../model';
+import {
+  HIGHLIGHT_COLORS,
+  type Article,
+  type ClipFailure,
+  type ExtractedArticle,
+  type Highlight,
+} from '../model';
+import type { Selector } from '../anchoring/types';
 import type { Result } from '../result';
 
 const MAX_TEXT = 20_000_000;
@@ -29,6 +36,47 @@ export const extractedArticleSchema = z.object({
 
 const tagsSchema = z.array(text(200)).max(200);
 
+export const selectorSchema = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('TextQuoteSelector'),
+    exact: text(100_000),
+    prefix: text(1_000),
+    suffix: text(1_000),
+  }),
+  z.object({
+    type: z.literal('TextPositionSelector'),
+    start: z.number().int().nonnegative(),
+    end: z.number().int().nonnegative(),
+  }),
+]) satisfies z.ZodType<Selector>;
+const selectorsSchema = z.array(selectorSchema).max(4);
+const colorSchema = z.enum(HIGHLIGHT_COLORS);
+const idSchema = text(100).min(1);
+
+export const highlightSchema = z.object({
+  id: idSchema,
+  articleId: idSchema,
+  quote: text(100_000),
+  note: text(100_000),
+  color: colorSchema,
+  articleSelectors: selectorsSchema,
+  pageSelectors: selectorsSchema,
+  createdAt: text(60),
+  updatedAt: text(60),
+}) satisfies z.ZodType<Highlight>;
+
+/** What a content script may ask: only about the page it runs in (the URL comes from the sender). */
+export const pageRequestSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('page:highlights'), canonicalUrl: text(8_000) }),
+  z.object({
+    type: z.literal('page:highlight-create'),
+    canonicalUrl: text(8_000),
+    quote: text(100_000).min(1),
+    pageSelectors: selectorsSchema.min(1),
+    color: colorSchema,
+  }),
+]);
+
 export const requestSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('clip:extract'),
@@ -37,35 +85,62 @@ export const requestSchema = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('article:find'), urls: z.array(text(8_000)).min(1).max(4) }),
   z.object({ type: z.literal('article:save'), article: extractedArticleSchema, tags: tagsSchema }),
-  z.object({
-    type: z.literal('article:export'),
-    article: extractedArticleSchema,
-    tags: tagsSchema,
-  }),
   z.object({ type: z.literal('tags:list') }),
+  z.object({ type: z.literal('highlight:list'), articleId: idSchema }),
+  z.object({
+    type: z.literal('highlight:create'),
+    articleId: idSchema,
+    quote: text(100_000).min(1),
+    note: text(100_000),
+    color: colorSchema,
+    articleSelectors: selectorsSchema.min(1),
+  }),
+  z.object({
+    type: z.literal('highlight:update'),
+    id: idSchema,
+    note: text(100_000).optional(),
+    color: colorSchema.optional(),
+  }),
+  z.object({ type: z.literal('highlight:delete'), id: idSchema }),
+  z.object({ type: z.literal('highlight:restore'), highlight: highlightSchema }),
 ]);
 
 export type Request = z.infer<typeof requestSchema>;
 export type RequestType = Request['type'];
 export type RequestOf<T extends RequestType> = Extract<Request, { type: T }>;
 
-export interface ExportedFile {
-  fileName: string;
-  downloadId: number;
-}
+export type PageRequest = z.infer<typeof pageRequestSchema>;
+export type PageRequestType = PageRequest['type'];
+export type PageRequestOf<T extends PageRequestType> = Extract<PageRequest, { type: T }>;
 
 /** What each request answers. Failures carry a code the UI can act on and a readable message. */
 export interface ResponseMap {
   'clip:extract': Result<ExtractedArticle, ClipFailure>;
   'article:find': Result<Article | null>;
   'article:save': Result<{ article: Article; created: boolean }>;
-  'article:export': Result<ExportedFile>;
   'tags:list': Result<string[]>;
+  'highlight:list': Result<Highlight[]>;
+  'highlight:create': Result<Highlight>;
+  'highlight:update': Result<Highlight>;
+  'highlight:delete': Result<Highlight | null>;
+  'highlight:restore': Result<Highlight>;
 }
+
+export interface PageResponseMap {
+  'page:highlights': Result<{ articleId: string | null; highlights: Highlight[] }>;
+  'page:highlight-create': Result<Highlight>;
+}
+
+export type PageResponse<T extends PageRequestType> = PageResponseMap[T];
 
 export type Response<T extends RequestType> = ResponseMap[T];
 
 export function parseRequest(message: unknown): Request | null {
   const parsed = requestSchema.safeParse(message);
+  return parsed.success ? parsed.data : null;
+}
+
+export function parsePageRequest(message: unknown): PageRequest | null {
+  const parsed = pageRequestSchema.safeParse(message);
   return parsed.success ? parsed.data : null;
 }

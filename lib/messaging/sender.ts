@@ -28,3 +28,9 @@ function originOf(url: string): string | null {
     return null;
   }
 }
+
+/** Our own content script in a web page's tab: our id, a tab, and an http(s) page. */
+export function isContentScriptSender(sender: SenderInfo, extensionId: string): boolean {
+  if (sender.id !== extensionId || !sender.tab || !sender.url) return false;
+  return /^https?:\/\//i.test(sender.url);
+}

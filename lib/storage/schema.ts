@@ -8,4 +8,10 @@ export const SCHEMA_V1 = {
   articles: 'id, &urlKey, *tags, savedAt, published, siteName',
 } as const;
 
-export const LATEST_SCHEMA_VERSION = 1;
+/** 2026-11-25 — v2: highlights, keyed by id and looked up by article. No data changes. */
+export const SCHEMA_V2 = {
+  ...SCHEMA_V1,
+  highlights: 'id, articleId, createdAt',
+} as const;
+
+export const LATEST_SCHEMA_VERSION = 2;

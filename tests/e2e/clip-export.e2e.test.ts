@@ -85,7 +85,10 @@ describe('clip, tag, save and export a Chinese news page', () => {
     await expect
       .poll(() => popup.getByTestId('status').textContent())
       .toMatch(/Exported 2022-01-12-.+\.md/);
-    const file = await waitForFile(downloadsDir, /^2022-01-12-[a-z0-9-]+\.md$/);
+    const file = await waitForFile(
+      path.join(downloadsDir, '_posts'),
+      /^2022-01-12-[a-z0-9-]+\.md$/,
+    );
     const exported = readFileSync(file, 'utf8');
 
     const { data, body } = parseFrontMatter(exported);

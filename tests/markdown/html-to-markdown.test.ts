@@ -70,3 +70,20 @@ describe('line breaks', () => {
     );
   });
 });
+
+describe('text that looks like markup', () => {
+  it('stays text: no HTML tag, Liquid tag or shortcode comes out of a paragraph', () => {
+    const markdown = htmlToMarkdown(
+      '<p>&lt;script&gt;alert(1)&lt;/script&gt; {{ site.secret }} {% include x %} {{< shortcode >}}</p>',
+      BASE,
+    );
+    expect(markdown).not.toMatch(/<script|\{\{|\{%|\{\{</);
+    expect(markdown).toBe(
+      '&lt;script>alert(1)&lt;/script> &#123;{ site.secret }&#125; &#123;% include x %&#125; &#123;&#123;< shortcode >&#125;&#125;',
+    );
+  });
+
+  it('leaves ordinary braces and comparisons alone', () => {
+    expect(htmlToMarkdown('<p>a < b and {x} and 3 > 2</p>', BASE)).toBe('a < b and {x} and 3 > 2');
+  });
+});

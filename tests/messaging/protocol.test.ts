@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseRequest } from '@/lib/messaging/protocol';
-import { isExtensionPageSender } from '@/lib/messaging/sender';
+import { parsePageRequest, parseRequest } from '@/lib/messaging/protocol';
+import { isContentScriptSender, isExtensionPageSender } from '@/lib/messaging/sender';
 import { sampleClip } from '../support/article';
 
 describe('parseRequest', () => {
@@ -10,14 +10,25 @@ describe('parseRequest', () => {
     expect(
       parseRequest({ type: 'article:save', article: sampleClip(), tags: ['x'] }),
     ).not.toBeNull();
-    expect(
-      parseRequest({ type: 'article:export', article: sampleClip(), tags: [] }),
-    ).not.toBeNull();
+    expect(parseRequest({ type: 'highlight:delete', id: 'h1' })).not.toBeNull();
     expect(parseRequest({ type: 'tags:list' })).not.toBeNull();
   });
 
   it.each([
     ['an unknown type', { type: 'article:delete-all' }],
+    ['a removed type', { type: 'article:export', article: sampleClip(), tags: [] }],
+    ['a page request', { type: 'page:highlights', canonicalUrl: 'https://a.example/' }],
+    [
+      'a highlight without selectors',
+      {
+        type: 'highlight:create',
+        articleId: 'a',
+        quote: 'q',
+        note: '',
+        color: 'yellow',
+        articleSelectors: [],
+      },
+    ],
     ['no type', { tabId: 1 }],
     ['a string', 'clip:extract'],
     ['null', null],
@@ -54,5 +65,47 @@ describe('isExtensionPageSender', () => {
     ['a look-alike origin', { id, url: `chrome-extension://${id}x/popup.html` }],
   ])('rejects %s', (_name, sender) => {
     expect(isExtensionPageSender(sender, id, origin)).toBe(false);
+  });
+});
+
+describe('content-script requests', () => {
+  it('accepts only page requests from a page', () => {
+    const quote = { type: 'TextQuoteSelector', exact: 'a', prefix: '', suffix: '' };
+    expect(
+      parsePageRequest({ type: 'page:highlights', canonicalUrl: 'https://a.example/' }),
+    ).not.toBeNull();
+    expect(
+      parsePageRequest({
+        type: 'page:highlight-create',
+        canonicalUrl: '',
+        quote: 'a',
+        pageSelectors: [quote],
+        color: 'yellow',
+      }),
+    ).not.toBeNull();
+    expect(parsePageRequest({ type: 'tags:list' })).toBeNull();
+    expect(parsePageRequest({ type: 'highlight:delete', id: 'x' })).toBeNull();
+    expect(
+      parsePageRequest({
+        type: 'page:highlight-create',
+        canonicalUrl: '',
+        quote: 'a',
+        pageSelectors: [quote],
+        color: 'red',
+      }),
+    ).toBeNull();
+  });
+
+  it('knows our content script from pages and other extensions', () => {
+    expect(isContentScriptSender({ id: 'me', url: 'https://news.example/a', tab: {} }, 'me')).toBe(
+      true,
+    );
+    expect(isContentScriptSender({ id: 'me', url: 'https://news.example/a' }, 'me')).toBe(false);
+    expect(
+      isContentScriptSender({ id: 'other', url: 'https://news.example/a', tab: {} }, 'me'),
+    ).toBe(false);
+    expect(
+      isContentScriptSender({ id: 'me', url: 'chrome-extension://me/popup.html', tab: {} }, 'me'),
+    ).toBe(false);
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { GleanerDB } from '@/lib/storage/db';
 import { LATEST_SCHEMA_VERSION } from '@/lib/storage/schema';
 
-describe('schema v1 (2026-11-25)', () => {
+describe('latest schema', () => {
   it('opens with a unique URL key and a multi-entry tag index', async () => {
     const db = new GleanerDB(`schema-${Math.random()}`);
     await db.open();

@@ -1,0 +1,66 @@
+import type { Highlight, HighlightColor } from '../model';
+import type { Selector } from '../anchoring/types';
+import type { GleanerDB } from './db';
+
+export interface NewHighlight {
+  articleId: string;
+  quote: string;
+  note: string;
+  color: HighlightColor;
+  articleSelectors: Selector[];
+  pageSelectors: Selector[];
+}
+
+export function listHighlights(db: GleanerDB, articleId: string): Promise<Highlight[]> {
+  return db.highlights.where('articleId').equals(articleId).sortBy('createdAt');
+}
+
+export async function addHighlight(
+  db: GleanerDB,
+  fields: NewHighlight,
+  nowIso: string,
+  newId: () => string = () => crypto.randomUUID(),
+): Promise<Highlight> {
+  const highlight: Highlight = { ...fields, id: newId(), createdAt: nowIso, updatedAt: nowIso };
+  await db.transaction('rw', db.articles, db.highlights, async () => {
+    // A highlight never outlives its article: refuse one for an article that is not there.
+    if (!(await db.articles.get(fields.articleId)))
+      throw new Error('The article is not in the library.');
+    await db.highlights.add(highlight);
+  });
+  return highlight;
+}
+
+export async function updateHighlight(
+  db: GleanerDB,
+  id: string,
+  changes: { note?: string; color?: HighlightColor },
+  nowIso: string,
+): Promise<Highlight> {
+  return db.transaction('rw', db.highlights, async () => {
+    const current = await db.highlights.get(id);
+    if (!current) throw new Error('That highlight is gone.');
+    const next: Highlight = { ...current, ...changes, updatedAt: nowIso };
+    await db.highlights.put(next);
+    return next;
+  });
+}
+
+/** Deletes a highlight and returns it, so the user can undo. */
+export async function deleteHighlight(db: GleanerDB, id: string): Promise<Highlight | null> {
+  return db.transaction('rw', db.highlights, async () => {
+    const current = await db.highlights.get(id);
+    if (current) await db.highlights.delete(id);
+    return current ?? null;
+  });
+}
+
+/** Undo of a delete: puts the highlight back as it was, if its article is still there. */
+export async function restoreHighlight(db: GleanerDB, highlight: Highlight): Promise<Highlight> {
+  await db.transaction('rw', db.articles, db.highlights, async () => {
+    if (!(await db.articles.get(highlight.articleId)))
+      throw new Error('The article is not in the library.');
+    await db.highlights.put(highlight);
+  });
+  return highlight;
+}

@@ -1,0 +1,177 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  launchExtensionBrowser,
+  openPopupFor,
+  tabIdOf,
+  type ExtensionBrowser,
+} from '@/scripts/support/extension-browser';
+import { serveFolder, type StaticServer } from '@/scripts/support/static-server';
+
+const PAGE = 'pages/eastmoney-36kr-wecom.html';
+const FIRST = '企业微信成为了这一命题的最优解。';
+const SECOND = '人不应该被定义成流量，更不能被当作一个要被割的韭菜。';
+const ORIGINAL = readFileSync(`tests/fixtures/${PAGE}`, 'utf8');
+
+declare const gleanerDevtools: {
+  onContextMenuClicked(info: { menuItemId: string }, tab: { id: number }): Promise<void>;
+};
+
+/** Selects the first occurrence of `text` on the page and lifts the mouse, as a user does. */
+async function selectText(page: Page, text: string): Promise<void> {
+  await page.evaluate((wanted) => {
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.nodeValue?.indexOf(wanted) ?? -1;
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + wanted.length);
+      const selection = window.getSelection()!;
+      selection.removeAllRanges();
+      selection.addRange(range);
+      const rect = range.getBoundingClientRect();
+      document.dispatchEvent(
+        new MouseEvent('mouseup', { bubbles: true, clientX: rect.right, clientY: rect.bottom }),
+      );
+      return;
+    }
+    throw new Error(`"${wanted}" is not on the page`);
+  }, text);
+}
+
+/** The text of each painted highlight on the page, by highlight id. */
+function paintedTexts(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const byId = new Map<string, string>();
+    for (const mark of document.querySelectorAll('mark[data-gleaner-highlight]')) {
+      const id = mark.getAttribute('data-gleaner-highlight')!;
+      byId.set(id, (byId.get(id) ?? '') + mark.textContent);
+    }
+    return [...byId.values()].sort();
+  });
+}
+
+async function waitForFile(dir: string): Promise<string> {
+  for (let tries = 0; tries < 150; tries += 1) {
+    const name = existsSync(dir)
+      ? readdirSync(dir).find((file) => file.endsWith('.md'))
+      : undefined;
+    if (name) return path.join(dir, name);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`no post in ${dir}`);
+}
+
+describe('highlights on the page and in the popup', () => {
+  let server: StaticServer;
+  let browser: ExtensionBrowser;
+  let page: Page;
+  const work = mkdtempSync(path.join(tmpdir(), 'gleaner-e2e-'));
+  const downloadsDir = path.join(work, 'downloads');
+
+  beforeAll(async () => {
+    server = await serveFolder('tests/fixtures');
+    browser = await launchExtensionBrowser({
+      profileDir: path.join(work, 'profile'),
+      downloadsDir,
+    });
+    page = await browser.context.newPage();
+    await page.goto(server.url(PAGE));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    rmSync(work, { recursive: true, force: true });
+  });
+
+  async function clickToolbarAndWait(): Promise<Page> {
+    const popup = await openPopupFor(browser, page);
+    await popup.getByTestId('clip-title').waitFor({ timeout: 20_000 });
+    return popup;
+  }
+
+  it('highlights with the floating button and the context menu, and keeps a note', async () => {
+    const popup = await clickToolbarAndWait();
+    await popup.close();
+
+    await selectText(page, FIRST);
+    await page.getByTestId('highlight-button').click();
+    await expect.poll(() => paintedTexts(page)).toEqual([FIRST]);
+
+    await selectText(page, SECOND);
+    const tabId = await tabIdOf(browser, page.url());
+    const worker = await browser.worker();
+    await worker.evaluate(
+      (id) =>
+        gleanerDevtools.onContextMenuClicked({ menuItemId: 'gleaner-highlight-selection' }, { id }),
+      tabId,
+    );
+    await expect.poll(() => paintedTexts(page)).toEqual([FIRST, SECOND].sort());
+
+    const again = await clickToolbarAndWait();
+    await expect.poll(() => again.getByTestId('highlight-item').count()).toBe(2);
+    await expect
+      .poll(() => again.getByTestId('status').textContent())
+      .toContain('Saved in your library');
+    const first = again.getByTestId('highlight-item').filter({ hasText: FIRST });
+    await first.getByTestId('highlight-note').fill('关键结论');
+    await first.getByTestId('highlight-note').press('Tab');
+    // The note is stored: a fresh popup shows it.
+    await again.close();
+    const fresh = await clickToolbarAndWait();
+    await expect
+      .poll(() =>
+        fresh
+          .getByTestId('highlight-item')
+          .filter({ hasText: FIRST })
+          .getByTestId('highlight-note')
+          .inputValue(),
+      )
+      .toBe('关键结论');
+    await fresh.close();
+  });
+
+  it('paints them again after a reload, and exports them marked in the post', async () => {
+    await page.reload();
+    expect(await paintedTexts(page)).toEqual([]);
+    const popup = await clickToolbarAndWait();
+    await expect.poll(() => paintedTexts(page)).toEqual([FIRST, SECOND].sort());
+    expect(await popup.getByTestId('highlight-quote').allTextContents()).toEqual(
+      expect.arrayContaining([FIRST, SECOND]),
+    );
+    expect(await popup.locator('[data-testid="article-preview"] mark').count()).toBeGreaterThan(1);
+
+    await popup.getByTestId('export-button').click();
+    const post = readFileSync(await waitForFile(path.join(downloadsDir, '_posts')), 'utf8');
+    expect(post).toContain(`<mark>${FIRST}</mark>`);
+    expect(post).toContain(`<mark>${SECOND}</mark>`);
+    await popup.close();
+  });
+
+  it('finds them on a changed page, and lists a vanished passage as orphaned', async () => {
+    const changed = ORIGINAL.replace(
+      `<p>${FIRST}</p>`,
+      `<p>（推广）点击领取新人红包，限时有效。</p><p>${FIRST}</p>`,
+    ).replace('百果园展区', '百果园展台');
+    expect(changed).not.toBe(ORIGINAL);
+    server.override(PAGE, changed);
+    await page.reload();
+    let popup = await clickToolbarAndWait();
+    await expect.poll(() => paintedTexts(page)).toEqual([FIRST, SECOND].sort());
+    await popup.close();
+
+    server.override(PAGE, ORIGINAL.replace(`<p>${FIRST}</p>`, ''));
+    await page.reload();
+    popup = await clickToolbarAndWait();
+    await expect.poll(() => popup.getByTestId('orphan-item').count()).toBe(1);
+    expect(await popup.getByTestId('orphan-item').textContent()).toContain(FIRST);
+    expect(await popup.getByTestId('highlight-item').count()).toBe(1);
+    await expect.poll(() => paintedTexts(page)).toEqual([SECOND]);
+    server.override(PAGE, null);
+  });
+});
