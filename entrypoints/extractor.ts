@@ -1,5 +1,6 @@
 import { defineUnlistedScript } from '#imports';
-import { extractArticle, extractSelection, type ClipResult } from '@/lib/extract/extract-article';
+import type { ClipResult } from '@/lib/extract/extract-article';
+import { clipPage } from '@/lib/extract/clip-page';
 
 declare global {
   // Set in the extension's isolated world of the tab; the page itself cannot see or call it.
@@ -8,19 +9,5 @@ declare global {
 
 /** Injected into the tab the user clicked on; the background then calls `gleanerClip(mode)`. */
 export default defineUnlistedScript(() => {
-  globalThis.gleanerClip = (mode) => {
-    try {
-      return mode === 'selection'
-        ? extractSelection(document, location.href)
-        : extractArticle(document, location.href);
-    } catch (error) {
-      return {
-        ok: false,
-        error: {
-          code: 'extraction-failed',
-          message: `This page could not be read: ${error instanceof Error ? error.message : String(error)}`,
-        },
-      };
-    }
-  };
+  globalThis.gleanerClip = (mode) => clipPage(document, location.href, mode);
 });

@@ -1,0 +1,25 @@
+import { extractArticle, extractSelection, type ClipResult } from './extract-article';
+
+/**
+ * The extractor's one entry point: whatever the page does to the DOM, libraries or our code,
+ * the answer is a result — an article, or a typed failure with a message — never an exception.
+ */
+export function clipPage(doc: Document, url: string, mode: 'article' | 'selection'): ClipResult {
+  try {
+    return mode === 'selection' ? extractSelection(doc, url) : extractArticle(doc, url);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    const tooBig =
+      error instanceof RangeError || /maximum call stack|too many|elements found/i.test(reason);
+    return {
+      ok: false,
+      error: tooBig
+        ? {
+            code: 'too-large',
+            message:
+              'This page is too large or too deeply nested to read whole. Select the part you want and clip the selection.',
+          }
+        : { code: 'extraction-failed', message: `This page could not be read: ${reason}` },
+    };
+  }
+}
