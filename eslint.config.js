@@ -13,8 +13,14 @@ export default tseslint.config(
     rules: {
       ...reactHooks.configs.recommended.rules,
       '@typescript-eslint/consistent-type-imports': 'error',
+      // zod is configured once (no eval probe under the extension CSP) in lib/zod.ts.
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'zod', message: 'Import z from lib/zod.ts.' }] },
+      ],
     },
   },
+  { files: ['lib/zod.ts'], rules: { 'no-restricted-imports': 'off' } },
   {
     // In tests and tools a wrong `!` fails loudly at once; spelling out each check adds nothing.
     files: ['tests/**', 'scripts/**'],

@@ -1,5 +1,5 @@
 /**
- * Prints one plain closing line, `Tests: N passed, N failed`, over the JSON reports that the unit
+ * Prints one plain closing line, `Tests: N passed, N failed`, over the JSON reports that the unit, site-build
  * and E2E runs wrote to test-results/ (vitest's own summary is not a line CI reads).
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -13,7 +13,7 @@ interface VitestJsonReport {
 let passed = 0;
 let failed = 0;
 let skipped = 0;
-for (const file of ['test-results/unit.json', 'test-results/e2e.json']) {
+for (const file of ['test-results/unit.json', 'test-results/sites.json', 'test-results/e2e.json']) {
   if (!existsSync(file)) {
     console.error(`missing ${file}: that suite did not run`);
     process.exit(1);

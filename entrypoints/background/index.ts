@@ -5,8 +5,7 @@ import {
   dispatch,
   dispatchPage,
 } from '@/lib/messaging/handlers';
-import { parsePageRequest, parseRequest } from '@/lib/messaging/protocol';
-import { isContentScriptSender, isExtensionPageSender } from '@/lib/messaging/sender';
+import { routeMessage } from '@/lib/messaging/router';
 import { GleanerDB } from '@/lib/storage/db';
 import { clipTab } from './clip-tab';
 import { createContextMenus, listenToContextMenus, onContextMenuClicked } from './context-menus';
@@ -28,31 +27,18 @@ export default defineBackground(() => {
 
   // Listeners are registered synchronously at start-up so a woken worker never misses the event that woke it.
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
-    if (isExtensionPageSender(sender, browser.runtime.id, browser.runtime.getURL('/'))) {
-      const request = parseRequest(message);
-      if (!request) {
-        sendResponse(BAD_REQUEST);
-        return false;
-      }
-      dispatch(handlers, request).then(sendResponse, (error: unknown) =>
-        sendResponse(internalError(error)),
-      );
-      return true;
+    const route = routeMessage(message, sender, browser.runtime.id, browser.runtime.getURL('/'));
+    if (route.kind === 'ignored') return false;
+    if (route.kind === 'malformed') {
+      sendResponse(BAD_REQUEST);
+      return false;
     }
-    const tabId = sender.tab?.id;
-    const url = sender.tab?.url ?? sender.url;
-    if (isContentScriptSender(sender, browser.runtime.id) && tabId !== undefined && url) {
-      const request = parsePageRequest(message);
-      if (!request) {
-        sendResponse(BAD_REQUEST);
-        return false;
-      }
-      dispatchPage(pageHandlers, request, { tabId, url }).then(sendResponse, (error: unknown) =>
-        sendResponse(internalError(error)),
-      );
-      return true;
-    }
-    return false;
+    const answer =
+      route.kind === 'extension-page'
+        ? dispatch(handlers, route.request)
+        : dispatchPage(pageHandlers, route.request, route.sender);
+    answer.then(sendResponse, (error: unknown) => sendResponse(internalError(error)));
+    return true;
   });
 
   listenToContextMenus();

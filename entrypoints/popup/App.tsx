@@ -188,7 +188,7 @@ export default function App() {
     if (!article) return;
     setBusy(true);
     try {
-      const file = renderExport(article, tags, highlights, saved?.savedAt ?? null);
+      const file = await renderExport(article, tags, highlights, saved?.savedAt ?? null);
       await downloadText(file.path, file.content);
       setStatus({ tone: 'success', message: `Exported ${file.fileName}` });
     } catch (error) {

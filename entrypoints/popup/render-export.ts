@@ -1,28 +1,24 @@
 import { buildPostData } from '@/lib/export/build-post-data';
-import { renderJekyllPost } from '@/lib/export/jekyll-post';
+import { effectiveHighlightSyntax } from '@/lib/export/export-settings';
 import { isoWithLocalOffset } from '@/lib/export/post-date';
+import { renderPost, type RenderedPost } from '@/lib/export/render-post';
 import type { ExtractedArticle, Highlight } from '@/lib/model';
+import { loadSettings } from '@/lib/settings/store';
 
-export interface RenderedFile {
-  path: string;
-  fileName: string;
-  content: string;
-}
-
-/** The post for a clip, in the user's export preset. */
-export function renderExport(
+/** The post for a clip, in the user's export preset, template and site rules. */
+export async function renderExport(
   article: ExtractedArticle,
   tags: string[],
   highlights: Highlight[],
   savedAt: string | null,
-): RenderedFile {
+): Promise<RenderedPost> {
+  const settings = await loadSettings();
   const data = buildPostData(
     article,
     tags,
     highlights,
     savedAt ?? isoWithLocalOffset(new Date()),
-    'mark',
+    effectiveHighlightSyntax(settings.export),
   );
-  const post = renderJekyllPost({ ...data, markdown: data.content });
-  return { path: `_posts/${post.fileName}`, fileName: post.fileName, content: post.content };
+  return renderPost(data, settings.export, settings.siteRules);
 }

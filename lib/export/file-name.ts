@@ -28,19 +28,57 @@ export function safeFileStem(stem: string): string {
 
 /** `YYYY-MM-DD-slug.md`, the date in the article's own offset; `-2`, `-3`… when `taken` holds it. */
 export function postFileName(dateIso: string, title: string, taken?: Set<string>): string {
-  const prefix = `${datePart(dateIso)}-`;
-  const extension = '.md';
-  const slug = slugify(title, 80) || 'untitled';
   for (let n = 1; ; n++) {
-    const suffix = n === 1 ? '' : `-${n}`;
-    const room = MAX_FILE_NAME_LENGTH - prefix.length - suffix.length - extension.length;
-    // Re-slugging an ASCII slug only shortens it, on a `-` boundary.
-    const stem = slug.length <= room ? slug : slugify(slug, room) || slug.slice(0, room);
-    // The slug is already [a-z0-9-]; the guard keeps the rule in one place should that change.
-    const name = `${safeFileStem(`${prefix}${stem}${suffix}`)}${extension}`;
+    const name = postFileNameAt(dateIso, title, n);
     if (!taken?.has(name)) {
       taken?.add(name);
       return name;
     }
   }
+}
+
+/** The `n`th candidate of `postFileName` (1: no suffix, 2: `-2`…). */
+export function postFileNameAt(dateIso: string, title: string, n: number): string {
+  const prefix = `${datePart(dateIso)}-`;
+  const extension = '.md';
+  const slug = slugify(title, 80) || 'untitled';
+  const suffix = n === 1 ? '' : `-${n}`;
+  const room = MAX_FILE_NAME_LENGTH - prefix.length - suffix.length - extension.length;
+  // Re-slugging an ASCII slug only shortens it, on a `-` boundary.
+  const stem = slug.length <= room ? slug : slugify(slug, room) || slug.slice(0, room);
+  // The slug is already [a-z0-9-]; the guard keeps the rule in one place should that change.
+  return `${safeFileStem(`${prefix}${stem}${suffix}`)}${extension}`;
+}
+
+/** Most file systems allow 255 bytes per name; CJK takes 3 bytes a character in UTF-8. */
+export const MAX_FILE_NAME_BYTES = 200;
+
+const encoder = new TextEncoder();
+
+/** Cuts text to at most `maxBytes` of UTF-8 and `maxChars` characters, never inside a character. */
+export function fitBytes(text: string, maxBytes: number, maxChars = Infinity): string {
+  let result = '';
+  let bytes = 0;
+  let chars = 0;
+  for (const char of text) {
+    const size = encoder.encode(char).length;
+    if (bytes + size > maxBytes || chars + 1 > maxChars) break;
+    result += char;
+    bytes += size;
+    chars += 1;
+  }
+  return result;
+}
+
+/**
+ * A note name Obsidian accepts on every platform: no `\ / : * ? " < > |` (file systems), no
+ * `# ^ [ ] |` (they break `[[links]]`), no control characters, no leading dot, never a device name.
+ */
+export function obsidianFileStem(title: string): string {
+  const cleaned = title
+    // eslint-disable-next-line no-control-regex -- control characters are what we strip
+    .replace(/[\\/:*?"<>|#^[\]\u0000-\u001f\u007f]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .replace(/^[\s.]+|[\s.]+$/g, '');
+  return isWindowsReservedName(cleaned) ? `_${cleaned}` : cleaned;
 }

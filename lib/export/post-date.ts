@@ -48,6 +48,27 @@ function parseIso(iso: string): DateFields {
   return { date: `${y}-${mo}-${d}`, time: `${h}:${mi}:${s}`, offset };
 }
 
+/** A date-time as its fields and its UTC offset in minutes (+480 = UTC+8); fractions dropped. */
+export interface DateTimeParts {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+  offsetMinutes: number;
+}
+
+/** Reads an ISO 8601 date-time with an offset into its fields, without moving it to another zone. */
+export function parseIsoDateTime(iso: string): DateTimeParts {
+  const { date, time, offset } = parseIso(iso);
+  const [year = 0, month = 0, day = 0] = date.split('-').map(Number);
+  const [hour = 0, minute = 0, second = 0] = time.split(':').map(Number);
+  const sign = offset.startsWith('-') ? -1 : 1;
+  const offsetMinutes = sign * (Number(offset.slice(1, 3)) * 60 + Number(offset.slice(3, 5)));
+  return { year, month, day, hour, minute, second, offsetMinutes: offsetMinutes || 0 };
+}
+
 /** `2022-01-12T21:56:33.5+08:00` → `2022-01-12 21:56:33 +0800` (Jekyll's `date:`; fractions dropped). */
 export function jekyllDate(iso: string): string {
   const { date, time, offset } = parseIso(iso);

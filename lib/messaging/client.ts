@@ -15,19 +15,18 @@ export async function sendRequest<T extends RequestType>(
   try {
     const response = (await browser.runtime.sendMessage(request)) as Response<T> | undefined;
     if (response) return response;
-    return {
-      ok: false,
-      error: { code: 'no-response', message: 'Gleaner’s background did not answer. Try again.' },
-    } as Response<T>;
   } catch (error) {
-    return {
-      ok: false,
-      error: {
-        code: 'no-response',
-        message: `Gleaner’s background is not reachable: ${error instanceof Error ? error.message : String(error)}`,
-      },
-    } as Response<T>;
+    // The worker was stopped or restarted mid-request: the request may not have run at all.
+    console.warn('Gleaner: no answer from the background', error);
   }
+  return {
+    ok: false,
+    error: {
+      code: 'no-response',
+      message:
+        'Gleaner’s background stopped before it answered, so this may not have been done. Try again.',
+    },
+  } as Response<T>;
 }
 
 /** Sends one typed request from a content script (only `page:*` requests are accepted there). */

@@ -2,7 +2,7 @@
  * The one message protocol between extension pages and the background. Every message name and
  * shape lives here; the background validates each incoming message against these schemas.
  */
-import { z } from 'zod';
+import { z } from '../zod';
 import {
   HIGHLIGHT_COLORS,
   type Article,

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -55,15 +55,19 @@ function paintedTexts(page: Page): Promise<string[]> {
   });
 }
 
-async function waitForFile(dir: string): Promise<string> {
+/** The newest post in `dir` once there are more than `known` of them. */
+async function waitForNewFile(dir: string, known: number): Promise<string> {
   for (let tries = 0; tries < 150; tries += 1) {
-    const name = existsSync(dir)
-      ? readdirSync(dir).find((file) => file.endsWith('.md'))
-      : undefined;
-    if (name) return path.join(dir, name);
+    const names = existsSync(dir) ? readdirSync(dir).filter((file) => file.endsWith('.md')) : [];
+    if (names.length > known) {
+      const newest = names
+        .map((name) => ({ name, time: statSync(path.join(dir, name)).mtimeMs }))
+        .sort((a, b) => b.time - a.time)[0]!;
+      return path.join(dir, newest.name);
+    }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  throw new Error(`no post in ${dir}`);
+  throw new Error(`no new post in ${dir}`);
 }
 
 describe('highlights on the page and in the popup', () => {
@@ -147,9 +151,13 @@ describe('highlights on the page and in the popup', () => {
     expect(await popup.locator('[data-testid="article-preview"] mark').count()).toBeGreaterThan(1);
 
     await popup.getByTestId('export-button').click();
-    const post = readFileSync(await waitForFile(path.join(downloadsDir, '_posts')), 'utf8');
-    expect(post).toContain(`<mark>${FIRST}</mark>`);
-    expect(post).toContain(`<mark>${SECOND}</mark>`);
+    const post = readFileSync(await waitForNewFile(path.join(downloadsDir, '_posts'), 0), 'utf8');
+    const [body, closing] = post.split('\n## Highlights\n');
+    expect(body).toContain(`<mark>${FIRST}</mark>`);
+    expect(body).toContain(`<mark>${SECOND}</mark>`);
+    // The closing section: each quote as a blockquote, then its note.
+    expect(closing).toContain(`> ${FIRST}\n\n关键结论`);
+    expect(closing).toContain(`> ${SECOND}`);
     await popup.close();
   });
 
@@ -172,6 +180,12 @@ describe('highlights on the page and in the popup', () => {
     expect(await popup.getByTestId('orphan-item').textContent()).toContain(FIRST);
     expect(await popup.getByTestId('highlight-item').count()).toBe(1);
     await expect.poll(() => paintedTexts(page)).toEqual([SECOND]);
+    // Orphaned, and still exported: in the Highlights section, not marked in the body.
+    await popup.getByTestId('export-button').click();
+    const post = readFileSync(await waitForNewFile(path.join(downloadsDir, '_posts'), 1), 'utf8');
+    const [body, closing] = post.split('\n## Highlights\n');
+    expect(body).not.toContain(FIRST);
+    expect(closing).toContain(`> ${FIRST}\n\n关键结论`);
     server.override(PAGE, null);
   });
 });

@@ -1,0 +1,170 @@
+import type { TargetedEvent } from 'preact';
+import { emptySiteRule, type SiteRule } from '@/lib/settings/site-rules';
+
+/** A rule as it is typed: tags as one comma-separated line, clutter selectors one per line. */
+export interface SiteRuleDraft {
+  pattern: string;
+  category: string;
+  tags: string;
+  timeZone: string;
+  contentSelector: string;
+  clutterSelectors: string;
+}
+
+export function toDraft(rule: SiteRule): SiteRuleDraft {
+  return {
+    pattern: rule.pattern,
+    category: rule.category,
+    tags: rule.tags.join(', '),
+    timeZone: rule.timeZone,
+    contentSelector: rule.contentSelector,
+    clutterSelectors: rule.clutterSelectors.join('\n'),
+  };
+}
+
+/** Back to a rule (not yet validated: the settings check does that). */
+export function fromDraft(draft: SiteRuleDraft): SiteRule {
+  return {
+    pattern: draft.pattern.trim(),
+    category: draft.category.trim(),
+    tags: draft.tags
+      .split(/[,，、]/)
+      .map((tag) => tag.trim())
+      .filter(Boolean),
+    timeZone: draft.timeZone.trim(),
+    contentSelector: draft.contentSelector.trim(),
+    clutterSelectors: draft.clutterSelectors
+      .split('\n')
+      .map((selector) => selector.trim())
+      .filter(Boolean),
+  };
+}
+
+export interface SiteRulesEditorProps {
+  rules: SiteRuleDraft[];
+  error: string | null;
+  dirty: boolean;
+  onChange(rules: SiteRuleDraft[]): void;
+  onSave(): void;
+  onExport(): void;
+  onImport(file: File): void;
+}
+
+export default function SiteRulesEditor({
+  rules,
+  error,
+  dirty,
+  onChange,
+  onSave,
+  onExport,
+  onImport,
+}: SiteRulesEditorProps) {
+  const set = (index: number, key: keyof SiteRuleDraft, value: string) =>
+    onChange(rules.map((rule, i) => (i === index ? { ...rule, [key]: value } : rule)));
+  const input =
+    (index: number, key: keyof SiteRuleDraft) =>
+    (event: TargetedEvent<HTMLInputElement | HTMLTextAreaElement>) =>
+      set(index, key, event.currentTarget.value);
+  const onFile = (event: TargetedEvent<HTMLInputElement>) => {
+    const file = event.currentTarget.files?.[0];
+    event.currentTarget.value = '';
+    if (file) onImport(file);
+  };
+
+  return (
+    <div class="site-rules" data-testid="site-rules">
+      {rules.length === 0 && <p class="hint">No site rules yet.</p>}
+      {rules.map((rule, index) => (
+        <fieldset key={index} class="site-rule" data-testid="site-rule">
+          <legend>{rule.pattern.trim() || `Rule ${index + 1}`}</legend>
+          <label>
+            Host or pattern
+            <input
+              data-testid="site-rule-pattern"
+              placeholder="*.36kr.com"
+              value={rule.pattern}
+              onInput={input(index, 'pattern')}
+            />
+          </label>
+          <label>
+            Category
+            <input
+              data-testid="site-rule-category"
+              value={rule.category}
+              onInput={input(index, 'category')}
+            />
+          </label>
+          <label>
+            Default tags (comma-separated)
+            <input data-testid="site-rule-tags" value={rule.tags} onInput={input(index, 'tags')} />
+          </label>
+          <label>
+            Timezone
+            <input
+              data-testid="site-rule-timezone"
+              list="known-zones"
+              placeholder="Asia/Shanghai"
+              value={rule.timeZone}
+              onInput={input(index, 'timeZone')}
+            />
+          </label>
+          <label>
+            Article selector
+            <input
+              data-testid="site-rule-content"
+              placeholder="article .post-body"
+              value={rule.contentSelector}
+              onInput={input(index, 'contentSelector')}
+            />
+          </label>
+          <label>
+            Clutter selectors (one per line)
+            <textarea
+              data-testid="site-rule-clutter"
+              rows={2}
+              value={rule.clutterSelectors}
+              onInput={input(index, 'clutterSelectors')}
+            />
+          </label>
+          <button
+            type="button"
+            class="link-button"
+            onClick={() => onChange(rules.filter((_, i) => i !== index))}
+          >
+            Remove this rule
+          </button>
+        </fieldset>
+      ))}
+      {error && (
+        <p class="error" role="alert" data-testid="site-rules-error">
+          {error}
+        </p>
+      )}
+      <div class="actions">
+        <button
+          type="button"
+          data-testid="site-rule-add"
+          onClick={() => onChange([...rules, toDraft(emptySiteRule())])}
+        >
+          Add a rule
+        </button>
+        <button type="button" class="primary" data-testid="site-rules-save" onClick={onSave}>
+          Save rules
+        </button>
+        <button type="button" data-testid="site-rules-export" onClick={onExport}>
+          Export rules…
+        </button>
+        <label class="button">
+          Import rules…
+          <input
+            type="file"
+            accept="application/json,.json"
+            data-testid="site-rules-import"
+            onChange={onFile}
+          />
+        </label>
+        {dirty && <span class="hint">Unsaved changes</span>}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,342 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import ExportOptions from '@/components/options/ExportOptions';
+import PostPreview from '@/components/options/PostPreview';
+import PresetSwitcher from '@/components/options/PresetSwitcher';
+import SettingsTransfer from '@/components/options/SettingsTransfer';
+import SiteRulesEditor, {
+  fromDraft,
+  toDraft,
+  type SiteRuleDraft,
+} from '@/components/options/SiteRulesEditor';
+import TemplateEditor from '@/components/options/TemplateEditor';
+import StatusLine from '@/components/StatusLine';
+import {
+  DEFAULT_CUSTOM_TEMPLATE,
+  PRESET_LABELS,
+  effectiveHighlightSyntax,
+  type CustomTemplate,
+  type DateMode,
+  type ExportSettings,
+  type HighlightSyntax,
+  type PresetId,
+} from '@/lib/export/export-settings';
+import { previewPost, validateFileNamePattern, validateTemplate } from '@/lib/export/render-post';
+import { previewPostData, samplePost } from '@/lib/export/sample-post';
+import { isValidTimeZone } from '@/lib/export/zoned-date';
+import type { Article, Highlight } from '@/lib/model';
+import { SettingsError, parseSiteRules, type Settings } from '@/lib/settings/settings';
+import { mergeSiteRules, type SiteRule } from '@/lib/settings/site-rules';
+import { loadSettings, saveSettings } from '@/lib/settings/store';
+import {
+  settingsFromJson,
+  settingsToJson,
+  siteRulesFromJson,
+  siteRulesToJson,
+} from '@/lib/settings/transfer';
+import { downloadTextFile } from './download-file';
+import { loadLatestArticle } from './latest-article';
+
+type Status = { tone: 'info' | 'success' | 'error'; message: string };
+type Saved = { article: Article; highlights: Highlight[] } | null;
+
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+function sameJson(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** A CSS selector the browser can parse (a bad one would throw when the rule is used). */
+function badSelector(rules: readonly SiteRule[]): string | null {
+  const probe = document.createDocumentFragment();
+  for (const [index, rule] of rules.entries()) {
+    for (const selector of [rule.contentSelector, ...rule.clutterSelectors].filter(Boolean)) {
+      try {
+        probe.querySelector(selector);
+      } catch {
+        return `rules[${index + 1}]: "${selector}" is not a CSS selector`;
+      }
+    }
+  }
+  return null;
+}
+
+function knownZones(): string[] {
+  try {
+    return Intl.supportedValuesOf('timeZone');
+  } catch {
+    return ['UTC'];
+  }
+}
+
+export default function App() {
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [template, setTemplate] = useState<CustomTemplate>(DEFAULT_CUSTOM_TEMPLATE);
+  const [rules, setRules] = useState<SiteRuleDraft[]>([]);
+  const [rulesError, setRulesError] = useState<string | null>(null);
+  const [pattern, setPattern] = useState('');
+  const [zone, setZone] = useState('');
+  const [saved, setSaved] = useState<Saved>(null);
+  const [status, setStatus] = useState<Status>({ tone: 'info', message: 'Loading settings…' });
+  const zones = useMemo(knownZones, []);
+
+  /** Shows saved settings and resets every draft to them. */
+  const adopt = (next: Settings) => {
+    setSettings(next);
+    setTemplate(next.export.custom);
+    setRules(next.siteRules.map(toDraft));
+    setRulesError(null);
+    setPattern(next.export.fileNamePattern);
+    setZone(next.export.timeZone);
+  };
+
+  useEffect(() => {
+    void (async () => {
+      try {
+        adopt(await loadSettings());
+        setStatus({ tone: 'info', message: 'Changes are saved as you make them.' });
+      } catch (error) {
+        setStatus({ tone: 'error', message: `Settings could not be read: ${message(error)}` });
+      }
+      setSaved(await loadLatestArticle());
+    })();
+  }, []);
+
+  /** Saves; on success only the given drafts are reset (others keep what is being typed). */
+  const save = async (next: Settings, done: string): Promise<boolean> => {
+    try {
+      const stored = await saveSettings(next);
+      setSettings(stored);
+      setStatus({ tone: 'success', message: done });
+      return true;
+    } catch (error) {
+      setStatus({ tone: 'error', message: `Not saved: ${message(error)}` });
+      return false;
+    }
+  };
+
+  const exportSettings: ExportSettings | null = settings?.export ?? null;
+  const syntax: HighlightSyntax = exportSettings
+    ? effectiveHighlightSyntax(exportSettings)
+    : 'mark';
+  const sample = useMemo(
+    () =>
+      saved
+        ? {
+            data: previewPostData(saved.article, saved.highlights, syntax),
+            label: `your most recent clip, “${saved.article.title}”`,
+          }
+        : { data: samplePost(syntax), label: 'the built-in sample article' },
+    [saved, syntax],
+  );
+
+  const templateCheck = useMemo(() => validateTemplate(template), [template]);
+  const templatePreview = useMemo(
+    () =>
+      exportSettings && settings
+        ? previewPost(
+            sample.data,
+            { ...exportSettings, preset: 'custom', custom: template },
+            settings.siteRules,
+          )
+        : null,
+    [exportSettings, settings, sample, template],
+  );
+  const presetPreview = useMemo(
+    () =>
+      exportSettings && settings
+        ? previewPost(sample.data, exportSettings, settings.siteRules)
+        : null,
+    [exportSettings, settings, sample],
+  );
+  const templateError = !templateCheck.ok
+    ? templateCheck.error
+    : templatePreview && !templatePreview.ok
+      ? templatePreview.error
+      : null;
+
+  if (!settings || !exportSettings) {
+    return (
+      <main class="options">
+        <StatusLine tone={status.tone} message={status.message} />
+      </main>
+    );
+  }
+
+  const updateExport = (patch: Partial<ExportSettings>, done: string) =>
+    save({ ...settings, export: { ...settings.export, ...patch } }, done);
+
+  const onPreset = (preset: PresetId) =>
+    void updateExport({ preset }, `Exports are now ${PRESET_LABELS[preset]} posts.`);
+
+  const onSaveTemplate = () => {
+    const check = validateTemplate(template);
+    if (!check.ok) {
+      setStatus({ tone: 'error', message: `The template was not saved: ${check.error}` });
+      return;
+    }
+    void updateExport({ custom: template }, 'Template saved.');
+  };
+
+  const patternError = validateFileNamePattern(pattern, exportSettings.preset);
+  const onPatternCommit = () => {
+    if (!patternError.ok || pattern === exportSettings.fileNamePattern) return;
+    void updateExport({ fileNamePattern: pattern }, 'File name pattern saved.');
+  };
+
+  const zoneError =
+    zone.trim() && isValidTimeZone(zone.trim())
+      ? null
+      : `“${zone}” is not a time zone this browser knows (e.g. Asia/Shanghai, Europe/Paris, UTC).`;
+  const onZoneCommit = () => {
+    if (zoneError || zone.trim() === exportSettings.timeZone) return;
+    void updateExport({ timeZone: zone.trim() }, `Dates are converted to ${zone.trim()}.`);
+  };
+  const onDateMode = (dateMode: DateMode) => {
+    if (dateMode === 'zone' && zoneError) {
+      setStatus({ tone: 'error', message: 'Choose a time zone to convert to first.' });
+      return;
+    }
+    void updateExport(
+      { dateMode, ...(dateMode === 'zone' ? { timeZone: zone.trim() } : {}) },
+      dateMode === 'zone'
+        ? `Dates are converted to ${zone.trim()}.`
+        : 'Dates keep the offset the page gave.',
+    );
+  };
+
+  const onSaveRules = async () => {
+    let parsed: SiteRule[];
+    try {
+      parsed = parseSiteRules(rules.map(fromDraft));
+    } catch (error) {
+      setRulesError(message(error));
+      setStatus({ tone: 'error', message: 'The site rules were not saved.' });
+      return;
+    }
+    const selectorError = badSelector(parsed);
+    if (selectorError) {
+      setRulesError(selectorError);
+      setStatus({ tone: 'error', message: 'The site rules were not saved.' });
+      return;
+    }
+    if (await save({ ...settings, siteRules: parsed }, 'Site rules saved.')) {
+      setRules(parsed.map(toDraft));
+      setRulesError(null);
+    }
+  };
+
+  const onImportRules = async (file: File) => {
+    try {
+      const imported = siteRulesFromJson(await file.text());
+      const badRule = badSelector(imported);
+      if (badRule) throw new SettingsError(badRule);
+      const merged = mergeSiteRules(settings.siteRules, imported);
+      if (
+        await save({ ...settings, siteRules: merged }, `Imported ${imported.length} site rules.`)
+      ) {
+        setRules(merged.map(toDraft));
+        setRulesError(null);
+      }
+    } catch (error) {
+      setStatus({ tone: 'error', message: `${file.name} was not imported: ${message(error)}` });
+    }
+  };
+
+  const onImportSettings = async (file: File) => {
+    try {
+      const imported = settingsFromJson(await file.text());
+      if (await save(imported, `Settings imported from ${file.name}.`)) adopt(imported);
+    } catch (error) {
+      setStatus({ tone: 'error', message: `${file.name} was not imported: ${message(error)}` });
+    }
+  };
+
+  return (
+    <main class="options">
+      <header>
+        <h1>Gleaner settings</h1>
+        <StatusLine tone={status.tone} message={status.message} />
+      </header>
+
+      <section>
+        <h2>Export preset</h2>
+        <PresetSwitcher value={exportSettings.preset} onChange={onPreset} />
+        {presetPreview && (
+          <PostPreview result={presetPreview} sourceLabel={sample.label} testId="preset-preview" />
+        )}
+      </section>
+
+      <section>
+        <h2>Names, highlights and dates</h2>
+        <ExportOptions
+          preset={exportSettings.preset}
+          highlightSyntax={exportSettings.highlightSyntax}
+          fileNamePattern={pattern}
+          fileNameError={patternError.ok ? null : patternError.error}
+          dateMode={exportSettings.dateMode}
+          timeZone={zone}
+          timeZoneError={zoneError}
+          knownZones={zones}
+          onHighlightSyntax={(highlightSyntax) =>
+            void updateExport({ highlightSyntax }, 'Highlight syntax saved.')
+          }
+          onFileNamePatternInput={setPattern}
+          onFileNamePatternCommit={onPatternCommit}
+          onDateMode={onDateMode}
+          onTimeZoneInput={setZone}
+          onTimeZoneCommit={onZoneCommit}
+        />
+      </section>
+
+      <section>
+        <h2>Custom template</h2>
+        <p class="hint">
+          Used when the preset is “{PRESET_LABELS.custom}”. Values are Liquid templates; the front
+          matter is always written by a YAML library from what they render.
+        </p>
+        <TemplateEditor
+          template={template}
+          error={templateError}
+          dirty={!sameJson(template, exportSettings.custom)}
+          onChange={setTemplate}
+          onSave={onSaveTemplate}
+          onReset={() => setTemplate(DEFAULT_CUSTOM_TEMPLATE)}
+        />
+        {templatePreview && (
+          <PostPreview
+            result={templatePreview}
+            sourceLabel={sample.label}
+            testId="template-preview"
+          />
+        )}
+      </section>
+
+      <section>
+        <h2>Site rules</h2>
+        <p class="hint">
+          Per host (<code>example.com</code>, also <code>www.example.com</code>) or pattern (
+          <code>*.36kr.com</code>: the domain and every subdomain).
+        </p>
+        <SiteRulesEditor
+          rules={rules}
+          error={rulesError}
+          dirty={!sameJson(rules, settings.siteRules.map(toDraft))}
+          onChange={setRules}
+          onSave={() => void onSaveRules()}
+          onExport={() =>
+            downloadTextFile('gleaner-site-rules.json', siteRulesToJson(settings.siteRules))
+          }
+          onImport={(file) => void onImportRules(file)}
+        />
+      </section>
+
+      <section>
+        <h2>Backup</h2>
+        <SettingsTransfer
+          onExport={() => downloadTextFile('gleaner-settings.json', settingsToJson(settings))}
+          onImport={(file) => void onImportSettings(file)}
+        />
+      </section>
+    </main>
+  );
+}

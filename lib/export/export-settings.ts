@@ -1,0 +1,110 @@
+/** What the user chooses about the exported file: preset, custom template, highlights, names, dates. */
+
+export const PRESET_IDS = ['jekyll', 'hugo', 'obsidian', 'custom'] as const;
+export type PresetId = (typeof PRESET_IDS)[number];
+
+export const HIGHLIGHT_SYNTAXES = ['mark', 'equals', 'none'] as const;
+/** `mark` → `<mark>…</mark>`, `equals` → `==…==` (Obsidian), `none` → the text unmarked. */
+export type HighlightSyntax = (typeof HIGHLIGHT_SYNTAXES)[number];
+
+export const FIELD_TYPES = ['text', 'list', 'date', 'number', 'boolean'] as const;
+export type FieldType = (typeof FIELD_TYPES)[number];
+
+/** One front-matter field of a custom template: its key, a Liquid template for its value, its type. */
+export interface TemplateField {
+  key: string;
+  value: string;
+  type: FieldType;
+}
+
+export interface CustomTemplate {
+  /** Folder inside the site or vault, e.g. `_posts`, `content/posts`, `Clippings` (a template too). */
+  folder: string;
+  fields: TemplateField[];
+  /** The Markdown after the front matter (a Liquid template). */
+  body: string;
+}
+
+export const DATE_MODES = ['source', 'zone'] as const;
+/** `source`: keep the offset the page gave; `zone`: convert every date to `timeZone`. */
+export type DateMode = (typeof DATE_MODES)[number];
+
+export interface ExportSettings {
+  preset: PresetId;
+  custom: CustomTemplate;
+  highlightSyntax: HighlightSyntax;
+  /** A Liquid template for the file name without `.md`; '' means the preset's own rule. */
+  fileNamePattern: string;
+  dateMode: DateMode;
+  /** The IANA zone dates are converted to when `dateMode` is `zone`. */
+  timeZone: string;
+}
+
+export const PRESET_LABELS: Readonly<Record<PresetId, string>> = {
+  jekyll: 'Jekyll',
+  hugo: 'Hugo',
+  obsidian: 'Obsidian',
+  custom: 'Custom template',
+};
+
+/** Where each preset puts its files inside a site or vault (the custom template names its own). */
+export const PRESET_FOLDERS: Readonly<Record<Exclude<PresetId, 'custom'>, string>> = {
+  jekyll: '_posts',
+  hugo: 'content/posts',
+  obsidian: 'Clippings',
+};
+
+/** The preset's own file-name rule written as a pattern (what '' means), shown as a hint. */
+export const DEFAULT_FILE_NAME_PATTERNS: Readonly<Record<PresetId, string>> = {
+  jekyll: '{{ date | date: "%Y-%m-%d" }}-{{ title | slug }}',
+  hugo: '{{ title | slug }}',
+  obsidian: '{{ title }}',
+  custom: '{{ date | date: "%Y-%m-%d" }}-{{ title | slug }}',
+};
+
+/** A starting point that shows the template language: a Jekyll post with a few more fields. */
+export const DEFAULT_CUSTOM_TEMPLATE: CustomTemplate = {
+  folder: '_posts',
+  fields: [
+    { key: 'layout', value: 'post', type: 'text' },
+    { key: 'title', value: '{{ title }}', type: 'text' },
+    { key: 'date', value: '{{ date | date: "%Y-%m-%d %H:%M:%S %z" }}', type: 'date' },
+    { key: 'categories', value: '{{ categories }}', type: 'list' },
+    { key: 'tags', value: '{{ tags }}', type: 'list' },
+    { key: 'author', value: '{{ author }}', type: 'text' },
+    { key: 'source', value: '{{ canonical }}', type: 'text' },
+    { key: 'words', value: '{{ word_count }}', type: 'number' },
+  ],
+  body: [
+    '{{ content }}',
+    '',
+    '<{{ canonical }}>',
+    '{% if highlights.size > 0 %}',
+    '## Highlights',
+    '{% for highlight in highlights %}',
+    '{{ highlight.quote | blockquote }}',
+    '{% if highlight.note != "" %}',
+    '{{ highlight.note }}',
+    '{% endif %}{% endfor %}{% endif %}',
+  ].join('\n'),
+};
+
+export const DEFAULT_EXPORT_SETTINGS: ExportSettings = {
+  preset: 'jekyll',
+  custom: DEFAULT_CUSTOM_TEMPLATE,
+  highlightSyntax: 'mark',
+  fileNamePattern: '',
+  dateMode: 'source',
+  timeZone: 'UTC',
+};
+
+/** The syntax placed highlights are marked with in `PostData.content`: Obsidian always uses `==…==`. */
+export function effectiveHighlightSyntax(settings: ExportSettings): HighlightSyntax {
+  return settings.preset === 'obsidian' ? 'equals' : settings.highlightSyntax;
+}
+
+/** Marks a (Markdown) passage as highlighted in the given syntax. */
+export function wrapHighlight(markdown: string, syntax: HighlightSyntax): string {
+  if (!markdown.trim() || syntax === 'none') return markdown;
+  return syntax === 'mark' ? `<mark>${markdown}</mark>` : `==${markdown}==`;
+}

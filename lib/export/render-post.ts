@@ -1,0 +1,191 @@
+/**
+ * The export entry point: PostData + export settings (+ site rules) → where the file goes in the
+ * site or vault, its name and its text.
+ */
+
+import type { SiteRule } from '../settings/site-rules';
+import { renderCustomContent, renderFolder } from './custom-template';
+import {
+  DEFAULT_EXPORT_SETTINGS,
+  PRESET_FOLDERS,
+  type CustomTemplate,
+  type ExportSettings,
+  type PresetId,
+} from './export-settings';
+import {
+  MAX_FILE_NAME_BYTES,
+  MAX_FILE_NAME_LENGTH,
+  fitBytes,
+  obsidianFileStem,
+  postFileNameAt,
+  safeFileStem,
+} from './file-name';
+import type { PostData } from './post-data';
+import { postView, type PostView } from './post-view';
+import { hugoContent, jekyllContent, obsidianContent } from './presets';
+import { SAMPLE_POST, SPARSE_SAMPLE_POST } from './sample-post';
+import { slugify } from './slug';
+import { renderTemplate } from './template-engine';
+import { templateScope } from './template-scope';
+import { formatDay, formatIso } from './zoned-date';
+
+export interface RenderedPost {
+  /** Where the file goes inside the site or vault: `_posts/2022-01-12-slug.md`. */
+  path: string;
+  fileName: string;
+  content: string;
+}
+
+export interface RenderOptions {
+  /** Paths already used in this export: a colliding name gets `-2`, `-3`… (Obsidian: ` 2`). */
+  taken?: Set<string>;
+}
+
+const JEKYLL_NAME = /^\d{4}-\d{2}-\d{2}-./;
+
+function nameSafe(preset: PresetId): (stem: string) => string {
+  return preset === 'obsidian' ? obsidianFileStem : safeFileStem;
+}
+
+/** The `n`th candidate file name (1: as is, 2: with `-2`/` 2`…). */
+function fileNameAt(
+  view: PostView,
+  settings: ExportSettings,
+  scope: Record<string, unknown>,
+  n: number,
+): string {
+  const { preset } = settings;
+  const pattern = settings.fileNamePattern.trim();
+  const suffix = n === 1 ? '' : preset === 'obsidian' ? ` ${n}` : `-${n}`;
+  const extension = '.md';
+  if (!pattern && (preset === 'jekyll' || preset === 'custom')) {
+    return postFileNameAt(formatIso(view.date), view.title, n);
+  }
+  let stem: string;
+  if (!pattern) {
+    stem = preset === 'hugo' ? slugify(view.title, 80) : obsidianFileStem(view.title);
+  } else {
+    stem = nameSafe(preset)(renderFileNamePattern(pattern, scope));
+    if (preset === 'jekyll' && !JEKYLL_NAME.test(stem)) {
+      // Jekyll ignores a post whose name does not start with its date.
+      stem = `${formatDay(view.date)}-${stem || 'untitled'}`;
+    }
+  }
+  if (!stem) stem = preset === 'obsidian' ? 'Untitled' : 'untitled';
+  const room = MAX_FILE_NAME_BYTES - suffix.length - extension.length;
+  const fitted = nameSafe(preset)(
+    fitBytes(stem, room, MAX_FILE_NAME_LENGTH - suffix.length - extension.length),
+  );
+  return `${fitted}${suffix}${extension}`;
+}
+
+function renderFileNamePattern(pattern: string, scope: Record<string, unknown>): string {
+  try {
+    return renderTemplate(pattern, scope).replace(/\.md$/i, '');
+  } catch (error) {
+    throw new Error(`File name: ${error instanceof Error ? error.message : String(error)}`, {
+      cause: error,
+    });
+  }
+}
+
+function folderOf(settings: ExportSettings, scope: Record<string, unknown>): string {
+  if (settings.preset === 'custom')
+    return renderFolder(settings.custom.folder, scope, safeFileStem);
+  return PRESET_FOLDERS[settings.preset];
+}
+
+function contentOf(view: PostView, settings: ExportSettings, scope: Record<string, unknown>) {
+  switch (settings.preset) {
+    case 'jekyll':
+      return jekyllContent(view);
+    case 'hugo':
+      return hugoContent(view);
+    case 'obsidian':
+      return obsidianContent(view);
+    case 'custom':
+      return renderCustomContent(settings.custom, scope);
+  }
+}
+
+/**
+ * Renders one post. Throws an Error with a readable message when the data cannot be exported (a
+ * date without an offset) or a custom template fails on this article.
+ */
+export function renderPost(
+  data: PostData,
+  settings: ExportSettings = DEFAULT_EXPORT_SETTINGS,
+  siteRules: readonly SiteRule[] = [],
+  options: RenderOptions = {},
+): RenderedPost {
+  const view = postView(data, settings, siteRules);
+  const scope = templateScope(view);
+  const content = contentOf(view, settings, scope);
+  const folder = folderOf(settings, scope);
+  for (let n = 1; ; n++) {
+    const fileName = fileNameAt(view, settings, scope, n);
+    const path = folder ? `${folder}/${fileName}` : fileName;
+    if (!options.taken?.has(path)) {
+      options.taken?.add(path);
+      return { path, fileName, content };
+    }
+  }
+}
+
+export type TemplateCheck = { ok: true } | { ok: false; error: string };
+
+function check(run: () => void): TemplateCheck {
+  try {
+    run();
+    return { ok: true };
+  } catch (error) {
+    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/**
+ * Renders the template against the built-in sample article (every variable filled in) and a
+ * sparse one (no author, no published date, no tags): an unknown variable or filter, a syntax
+ * error, a date field that does not give a date… comes back as a readable error.
+ */
+export function validateTemplate(template: CustomTemplate): TemplateCheck {
+  const settings: ExportSettings = {
+    ...DEFAULT_EXPORT_SETTINGS,
+    preset: 'custom',
+    custom: template,
+  };
+  return check(() => {
+    if (template.fields.length > 100) throw new Error('A template holds at most 100 fields.');
+    for (const sample of [SAMPLE_POST, SPARSE_SAMPLE_POST]) renderPost(sample, settings);
+  });
+}
+
+/** Checks a file-name pattern for a preset the same way; Jekyll's must start with the date. */
+export function validateFileNamePattern(pattern: string, preset: PresetId): TemplateCheck {
+  if (!pattern.trim()) return { ok: true };
+  return check(() => {
+    for (const sample of [SAMPLE_POST, SPARSE_SAMPLE_POST]) {
+      const view = postView(sample, DEFAULT_EXPORT_SETTINGS);
+      const stem = nameSafe(preset)(renderFileNamePattern(pattern, templateScope(view)));
+      if (!stem) throw new Error('File name: the pattern gives an empty name');
+      if (preset === 'jekyll' && !JEKYLL_NAME.test(stem)) {
+        throw new Error(
+          `File name: Jekyll only reads posts named YYYY-MM-DD-…; this pattern gives "${stem}" (start it with {{ date | date: "%Y-%m-%d" }}-)`,
+        );
+      }
+    }
+  });
+}
+
+/** A preview for the options page: the sample (or a saved article) in these settings, or the error. */
+export function previewPost(
+  data: PostData,
+  settings: ExportSettings,
+  siteRules: readonly SiteRule[] = [],
+): { ok: true; post: RenderedPost } | { ok: false; error: string } {
+  try {
+    return { ok: true, post: renderPost(data, settings, siteRules) };
+  } catch (error) {
+    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+  }
+}

@@ -1,0 +1,77 @@
+// @vitest-environment jsdom
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fromDraft, toDraft } from '@/components/options/SiteRulesEditor';
+import TemplateEditor from '@/components/options/TemplateEditor';
+import { DEFAULT_CUSTOM_TEMPLATE } from '@/lib/export/export-settings';
+import { emptySiteRule } from '@/lib/settings/site-rules';
+
+describe('site rule drafts', () => {
+  it('edit tags as one line and clutter selectors one per line, and come back', () => {
+    const rule = {
+      ...emptySiteRule('*.36kr.com'),
+      tags: ['36氪新闻', 'tech news'],
+      clutterSelectors: ['.share', '.related'],
+    };
+    const draft = toDraft(rule);
+    expect(draft.tags).toBe('36氪新闻, tech news');
+    expect(draft.clutterSelectors).toBe('.share\n.related');
+    expect(fromDraft(draft)).toEqual(rule);
+    expect(
+      fromDraft({ ...draft, tags: '新闻，科技、 ,x', clutterSelectors: '\n .a \n\n' }),
+    ).toMatchObject({
+      tags: ['新闻', '科技', 'x'],
+      clutterSelectors: ['.a'],
+    });
+  });
+});
+
+describe('TemplateEditor', () => {
+  let root: HTMLElement;
+  beforeEach(() => {
+    root = document.createElement('div');
+    document.body.append(root);
+  });
+  afterEach(() => {
+    render(null, root);
+    root.remove();
+  });
+
+  it('shows the error, edits fields and saves through its callbacks', async () => {
+    const onChange = vi.fn();
+    const onSave = vi.fn();
+    await act(() =>
+      render(
+        <TemplateEditor
+          template={DEFAULT_CUSTOM_TEMPLATE}
+          error='Body: unknown variable "titel" (line 1, column 4)'
+          dirty
+          onChange={onChange}
+          onSave={onSave}
+          onReset={() => undefined}
+        />,
+        root,
+      ),
+    );
+    const byId = (id: string) => root.querySelectorAll<HTMLElement>(`[data-testid="${id}"]`);
+    expect(byId('template-error')[0]?.textContent).toBe(
+      'Body: unknown variable "titel" (line 1, column 4)',
+    );
+    expect(byId('template-field')).toHaveLength(DEFAULT_CUSTOM_TEMPLATE.fields.length);
+    const key = byId('template-field-key')[1] as HTMLInputElement;
+    await act(() => {
+      key.value = 'headline';
+      key.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    expect(onChange.mock.calls[0]?.[0].fields[1]).toEqual({
+      key: 'headline',
+      value: '{{ title }}',
+      type: 'text',
+    });
+    await act(() => byId('template-field-add')[0]!.click());
+    expect(onChange.mock.calls[1]?.[0].fields.at(-1)).toEqual({ key: '', value: '', type: 'text' });
+    await act(() => byId('template-save')[0]!.click());
+    expect(onSave).toHaveBeenCalledOnce();
+  });
+});
