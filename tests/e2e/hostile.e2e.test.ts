@@ -1,0 +1,117 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { parse as parseYaml } from 'yaml';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseFrontMatter } from '@/lib/export/front-matter';
+import {
+  launchExtensionBrowser,
+  openPopupFor,
+  type ExtensionBrowser,
+} from '@/scripts/support/extension-browser';
+import { serveFolder, type StaticServer } from '@/scripts/support/static-server';
+
+interface Incidents {
+  dialogs: string[];
+  errors: string[];
+  requests: string[];
+  navigations: string[];
+}
+
+/** Everything an extension page does that a hostile article could have caused. */
+function watch(page: Page): Incidents {
+  const incidents: Incidents = { dialogs: [], errors: [], requests: [], navigations: [] };
+  const start = page.url();
+  page.on('dialog', (dialog) => {
+    incidents.dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  page.on('console', (message) => {
+    // The article's images cannot load on this offline machine; that is not the page running code.
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource: net::'))
+      incidents.errors.push(message.text());
+  });
+  page.on('pageerror', (error) => incidents.errors.push(error.message));
+  page.on('request', (request) => {
+    const url = request.url();
+    if (!url.startsWith('chrome-extension://')) incidents.requests.push(url);
+  });
+  page.on('framenavigated', (frame) => {
+    if (frame.url() !== start && frame.url() !== 'about:blank')
+      incidents.navigations.push(frame.url());
+  });
+  return incidents;
+}
+
+/** Nothing ran: no dialog, no error, no request to the attacker, no script URL, no navigation. */
+function expectNothingRan(incidents: Incidents, ownUrl: (url: string) => boolean): void {
+  expect(incidents.dialogs).toEqual([]);
+  expect(incidents.errors).toEqual([]);
+  expect(incidents.requests.filter((url) => /evil|javascript:|data:|vbscript:/i.test(url))).toEqual(
+    [],
+  );
+  expect(incidents.navigations.filter((url) => !ownUrl(url))).toEqual([]);
+}
+
+describe('a hostile page cannot reach into the extension', () => {
+  let server: StaticServer;
+  let browser: ExtensionBrowser;
+  const work = mkdtempSync(path.join(tmpdir(), 'gleaner-e2e-'));
+  const downloadsDir = path.join(work, 'downloads');
+
+  beforeAll(async () => {
+    server = await serveFolder('tests/fixtures');
+    browser = await launchExtensionBrowser({
+      profileDir: path.join(work, 'profile'),
+      downloadsDir,
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    rmSync(work, { recursive: true, force: true });
+  });
+
+  it('clips, saves and exports it in the popup with nothing run, and a clean post', async () => {
+    const page = await browser.context.newPage();
+    page.on('dialog', (dialog) => void dialog.dismiss()); // the page's own scripts are its business
+    await page.goto(server.url('hostile/injection.html'));
+    const popup = await openPopupFor(browser, page);
+    const incidents = watch(popup);
+    await popup.getByTestId('clip-title').waitFor({ timeout: 20_000 });
+    await popup.getByTestId('tag-suggestion').first().click();
+    await popup.getByTestId('save-button').click();
+    await expect.poll(() => popup.getByTestId('status').textContent()).toContain('Saved');
+    await popup.getByTestId('export-button').click();
+    const dir = path.join(downloadsDir, '_posts');
+    await expect
+      .poll(() => (existsSync(dir) ? readdirSync(dir).length : 0), { timeout: 15_000 })
+      .toBe(1);
+    const post = readFileSync(path.join(dir, readdirSync(dir)[0]!), 'utf8');
+    await popup.waitForTimeout(500);
+    expectNothingRan(incidents, (url) =>
+      url.startsWith(`chrome-extension://${browser.extensionId}/popup.html`),
+    );
+
+    const { data, body } = parseFrontMatter(post);
+    expect(data.layout).toBe('post');
+    expect(String(data.title)).toContain('---');
+    const yaml11 = parseYaml(post.split('\n---\n')[0]!.replace(/^---\n/, ''), { version: '1.1' });
+    expect(yaml11.title).toBe(data.title);
+    expect(body).not.toMatch(/<script|<iframe|onerror|onload|(?<!\\)\]\(\s*javascript:/i);
+    await popup.close();
+  });
+
+  it('renders the saved hostile article in the options preview with nothing run', async () => {
+    const options = await browser.context.newPage();
+    const incidents = watch(options);
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await options.getByTestId('template-preview').waitFor();
+    await options.waitForTimeout(1_000);
+    expectNothingRan(incidents, (url) =>
+      url.startsWith(`chrome-extension://${browser.extensionId}/options.html`),
+    );
+  });
+});
