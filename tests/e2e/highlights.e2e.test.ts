@@ -188,4 +188,45 @@ describe('highlights on the page and in the popup', () => {
     expect(closing).toContain(`> ${FIRST}\n\n关键结论`);
     server.override(PAGE, null);
   });
+
+  it('highlights in the popup preview, recolours, deletes and undoes', async () => {
+    await page.reload();
+    const popup = await clickToolbarAndWait();
+    await expect.poll(() => popup.getByTestId('highlight-item').count()).toBe(2);
+    const third = '百果园已经用企业微信管理了旗下 5000 家门店';
+    await popup.evaluate((wanted) => {
+      const preview = document.querySelector('[data-testid="article-preview"]')!;
+      const walker = document.createTreeWalker(preview, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = node.nodeValue?.indexOf(wanted) ?? -1;
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + wanted.length);
+        window.getSelection()!.removeAllRanges();
+        window.getSelection()!.addRange(range);
+        preview.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+        return;
+      }
+      throw new Error('not in the preview');
+    }, third);
+    await popup.getByTestId('preview-highlight-button').click();
+    await expect.poll(() => popup.getByTestId('highlight-item').count()).toBe(3);
+    await expect
+      .poll(() => popup.locator('[data-testid="article-preview"] mark').allTextContents())
+      .toContain(third);
+
+    const item = popup.getByTestId('highlight-item').filter({ hasText: third });
+    await item.getByTestId('color-green').click();
+    await expect.poll(() => item.getAttribute('class')).toContain('highlight-green');
+
+    await item.getByTestId('highlight-delete').click();
+    await expect.poll(() => popup.getByTestId('highlight-item').count()).toBe(2);
+    await popup.getByTestId('undo-button').click();
+    await expect.poll(() => popup.getByTestId('highlight-item').count()).toBe(3);
+    expect(
+      await popup.getByTestId('highlight-item').filter({ hasText: third }).getAttribute('class'),
+    ).toContain('highlight-green');
+    await popup.close();
+  });
 });
