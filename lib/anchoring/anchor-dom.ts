@@ -19,7 +19,7 @@ export interface DomAnchor {
 /** Where `selectors` point inside `root` now, or null when the highlight is orphaned. */
 export function anchorInDom(root: Element, selectors: readonly Selector[]): DomAnchor | null {
   const dom = textOf(root);
-  const anchor = anchorText(dom.text, selectors);
+  const anchor = anchorText(dom.text, selectors, { breaks: dom.breaks });
   if (!anchor) return null;
   return { range: spanToRange(root, anchor.span, dom), method: anchor.method };
 }

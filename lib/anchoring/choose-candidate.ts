@@ -1,4 +1,5 @@
 import { MAX_CONTEXT } from './describe-text';
+import type { InkText } from './ink-text';
 import { contextErrors } from './similarity';
 
 /**
@@ -12,6 +13,11 @@ export interface QuoteQuery {
   prefix: string;
   suffix: string;
   hint: number | undefined;
+  /** Whether blank space separated the quote from the text before / after it. */
+  breakBefore: boolean;
+  breakAfter: boolean;
+  /** Raw offsets of line breaks that are no character (see AnchorOptions). */
+  breaks: ReadonlySet<number>;
 }
 
 /** A place where the quote may be now; `quoteErrors` is its edit distance to the quote. */
@@ -29,6 +35,8 @@ export interface ScoredCandidate extends Candidate {
   /** Edits in prefix + quote + suffix together, and in the context alone. */
   errors: number;
   contextErrors: number;
+  /** Whether it starts or ends inside a word where the quote started or ended at a break. */
+  cutsWord: boolean;
 }
 
 /**
@@ -48,7 +56,7 @@ export const FUZZY_ONE_SIDE = 0.8;
 /**
  * Fuzzy quote similarity needed when both sides of the context hold: the context then pins
  * the place, and the quote only has to show that the text between is an edit of it rather
- * than a replacement. Lower, so a two- or three-word quote with one word changed is found.
+ * than a replacement. Lower, so a three-word quote with one word changed is found.
  */
 export const FUZZY_BRACKETED = 0.5;
 
@@ -56,23 +64,36 @@ export const FUZZY_BRACKETED = 0.5;
 const MIN_CONTEXT = 8;
 
 /**
- * Supported candidates elsewhere whose edits exceed the best one's by at most this share of
- * a context side make the choice a guess: a quarter of a side is what separates, say, an
- * original whose prefix was lost to an inserted paragraph from a copy that kept the prefix.
+ * Supported candidates elsewhere with at most this share more edits than the best one (plus
+ * two) are "about as good": the context cannot tell them apart. Half, so that an original
+ * whose prefix was lost to an inserted paragraph and a copy that kept the prefix but not the
+ * suffix count as a tie, while a candidate with intact context beats a near copy.
  */
-const AMBIGUITY_SHARE = 0.25;
+const AMBIGUITY_SHARE = 0.5;
 
-/**
- * With several equally good candidates the nearest one to the old position is taken only if
- * the next one is at least this many times farther away.
- */
-const DECISIVE_DISTANCE_RATIO = 4;
+/** Letters and digits of scripts that separate words with spaces. */
+const SPACED_WORD_CHAR = /[\p{L}\p{N}]/u;
+const UNSPACED_SCRIPT =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+
+function isWordChar(char: string | undefined): boolean {
+  return char !== undefined && SPACED_WORD_CHAR.test(char) && !UNSPACED_SCRIPT.test(char);
+}
+
+/** Whether ink offset `at` falls inside a word: two word characters, nothing between. */
+function insideWord(text: InkText, at: number, breaks: ReadonlySet<number>): boolean {
+  if (at <= 0 || at >= text.ink.length) return false;
+  const raw = text.raw[at] ?? 0;
+  const joined = raw - (text.raw[at - 1] ?? 0) === 1 && !breaks.has(raw);
+  return joined && isWordChar(text.ink[at - 1]) && isWordChar(text.ink[at]);
+}
 
 export function scoreCandidate(
-  ink: string,
+  text: InkText,
   query: QuoteQuery,
   candidate: Candidate,
 ): ScoredCandidate {
+  const { ink } = text;
   const quote = 1 - candidate.quoteErrors / query.quote.length;
   const prefixErrors = contextErrors(ink, candidate.start, 'before', query.prefix);
   const suffixErrors = contextErrors(ink, candidate.end, 'after', query.suffix);
@@ -95,6 +116,9 @@ export function scoreCandidate(
     suffix,
     errors: candidate.quoteErrors + prefixErrors + suffixErrors,
     contextErrors: prefixErrors + suffixErrors,
+    cutsWord:
+      (query.breakBefore && insideWord(text, candidate.start, query.breaks)) ||
+      (query.breakAfter && insideWord(text, candidate.end, query.breaks)),
   };
 }
 
@@ -105,11 +129,16 @@ function holds(similarity: number, stored: string): boolean {
 }
 
 /**
- * Whether a side tells this occurrence apart on its own. A side grown to MAX_CONTEXT could
- * not be made to (describe-text.ts): a copy elsewhere may match it just as well.
+ * Whether a side tells this occurrence apart on its own. A side grown to MAX_CONTEXT may have
+ * been grown in vain (describe-text.ts): a copy elsewhere may match it just as well.
  */
 function distinctive(stored: string): boolean {
   return stored.length < MAX_CONTEXT;
+}
+
+/** Neither side tells the quote apart from its copies: only the position can. */
+function isAmbiguous(query: QuoteQuery): boolean {
+  return !distinctive(query.prefix) && !distinctive(query.suffix);
 }
 
 /** Whether the context on both sides is as good as intact. */
@@ -119,6 +148,7 @@ export function holdsBothSides(query: QuoteQuery, candidate: ScoredCandidate): b
 
 /** Whether the evidence is strong enough to place the highlight there. */
 export function isSupported(query: QuoteQuery, candidate: ScoredCandidate): boolean {
+  if (candidate.cutsWord) return false;
   const prefixHolds = holds(candidate.prefix, query.prefix);
   const suffixHolds = holds(candidate.suffix, query.suffix);
   const bothHold = prefixHolds && suffixHolds;
@@ -129,8 +159,9 @@ export function isSupported(query: QuoteQuery, candidate: ScoredCandidate): bool
   return oneTells && candidate.quote >= FUZZY_ONE_SIDE;
 }
 
-function overlaps(a: Candidate, b: Candidate): boolean {
-  return a.start < b.end && b.start < a.end;
+/** Overlapping or touching: one place, seen two ways. */
+function samePlace(a: Candidate, b: Candidate): boolean {
+  return a.start <= b.end && b.start <= a.end;
 }
 
 function distance(candidate: Candidate, query: QuoteQuery): number {
@@ -142,11 +173,15 @@ function distance(candidate: Candidate, query: QuoteQuery): number {
  * context, so a changed word at the quote's edge stays inside the quote), if the evidence
  * supports it; otherwise null.
  *
- * Overlapping candidates are one place, judged by its best alignment only: a shifted
- * variant that happens to pass the thresholds must not stand in for it. When other places
- * are about as good, the context cannot tell them apart: the one nearest to the old position
- * is taken only if the position clearly singles it out; otherwise the highlight is orphaned
- * rather than guessed.
+ * Candidates at one place are judged by its best alignment only: a shifted variant that
+ * happens to pass the thresholds must not stand in for it. When other places are about as
+ * good, the context cannot tell them apart, and the position decides only if one of them
+ * is exactly where the quote used to start. Nearest-but-moved is no evidence: on pages that
+ * repeat a section (menus, tables, a print copy) an edit above moves one copy near the old
+ * offset as easily as the original. Otherwise the highlight is orphaned rather than guessed.
+ * For a quote whose context never told it apart from its copies, a single good place is no
+ * proof either (the original may be the one that changed), so the copies must all be there
+ * for the position to choose among.
  */
 export function chooseCandidate(
   query: QuoteQuery,
@@ -159,21 +194,13 @@ export function chooseCandidate(
       distance(a, query) - distance(b, query),
   );
   const places: ScoredCandidate[] = [];
-  for (const c of ranked) if (places.every((p) => !overlaps(p, c))) places.push(c);
+  for (const c of ranked) if (places.every((p) => !samePlace(p, c))) places.push(c);
   const supported = places.filter((p) => isSupported(query, p));
   const best = supported[0];
   if (!best) return null;
-  const margin = Math.max(
-    2,
-    Math.ceil(AMBIGUITY_SHARE * Math.max(query.prefix.length, query.suffix.length)),
-  );
+  const margin = 2 + Math.ceil(AMBIGUITY_SHARE * best.errors);
   const group = supported.filter((p) => p.errors <= best.errors + margin);
-  if (group.length === 1) return best;
-  if (query.hint === undefined) return null;
-  group.sort((a, b) => distance(a, query) - distance(b, query));
-  const [nearest, next] = group;
-  if (!nearest || !next) return null;
-  return distance(nearest, query) * DECISIVE_DISTANCE_RATIO <= distance(next, query)
-    ? nearest
-    : null;
+  if (group.length === 1 && !isAmbiguous(query)) return best;
+  if (group.length === 1) return null;
+  return group.find((c) => c.start === query.hint) ?? null;
 }

@@ -1,18 +1,21 @@
 import type { Selector, TextSpan } from './types';
 import { isBlank, rawToInkOffset, toInk } from './ink-text';
+import { contextErrors } from './similarity';
 
 /**
  * Longest context, in visible characters, grown to tell a repeated passage apart. Pages do
- * repeat themselves (a standfirst repeated as a teaser, a headline in the body, a print copy
- * of the whole article); beyond this the position has to decide.
+ * repeat themselves (a standfirst repeated as a teaser, a headline in the body, menus that
+ * differ in one item); a side this long is treated by the matcher as not telling anything
+ * apart on its own, because it may have been grown this far in vain.
  */
 export const MAX_CONTEXT = 256;
 
 /**
- * The share of a grown context another occurrence may match at most. Below the matcher's
- * "context holds" threshold (0.9), so the copy cannot pass for the original on that side.
+ * A side is grown until no other occurrence of the quote has context this similar on that
+ * side. Below the matcher's "context holds" threshold (0.9), so a copy cannot pass for the
+ * original on a side that tells them apart.
  */
-const COPY_SHARE = 0.8;
+const COPY_SIMILARITY = 0.8;
 
 /** How far to look for context at all: past this much raw text it is not context. */
 const MAX_CONTEXT_RAW = 65536;
@@ -23,8 +26,8 @@ const MAX_CONTEXT_RAW = 65536;
  * Context is counted in visible (non-blank) characters, because the matcher ignores blanks:
  * 32 raw characters of an indented template can be nothing but spaces. For the same reason
  * it is stored with each run of blanks collapsed to one space. It is at least
- * `contextLength`, and longer on a side where another occurrence of the quote has the same
- * text around it, until that side tells this occurrence apart (see MAX_CONTEXT).
+ * `contextLength`, doubled on a side while another occurrence of the quote has nearly the
+ * same text on that side (up to MAX_CONTEXT).
  */
 export function describeText(text: string, span: TextSpan, contextLength = 32): Selector[] {
   const { start, end } = span;
@@ -32,47 +35,50 @@ export function describeText(text: string, span: TextSpan, contextLength = 32): 
     throw new RangeError(`Invalid span ${start}–${end}`);
   }
   if (end > text.length) throw new RangeError(`Span ${start}–${end} is outside the text`);
-  const { before, after } = sharedContext(text, span);
-  const length = (shared: number) =>
-    Math.min(MAX_CONTEXT, Math.max(contextLength, Math.ceil(shared / COPY_SHARE) + 1));
-  const prefixLength = length(before);
-  const suffixLength = length(after);
+  const { before, after } = contextLengths(text, span, contextLength);
   return [
     {
       type: 'TextQuoteSelector',
       exact: text.slice(start, end),
-      prefix: collapseBlanks(text.slice(walkVisible(text, start, -1, prefixLength), start)),
-      suffix: collapseBlanks(text.slice(end, walkVisible(text, end, 1, suffixLength))),
+      prefix: collapseBlanks(text.slice(walkVisible(text, start, -1, before), start)),
+      suffix: collapseBlanks(text.slice(end, walkVisible(text, end, 1, after))),
     },
     { type: 'TextPositionSelector', start, end },
   ];
 }
 
-/**
- * The longest run of visible context any other occurrence of the quote shares with this one,
- * before and after it.
- */
-function sharedContext(text: string, span: TextSpan): { before: number; after: number } {
+/** Visible context to keep before and after the quote. */
+function contextLengths(text: string, span: TextSpan, minimum: number) {
   const inkText = toInk(text);
   const { ink } = inkText;
   const from = rawToInkOffset(inkText, span.start);
   const to = rawToInkOffset(inkText, span.end);
   const quote = ink.slice(from, to);
-  let before = 0;
-  let after = 0;
-  if (quote.length === 0) return { before, after };
-  const limit = Math.ceil(MAX_CONTEXT / COPY_SHARE);
-  for (let at = ink.indexOf(quote); at !== -1; at = ink.indexOf(quote, at + 1)) {
-    if (at === from) continue;
-    let k = 0;
-    while (k < limit && k < at && k < from && ink[at - 1 - k] === ink[from - 1 - k]) k++;
-    before = Math.max(before, k);
-    k = 0;
-    const otherEnd = at + quote.length;
-    while (k < limit && to + k < ink.length && ink[otherEnd + k] === ink[to + k]) k++;
-    after = Math.max(after, k);
+  const others: number[] = [];
+  if (quote.length > 0) {
+    for (let at = ink.indexOf(quote); at !== -1; at = ink.indexOf(quote, at + 1)) {
+      if (at !== from) others.push(at);
+    }
   }
-  return { before, after };
+  const grow = (side: 'before' | 'after'): number => {
+    let length = Math.min(minimum, MAX_CONTEXT);
+    let rivals = others;
+    for (;;) {
+      const expected =
+        side === 'before'
+          ? ink.slice(Math.max(0, from - length), from)
+          : ink.slice(to, to + length);
+      if (expected.length === 0) return length;
+      const limit = Math.floor(expected.length * (1 - COPY_SIMILARITY));
+      rivals = rivals.filter((at) => {
+        const edge = side === 'before' ? at : at + quote.length;
+        return contextErrors(ink, edge, side, expected) <= limit;
+      });
+      if (rivals.length === 0 || length >= MAX_CONTEXT) return length;
+      length = Math.min(MAX_CONTEXT, length * 2);
+    }
+  };
+  return { before: grow('before'), after: grow('after') };
 }
 
 /** The offset `count` visible characters away from `from` in direction `step`. */

@@ -21,6 +21,12 @@ export interface DomText {
   text: string;
   /** Non-empty text nodes in document order. */
   nodes: TextNodeSlice[];
+  /**
+   * Offsets where a block element (or `<br>`) starts or ends, ascending: a line break that is
+   * no character of the text. The matcher needs them to tell `Title</h2><p>Text` (two words)
+   * from `TitleText` (one).
+   */
+  breaks: number[];
 }
 
 const ELEMENT_NODE = 1;
@@ -30,17 +36,17 @@ const DOCUMENT_POSITION_CONTAINED_BY = 16;
 
 /** Elements whose text is never shown as text (or is not the page's: our own UI). */
 const SKIPPED = new Set([
-  'SCRIPT',
-  'STYLE',
-  'NOSCRIPT',
-  'TEMPLATE',
-  'TEXTAREA',
-  'SELECT',
-  'OPTION',
-  'IFRAME',
-  'OBJECT',
-  'HEAD',
-  'TITLE',
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'textarea',
+  'select',
+  'option',
+  'iframe',
+  'object',
+  'head',
+  'title',
 ]);
 
 /**
@@ -51,41 +57,64 @@ const SKIPPED = new Set([
 const HIDDEN_STYLE =
   /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\s*(?:!important\s*)?(?:;|$)/i;
 
-function isSkipped(element: Element): boolean {
-  if (SKIPPED.has(element.nodeName.toUpperCase())) return true;
-  // `hasAttributes()` first: attribute lookups are slow in jsdom, and most elements have none.
+/** Elements that break the line: their edges separate words even without whitespace. */
+const BREAKING = new Set(
+  (
+    'address article aside blockquote br caption dd details dialog div dl dt fieldset ' +
+    'figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr li main nav ol p pre ' +
+    'section summary table tbody td tfoot th thead tr ul'
+  ).split(' '),
+);
+
+function isSkipped(element: Element, name: string): boolean {
+  if (SKIPPED.has(name)) return true;
+  // One look at the attribute names: attribute lookups are slow in jsdom.
   if (!element.hasAttributes()) return false;
-  if (element.hasAttribute('data-gleaner-ui') || element.hasAttribute('hidden')) return true;
-  const style = element.getAttribute('style');
-  return style !== null && HIDDEN_STYLE.test(style);
+  const names = element.getAttributeNames();
+  if (names.includes('data-gleaner-ui') || names.includes('hidden')) return true;
+  return names.includes('style') && HIDDEN_STYLE.test(element.getAttribute('style') ?? '');
 }
 
 export function textOf(root: Element): DomText {
   const nodes: TextNodeSlice[] = [];
   const parts: string[] = [];
+  const breaks: number[] = [];
   let length = 0;
-  // Iterative walk: TreeWalker is slower in jsdom, and recursion can overflow on deep pages.
+  // Iterative walk, each DOM property read once per node: property access is what costs in
+  // jsdom (TreeWalker is slower still), and recursion could overflow on deep pages.
   let node: Node | null = root.firstChild;
   while (node) {
-    let descend = false;
-    if (node.nodeType === TEXT_NODE) {
+    let first: Node | null = null;
+    const type = node.nodeType;
+    if (type === TEXT_NODE) {
       const data = (node as Text).data;
       if (data.length > 0) {
         nodes.push({ node: node as Text, start: length, end: length + data.length });
         parts.push(data);
         length += data.length;
       }
-    } else if (node.nodeType === ELEMENT_NODE) {
-      descend = !isSkipped(node as Element);
+    } else if (type === ELEMENT_NODE) {
+      const name = (node as Element).localName;
+      if (!isSkipped(node as Element, name)) {
+        if (BREAKING.has(name)) breaks.push(length);
+        first = node.firstChild;
+      }
     }
-    if (descend && node.firstChild) {
-      node = node.firstChild;
+    if (first) {
+      node = first;
       continue;
     }
-    while (node && node !== root && !node.nextSibling) node = node.parentNode;
-    node = node && node !== root ? node.nextSibling : null;
+    // Climb out of finished elements, noting where the breaking ones end.
+    let next: Node | null = node.nextSibling;
+    while (!next) {
+      node = node.parentNode;
+      if (!node || node === root) break;
+      if (BREAKING.has((node as Element).localName)) breaks.push(length);
+      next = node.nextSibling;
+    }
+    node = next;
   }
-  return { text: parts.join(''), nodes };
+  return { text: parts.join(''), nodes, breaks };
 }
 
 /** Index of the slice holding offset `offset`; at a boundary, the later slice if `forward`. */

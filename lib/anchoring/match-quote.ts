@@ -1,6 +1,7 @@
 import approxSearch from 'approx-string-match';
 import type { Candidate, QuoteQuery, ScoredCandidate } from './choose-candidate';
 import { chooseCandidate, scoreCandidate } from './choose-candidate';
+import type { InkText } from './ink-text';
 import { editDistance } from './similarity';
 
 /**
@@ -9,12 +10,14 @@ import { editDistance } from './similarity';
  * Candidates come from two searches, because `approx-string-match` returns only the matches
  * with the fewest errors in the whole text:
  * - quote-led, as in Hypothesis: the quote with up to min(256, length / 2) errors;
- * - context-led: where the prefix and the suffix are found a quote's length apart, the text
- *   between them. This finds a short quote with a word changed even when some other passage
- *   happens to be closer to it in edit distance.
+ * - context-led: where the prefix and the suffix are found at most a quote's length (plus
+ *   errors) apart, the text between them. This finds a short quote with a word changed even
+ *   when some other passage happens to be closer to it in edit distance, and it shows where
+ *   a quote was cut out, so that a quote-led match straddling the cut does not pass for it.
  */
-export function matchQuote(ink: string, query: QuoteQuery): ScoredCandidate | null {
+export function matchQuote(text: InkText, query: QuoteQuery): ScoredCandidate | null {
   const { quote } = query;
+  const { ink } = text;
   if (quote.length === 0 || ink.length === 0) return null;
   const maxErrors = Math.min(256, Math.floor(quote.length / 2));
   const candidates: Candidate[] = [];
@@ -22,7 +25,7 @@ export function matchQuote(ink: string, query: QuoteQuery): ScoredCandidate | nu
     candidates.push({ start: m.start, end: m.end, quoteErrors: m.errors });
   }
   candidates.push(...contextLed(ink, query, maxErrors));
-  const scored = candidates.map((c) => scoreCandidate(ink, query, c));
+  const scored = candidates.map((c) => scoreCandidate(text, query, c));
   return chooseCandidate(query, scored);
 }
 
@@ -39,10 +42,11 @@ function contextLed(ink: string, query: QuoteQuery, maxErrors: number): Candidat
   const candidates: Candidate[] = [];
   for (const start of new Set(prefixEnds)) {
     for (const end of suffixStarts) {
-      if (end < start + quote.length - maxErrors) continue;
+      if (end < start) continue;
       if (end > start + quote.length + maxErrors) break;
-      // Kept even beyond `maxErrors`: this is the place's true alignment, and it must be
-      // there to outrank a shifted quote-led variant of the same place (see chooseCandidate).
+      // Kept even when far from the quote (down to nothing left between prefix and suffix):
+      // this is the place's true alignment, and it must be there to outrank a shifted
+      // quote-led variant of the same place (see chooseCandidate).
       const limit = Math.max(quote.length, end - start);
       candidates.push({
         start,
