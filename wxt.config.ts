@@ -7,9 +7,10 @@ export default defineConfig({
   outDir: process.env.GLEANER_OUT_DIR ?? '.output',
   vite: () => ({ plugins: [preact()] }),
   manifest: ({ browser }) => ({
-    name: 'Gleaner',
-    description:
-      'Clip news articles, highlight and tag them, and export front-matter Markdown for Jekyll, Hugo and Obsidian.',
+    // Every user-visible string is in public/_locales/<lang>/messages.json (en, zh_CN).
+    default_locale: 'en',
+    name: '__MSG_ext_name__',
+    description: '__MSG_ext_description__',
     // Clipping injects into the tab the user clicked on (activeTab): no host permissions.
     permissions: [
       'activeTab',
@@ -21,15 +22,24 @@ export default defineConfig({
     ],
     // Asked for only when the user turns on "Show my highlights when I come back to a page".
     optional_host_permissions: ['<all_urls>'],
-    action: { default_title: 'Clip this article with Gleaner' },
+    action: { default_title: '__MSG_action_title__' },
     commands: {
       _execute_action: {
         suggested_key: { default: 'Alt+Shift+G' },
-        description: 'Open Gleaner on this page',
+        description: '__MSG_command_open_popup__',
       },
       'highlight-selection': {
         suggested_key: { default: 'Alt+Shift+H' },
-        description: 'Highlight the selected text',
+        description: '__MSG_command_highlight__',
+      },
+      // Saves the article of the tab without the popup; the page shows "Saved to Gleaner".
+      'clip-page': {
+        suggested_key: { default: 'Alt+Shift+S' },
+        description: '__MSG_command_clip__',
+      },
+      'open-library': {
+        suggested_key: { default: 'Alt+Shift+L' },
+        description: '__MSG_command_library__',
       },
     },
     ...(browser === 'firefox'

@@ -1,4 +1,5 @@
 import type { Ref } from 'preact';
+import { t } from '@/lib/i18n';
 
 export interface ArticlePreviewProps {
   /** HTML already sanitised by the caller. */
@@ -18,7 +19,7 @@ export default function ArticlePreview({
       class="article-preview"
       data-testid="article-preview"
       tabIndex={0}
-      aria-label="Article preview"
+      aria-label={t('preview_label')}
       onMouseUp={onSelectionEnd}
       onKeyUp={onSelectionEnd}
       dangerouslySetInnerHTML={{ __html: safeHtml }}

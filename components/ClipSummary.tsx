@@ -1,3 +1,4 @@
+import { t, tCount } from '@/lib/i18n';
 import type { ExtractedArticle } from '@/lib/model';
 
 export interface ClipSummaryProps {
@@ -17,14 +18,16 @@ function showPublished(published: string): string {
 export default function ClipSummary({ article }: ClipSummaryProps) {
   return (
     <header class="clip-summary">
-      <h1 data-testid="clip-title">{article.title || 'Untitled'}</h1>
+      <h1 data-testid="clip-title">{article.title || t('untitled')}</h1>
       <p class="clip-meta">
         <span data-testid="clip-site">{article.siteName ?? new URL(article.url).hostname}</span>
         {article.published && (
           <span data-testid="clip-date">{showPublished(article.published)}</span>
         )}
-        <span data-testid="clip-words">{article.wordCount.toLocaleString()} words</span>
-        {article.source === 'selection' && <span>selection</span>}
+        <span data-testid="clip-words">
+          {tCount(article.wordCount, 'words_one', 'words_other')}
+        </span>
+        {article.source === 'selection' && <span>{t('clip_source_selection')}</span>}
       </p>
     </header>
   );

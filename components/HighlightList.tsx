@@ -1,4 +1,12 @@
+import { t, type MessageKey } from '@/lib/i18n';
 import { HIGHLIGHT_COLORS, type Highlight, type HighlightColor } from '@/lib/model';
+
+const COLOR_NAMES: Readonly<Record<HighlightColor, MessageKey>> = {
+  yellow: 'color_yellow',
+  green: 'color_green',
+  blue: 'color_blue',
+  pink: 'color_pink',
+};
 
 export interface HighlightListProps {
   highlights: Highlight[];
@@ -30,21 +38,21 @@ function HighlightItem({
       <textarea
         class="highlight-note"
         data-testid="highlight-note"
-        aria-label="Note"
-        placeholder="Add a note"
+        aria-label={t('highlight_note')}
+        placeholder={t('highlight_note_placeholder')}
         rows={2}
         value={highlight.note}
         onChange={(event) => onNote(highlight.id, event.currentTarget.value)}
       />
       <div class="highlight-actions">
-        <span role="radiogroup" aria-label="Color">
+        <span role="radiogroup" aria-label={t('highlight_color')}>
           {HIGHLIGHT_COLORS.map((color) => (
             <button
               key={color}
               type="button"
               role="radio"
               aria-checked={highlight.color === color}
-              aria-label={color}
+              aria-label={t(COLOR_NAMES[color])}
               class={`swatch swatch-${color}`}
               data-testid={`color-${color}`}
               onClick={() => onColor(highlight.id, color)}
@@ -57,7 +65,7 @@ function HighlightItem({
           data-testid="highlight-delete"
           onClick={() => onDelete(highlight.id)}
         >
-          Delete
+          {t('highlight_delete')}
         </button>
       </div>
     </li>
@@ -69,7 +77,7 @@ export default function HighlightList({ highlights, orphanIds, ...actions }: Hig
   const placed = highlights.filter((h) => !orphanIds.has(h.id));
   const orphans = highlights.filter((h) => orphanIds.has(h.id));
   return (
-    <section class="highlights" aria-label="Highlights">
+    <section class="highlights" aria-label={t('highlights_label')}>
       {placed.length > 0 && (
         <ul class="highlight-list">
           {placed.map((highlight) => (
@@ -79,7 +87,7 @@ export default function HighlightList({ highlights, orphanIds, ...actions }: Hig
       )}
       {orphans.length > 0 && (
         <>
-          <h2 class="orphans-title">Not found in the article any more</h2>
+          <h2 class="orphans-title">{t('highlights_orphans')}</h2>
           <ul class="highlight-list">
             {orphans.map((highlight) => (
               <HighlightItem key={highlight.id} highlight={highlight} orphan {...actions} />

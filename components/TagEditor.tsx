@@ -1,5 +1,6 @@
-import { useState } from 'preact/hooks';
+import { useId, useState } from 'preact/hooks';
 import type { TargetedEvent, TargetedKeyboardEvent } from 'preact';
+import { t } from '@/lib/i18n';
 
 export interface TagEditorProps {
   tags: string[];
@@ -24,6 +25,9 @@ function addTags(current: string[], raw: string[]): string[] {
 export default function TagEditor({ tags, knownTags, keywords, onChange }: TagEditorProps) {
   const [draft, setDraft] = useState('');
   const [active, setActive] = useState(-1);
+  // Unique per editor: the popup and the reader each have one, and ids must not repeat.
+  const listId = `tag-matches-${useId()}`;
+  const optionId = (index: number) => `${listId}-${index}`;
   const taken = new Set(tags.map((t) => t.toLocaleLowerCase()));
   const query = draft.trim().toLocaleLowerCase();
   const matches = query
@@ -75,15 +79,15 @@ export default function TagEditor({ tags, knownTags, keywords, onChange }: TagEd
 
   return (
     <div class="tag-editor">
-      <ul class="tag-list" aria-label="Tags">
+      <ul class="tag-list" aria-label={t('tags_label')}>
         {tags.map((tag) => (
           <li key={tag}>
             <button
               type="button"
               class="tag"
               data-testid="tag-chip"
-              title={`Remove tag ${tag}`}
-              aria-label={`Remove tag ${tag}`}
+              title={t('tag_remove', tag)}
+              aria-label={t('tag_remove', tag)}
               onClick={() => onChange(tags.filter((t) => t !== tag))}
             >
               {tag} <span aria-hidden="true">×</span>
@@ -96,20 +100,23 @@ export default function TagEditor({ tags, knownTags, keywords, onChange }: TagEd
         class="tag-input"
         type="text"
         value={draft}
-        placeholder="Add a tag (Enter or comma)"
-        aria-label="Add a tag"
+        placeholder={t('tag_input_placeholder')}
+        aria-label={t('tag_input_label')}
+        role="combobox"
         aria-autocomplete="list"
         aria-expanded={matches.length > 0}
-        aria-controls="tag-matches"
+        aria-controls={matches.length > 0 ? listId : undefined}
+        aria-activedescendant={matches[active] !== undefined ? optionId(active) : undefined}
         onInput={onInput}
         onKeyDown={onKeyDown}
         onBlur={() => draft.trim() && commit([draft])}
       />
       {matches.length > 0 && (
-        <ul id="tag-matches" class="tag-matches" role="listbox" aria-label="Tags in your library">
+        <ul id={listId} class="tag-matches" role="listbox" aria-label={t('tag_matches_label')}>
           {matches.map((tag, index) => (
             <li
               key={tag}
+              id={optionId(index)}
               role="option"
               aria-selected={index === active}
               class={index === active ? 'active' : ''}
@@ -126,7 +133,7 @@ export default function TagEditor({ tags, knownTags, keywords, onChange }: TagEd
       )}
       {suggestions.length > 0 && (
         <p class="tag-suggestions">
-          <span>From the page:</span>
+          <span>{t('tag_suggestions')}</span>
           {suggestions.map((keyword) => (
             <button
               key={keyword}

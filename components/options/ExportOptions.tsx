@@ -5,6 +5,7 @@ import {
   type HighlightSyntax,
   type PresetId,
 } from '@/lib/export/export-settings';
+import { t } from '@/lib/i18n';
 
 export interface ExportOptionsProps {
   preset: PresetId;
@@ -26,10 +27,11 @@ export interface ExportOptionsProps {
   onTimeZoneCommit(): void;
 }
 
-const SYNTAXES: ReadonlyArray<[HighlightSyntax, string]> = [
+/** How each syntax is shown: as code, or (for "none") in words. */
+const SYNTAXES: ReadonlyArray<[HighlightSyntax, string | null]> = [
   ['mark', '<mark>…</mark>'],
   ['equals', '==…=='],
-  ['none', 'not marked'],
+  ['none', null],
 ];
 
 export default function ExportOptions(props: ExportOptionsProps) {
@@ -41,7 +43,7 @@ export default function ExportOptions(props: ExportOptionsProps) {
   return (
     <div class="export-options">
       <fieldset data-testid="highlight-syntax">
-        <legend>Highlights in the text</legend>
+        <legend>{t('export_highlights_legend')}</legend>
         {SYNTAXES.map(([syntax, label]) => (
           <label key={syntax} class="inline">
             <input
@@ -52,14 +54,14 @@ export default function ExportOptions(props: ExportOptionsProps) {
               checked={(obsidian ? 'equals' : props.highlightSyntax) === syntax}
               onChange={() => props.onHighlightSyntax(syntax)}
             />
-            <code>{label}</code>
+            {label === null ? t('export_syntax_none') : <code>{label}</code>}
           </label>
         ))}
-        {obsidian && <p class="hint">Obsidian notes always use ==…==.</p>}
+        {obsidian && <p class="hint">{t('export_obsidian_hint')}</p>}
       </fieldset>
 
       <label class="column">
-        File name (without .md; empty: the preset’s own rule)
+        {t('export_file_name')}
         <input
           data-testid="file-name-pattern"
           value={props.fileNamePattern}
@@ -76,7 +78,7 @@ export default function ExportOptions(props: ExportOptionsProps) {
       )}
 
       <fieldset data-testid="date-mode">
-        <legend>Dates</legend>
+        <legend>{t('export_dates_legend')}</legend>
         <label class="inline">
           <input
             type="radio"
@@ -84,7 +86,7 @@ export default function ExportOptions(props: ExportOptionsProps) {
             checked={props.dateMode === 'source'}
             onChange={() => props.onDateMode('source')}
           />
-          Keep the source’s UTC offset
+          {t('export_dates_source')}
         </label>
         <label class="inline">
           <input
@@ -93,9 +95,10 @@ export default function ExportOptions(props: ExportOptionsProps) {
             checked={props.dateMode === 'zone'}
             onChange={() => props.onDateMode('zone')}
           />
-          Convert to{' '}
+          {t('export_dates_convert')}{' '}
           <input
             data-testid="time-zone"
+            aria-label={t('export_time_zone')}
             list="known-zones"
             value={props.timeZone}
             onInput={(event) => props.onTimeZoneInput(text(event))}
@@ -108,10 +111,7 @@ export default function ExportOptions(props: ExportOptionsProps) {
             <option key={zone} value={zone} />
           ))}
         </datalist>
-        <p class="hint">
-          Jekyll builds permalinks in the site’s own timezone: converting to it keeps each file’s
-          date and its permalink on the same day.
-        </p>
+        <p class="hint">{t('export_dates_hint')}</p>
         {props.timeZoneError && (
           <p class="error" role="alert" data-testid="time-zone-error">
             {props.timeZoneError}

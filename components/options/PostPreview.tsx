@@ -1,4 +1,5 @@
 import type { RenderedPost } from '@/lib/export/render-post';
+import { t } from '@/lib/i18n';
 
 export interface PostPreviewProps {
   /** What the preview shows: the rendered file, or why there is none. */
@@ -17,10 +18,13 @@ export default function PostPreview({ result, sourceLabel, testId }: PostPreview
             <code data-testid={`${testId}-path`}>{result.post.path}</code> — {sourceLabel}
           </>
         ) : (
-          `Preview of ${sourceLabel}`
+          t('preview_of', sourceLabel)
         )}
       </figcaption>
-      <pre data-testid={testId}>{result.ok ? result.post.content : result.error}</pre>
+      {/* Focusable: a keyboard user must be able to scroll it. */}
+      <pre data-testid={testId} tabIndex={0}>
+        {result.ok ? result.post.content : result.error}
+      </pre>
     </figure>
   );
 }

@@ -1,5 +1,6 @@
 import type { TargetedEvent } from 'preact';
 import { PRESET_IDS, PRESET_LABELS, type PresetId } from '@/lib/export/export-settings';
+import { t, type MessageKey } from '@/lib/i18n';
 
 export interface PresetSwitcherProps {
   value: PresetId;
@@ -7,14 +8,17 @@ export interface PresetSwitcherProps {
   onChange(preset: PresetId): void;
 }
 
-const HINTS: Readonly<Record<PresetId, string>> = {
-  jekyll:
-    '_posts/YYYY-MM-DD-slug.md with layout, title, date (with its UTC offset), categories and tags.',
-  hugo: 'content/posts/slug.md with title, date (RFC 3339), draft: false, categories, tags, author and source.',
-  obsidian:
-    'Clippings/Title.md with the properties title, source, author, published, created and tags; highlights as ==…==.',
-  custom: 'Your own front-matter fields, body and folder (the template below).',
+const HINTS: Readonly<Record<PresetId, MessageKey>> = {
+  jekyll: 'preset_hint_jekyll',
+  hugo: 'preset_hint_hugo',
+  obsidian: 'preset_hint_obsidian',
+  custom: 'preset_hint_custom',
 };
+
+/** Jekyll, Hugo and Obsidian are names; only "Custom template" is translated. */
+export function presetLabel(id: PresetId): string {
+  return id === 'custom' ? t('preset_custom') : PRESET_LABELS[id];
+}
 
 export default function PresetSwitcher({ value, disabled, onChange }: PresetSwitcherProps) {
   const onSelect = (event: TargetedEvent<HTMLSelectElement>) =>
@@ -22,16 +26,16 @@ export default function PresetSwitcher({ value, disabled, onChange }: PresetSwit
   return (
     <div class="preset-switcher">
       <label>
-        Export as{' '}
+        {t('preset_export_as')}{' '}
         <select data-testid="preset-select" value={value} disabled={disabled} onChange={onSelect}>
           {PRESET_IDS.map((id) => (
             <option key={id} value={id}>
-              {PRESET_LABELS[id]}
+              {presetLabel(id)}
             </option>
           ))}
         </select>
       </label>
-      <p class="hint">{HINTS[value]}</p>
+      <p class="hint">{t(HINTS[value])}</p>
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import type { TargetedEvent } from 'preact';
+import { t } from '@/lib/i18n';
 
 export interface SettingsTransferProps {
   onExport(): void;
@@ -15,10 +16,10 @@ export default function SettingsTransfer({ onExport, onImport }: SettingsTransfe
   return (
     <div class="actions settings-transfer">
       <button type="button" data-testid="settings-export" onClick={onExport}>
-        Export settings…
+        {t('settings_export')}
       </button>
       <label class="button">
-        Import settings…
+        {t('settings_import')}
         <input
           type="file"
           accept="application/json,.json"
@@ -26,10 +27,7 @@ export default function SettingsTransfer({ onExport, onImport }: SettingsTransfe
           onChange={onFile}
         />
       </label>
-      <p class="hint">
-        One JSON file with the preset, the template, names, dates and site rules. A file that does
-        not check out is refused whole: nothing changes.
-      </p>
+      <p class="hint">{t('settings_transfer_hint')}</p>
     </div>
   );
 }

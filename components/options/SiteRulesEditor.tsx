@@ -1,4 +1,5 @@
 import type { TargetedEvent } from 'preact';
+import { t } from '@/lib/i18n';
 import { emptySiteRule, type SiteRule } from '@/lib/settings/site-rules';
 
 /** A rule as it is typed: tags as one comma-separated line, clutter selectors one per line. */
@@ -73,12 +74,12 @@ export default function SiteRulesEditor({
 
   return (
     <div class="site-rules" data-testid="site-rules">
-      {rules.length === 0 && <p class="hint">No site rules yet.</p>}
+      {rules.length === 0 && <p class="hint">{t('rules_none')}</p>}
       {rules.map((rule, index) => (
         <fieldset key={index} class="site-rule" data-testid="site-rule">
-          <legend>{rule.pattern.trim() || `Rule ${index + 1}`}</legend>
+          <legend>{rule.pattern.trim() || t('rules_rule_n', index + 1)}</legend>
           <label>
-            Host or pattern
+            {t('rules_pattern')}
             <input
               data-testid="site-rule-pattern"
               placeholder="*.36kr.com"
@@ -87,7 +88,7 @@ export default function SiteRulesEditor({
             />
           </label>
           <label>
-            Category
+            {t('rules_category')}
             <input
               data-testid="site-rule-category"
               value={rule.category}
@@ -95,11 +96,11 @@ export default function SiteRulesEditor({
             />
           </label>
           <label>
-            Default tags (comma-separated)
+            {t('rules_tags')}
             <input data-testid="site-rule-tags" value={rule.tags} onInput={input(index, 'tags')} />
           </label>
           <label>
-            Timezone
+            {t('rules_timezone')}
             <input
               data-testid="site-rule-timezone"
               list="known-zones"
@@ -109,7 +110,7 @@ export default function SiteRulesEditor({
             />
           </label>
           <label>
-            Article selector
+            {t('rules_content')}
             <input
               data-testid="site-rule-content"
               placeholder="article .post-body"
@@ -118,7 +119,7 @@ export default function SiteRulesEditor({
             />
           </label>
           <label>
-            Clutter selectors (one per line)
+            {t('rules_clutter')}
             <textarea
               data-testid="site-rule-clutter"
               rows={2}
@@ -131,7 +132,7 @@ export default function SiteRulesEditor({
             class="link-button"
             onClick={() => onChange(rules.filter((_, i) => i !== index))}
           >
-            Remove this rule
+            {t('rules_remove')}
           </button>
         </fieldset>
       ))}
@@ -146,16 +147,16 @@ export default function SiteRulesEditor({
           data-testid="site-rule-add"
           onClick={() => onChange([...rules, toDraft(emptySiteRule())])}
         >
-          Add a rule
+          {t('rules_add')}
         </button>
         <button type="button" class="primary" data-testid="site-rules-save" onClick={onSave}>
-          Save rules
+          {t('rules_save')}
         </button>
         <button type="button" data-testid="site-rules-export" onClick={onExport}>
-          Export rules…
+          {t('rules_export')}
         </button>
         <label class="button">
-          Import rules…
+          {t('rules_import')}
           <input
             type="file"
             accept="application/json,.json"
@@ -163,7 +164,7 @@ export default function SiteRulesEditor({
             onChange={onFile}
           />
         </label>
-        {dirty && <span class="hint">Unsaved changes</span>}
+        {dirty && <span class="hint">{t('unsaved_changes')}</span>}
       </div>
     </div>
   );

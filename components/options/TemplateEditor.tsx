@@ -8,6 +8,8 @@ import {
 import { CUSTOM_FILTERS } from '@/lib/export/template-engine';
 import { TEMPLATE_VARIABLES } from '@/lib/export/template-scope';
 import { STRFTIME_DIRECTIVES } from '@/lib/export/zoned-date';
+import { richMessage } from '@/components/rich-message';
+import { t, type MessageKey } from '@/lib/i18n';
 
 export interface TemplateEditorProps {
   template: CustomTemplate;
@@ -20,14 +22,43 @@ export interface TemplateEditorProps {
   onReset(): void;
 }
 
-const FILTER_HELP: Readonly<Record<(typeof CUSTOM_FILTERS)[number], string>> = {
-  slug: '{{ title | slug }} ASCII slug, Chinese in pinyin; slug: 40 caps the length',
-  pinyin: '{{ title | pinyin }} toneless pinyin, words apart',
-  date: '{{ date | date: "%Y-%m-%d %H:%M" }}, optionally , "Asia/Tokyo" for another zone',
-  lower: '{{ site | lower }}',
-  upper: '{{ site | upper }}',
-  blockquote: '{{ highlight.quote | blockquote }} prefixes every line with > ',
+/** An example of each filter, and what it does (null: the example says it all). */
+const FILTER_HELP: Readonly<
+  Record<(typeof CUSTOM_FILTERS)[number], readonly [example: string, help: MessageKey | null]>
+> = {
+  slug: ['{{ title | slug }}', 'filter_slug'],
+  pinyin: ['{{ title | pinyin }}', 'filter_pinyin'],
+  date: ['{{ date | date: "%Y-%m-%d %H:%M" }}', 'filter_date'],
+  lower: ['{{ site | lower }}', null],
+  upper: ['{{ site | upper }}', null],
+  blockquote: ['{{ highlight.quote | blockquote }}', 'filter_blockquote'],
 };
+
+/** The meaning of each template variable, translated (the English list lives in template-scope.ts). */
+const VARIABLE_HELP: Readonly<Record<string, MessageKey>> = {
+  title: 'var_title',
+  url: 'var_url',
+  canonical: 'var_canonical',
+  site: 'var_site',
+  author: 'var_author',
+  language: 'var_language',
+  date: 'var_date',
+  published: 'var_published',
+  saved: 'var_saved',
+  tags: 'var_tags',
+  categories: 'var_categories',
+  excerpt: 'var_excerpt',
+  image: 'var_image',
+  word_count: 'var_word_count',
+  highlights: 'var_highlights',
+  notes: 'var_notes',
+  content: 'var_content',
+};
+
+function variableHelp(name: string, english: string): string {
+  const key = VARIABLE_HELP[name];
+  return key ? t(key) : english;
+}
 
 export default function TemplateEditor({
   template,
@@ -53,7 +84,7 @@ export default function TemplateEditor({
   return (
     <div class="template-editor">
       <label class="row">
-        Folder{' '}
+        {t('template_folder')}{' '}
         <input
           data-testid="template-folder"
           value={template.folder}
@@ -62,14 +93,16 @@ export default function TemplateEditor({
         />
       </label>
       <fieldset data-testid="template-frontmatter">
-        <legend>Front matter</legend>
+        <legend>{t('template_front_matter')}</legend>
         <table>
           <thead>
             <tr>
-              <th>Key</th>
-              <th>Type</th>
-              <th>Value (Liquid)</th>
-              <th />
+              <th scope="col">{t('template_key')}</th>
+              <th scope="col">{t('template_type')}</th>
+              <th scope="col">{t('template_value')}</th>
+              <th scope="col">
+                <span class="visually-hidden">{t('template_actions')}</span>
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -77,7 +110,7 @@ export default function TemplateEditor({
               <tr key={index} data-testid="template-field">
                 <td>
                   <input
-                    aria-label={`Key of field ${index + 1}`}
+                    aria-label={t('template_field_key', index + 1)}
                     data-testid="template-field-key"
                     value={field.key}
                     onInput={(event) => setField(index, { key: value(event) })}
@@ -85,7 +118,7 @@ export default function TemplateEditor({
                 </td>
                 <td>
                   <select
-                    aria-label={`Type of field ${index + 1}`}
+                    aria-label={t('template_field_type', index + 1)}
                     data-testid="template-field-type"
                     value={field.type}
                     onChange={(event) => setField(index, { type: value(event) as FieldType })}
@@ -100,7 +133,7 @@ export default function TemplateEditor({
                 <td>
                   <input
                     class="wide"
-                    aria-label={`Value of field ${index + 1}`}
+                    aria-label={t('template_field_value', index + 1)}
                     data-testid="template-field-value"
                     value={field.value}
                     onInput={(event) => setField(index, { value: value(event) })}
@@ -110,10 +143,10 @@ export default function TemplateEditor({
                   <button
                     type="button"
                     class="link-button"
-                    aria-label={`Remove field ${index + 1}`}
+                    aria-label={t('template_field_remove', index + 1)}
                     onClick={() => removeField(index)}
                   >
-                    Remove
+                    {t('template_remove')}
                   </button>
                 </td>
               </tr>
@@ -121,11 +154,11 @@ export default function TemplateEditor({
           </tbody>
         </table>
         <button type="button" data-testid="template-field-add" onClick={addField}>
-          Add a field
+          {t('template_add_field')}
         </button>
       </fieldset>
       <label class="column">
-        Body (Markdown and Liquid)
+        {t('template_body')}
         <textarea
           data-testid="template-body"
           rows={12}
@@ -141,42 +174,47 @@ export default function TemplateEditor({
       )}
       <div class="actions">
         <button type="button" class="primary" data-testid="template-save" onClick={onSave}>
-          Save template
+          {t('template_save')}
         </button>
         <button type="button" onClick={onReset}>
-          Back to the example
+          {t('template_reset')}
         </button>
-        {dirty && <span class="hint">Unsaved changes</span>}
+        {dirty && <span class="hint">{t('unsaved_changes')}</span>}
       </div>
       <details class="reference">
-        <summary>Variables and filters</summary>
+        <summary>{t('template_reference')}</summary>
         <dl>
           {TEMPLATE_VARIABLES.map(([name, meaning]) => (
             <div key={name}>
               <dt>
                 <code>{name}</code>
               </dt>
-              <dd>{meaning}</dd>
+              <dd>{variableHelp(name, meaning)}</dd>
             </div>
           ))}
         </dl>
         <ul>
-          {CUSTOM_FILTERS.map((filter) => (
-            <li key={filter}>
-              <code>{filter}</code>: {FILTER_HELP[filter]}
-            </li>
-          ))}
+          {CUSTOM_FILTERS.map((filter) => {
+            const [example, help] = FILTER_HELP[filter];
+            return (
+              <li key={filter}>
+                <code>{filter}</code>: <code>{example}</code>
+                {help && ` ${t(help)}`}
+              </li>
+            );
+          })}
           <li>
-            and Liquid’s own (<code>join</code>, <code>truncate</code>, <code>default</code>,{' '}
-            <code>replace</code>…). Date directives:{' '}
-            {[...STRFTIME_DIRECTIVES].map((d) => `%${d}`).join(' ')}.
+            {richMessage(
+              'template_liquid_filters',
+              <code>join</code>,
+              <code>truncate</code>,
+              <code>default</code>,
+              <code>replace</code>,
+              [...STRFTIME_DIRECTIVES].map((d) => `%${d}`).join(' '),
+            )}
           </li>
         </ul>
-        <p class="hint">
-          Field types: text, list (one output giving a list keeps its items; other text is split on
-          commas), date (must give a date such as 2022-01-12 or 2022-01-12T21:56:33+08:00), number,
-          boolean. A field that renders empty is left out.
-        </p>
+        <p class="hint">{t('template_types_hint')}</p>
       </details>
     </div>
   );

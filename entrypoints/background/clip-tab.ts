@@ -1,9 +1,7 @@
 import { browser } from '#imports';
 import type { ClipResult } from '@/lib/extract/extract-article';
+import { t } from '@/lib/i18n';
 import { ensureHighlighter } from './highlighter';
-
-const CANNOT_ACCESS =
-  'Gleaner cannot read this tab. Click the Gleaner button while the article is the open tab (browser pages and extension stores cannot be clipped).';
 
 /** A page that takes longer than this to read gets a message instead of an endless wait. */
 export const CLIP_TIMEOUT_MS = 30_000;
@@ -23,8 +21,7 @@ async function runExtractor(tabId: number, mode: 'article' | 'selection'): Promi
     args: [mode],
   });
   return (
-    (frame?.result as ClipResult | undefined) ??
-    failure('extraction-failed', 'The page gave no answer.')
+    (frame?.result as ClipResult | undefined) ?? failure('extraction-failed', t('error_no_answer'))
   );
 }
 
@@ -32,16 +29,7 @@ async function runExtractor(tabId: number, mode: 'article' | 'selection'): Promi
 export async function clipTab(tabId: number, mode: 'article' | 'selection'): Promise<ClipResult> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<ClipResult>((resolve) => {
-    timer = setTimeout(
-      () =>
-        resolve(
-          failure(
-            'too-slow',
-            'This page is too big to read in time. Select the part you want and clip the selection instead.',
-          ),
-        ),
-      CLIP_TIMEOUT_MS,
-    );
+    timer = setTimeout(() => resolve(failure('too-slow', t('error_too_slow'))), CLIP_TIMEOUT_MS);
   });
   try {
     const result = await Promise.race([runExtractor(tabId, mode), timeout]);
@@ -50,8 +38,8 @@ export async function clipTab(tabId: number, mode: 'article' | 'selection'): Pro
     return result;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    if (/No tab with id/i.test(message)) return failure('tab-not-found', 'That tab is closed.');
-    return failure('cannot-access-page', CANNOT_ACCESS);
+    if (/No tab with id/i.test(message)) return failure('tab-not-found', t('error_tab_closed'));
+    return failure('cannot-access-page', t('error_cannot_access_page'));
   } finally {
     clearTimeout(timer);
   }

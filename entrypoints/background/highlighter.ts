@@ -10,13 +10,17 @@ export async function ensureHighlighter(tabId: number): Promise<void> {
   await browser.scripting.executeScript({ target: { tabId }, files: ['/highlighter.js'] });
 }
 
-/** Highlights the selection in the tab (context menu, keyboard shortcut). */
-export async function highlightSelectionInTab(tabId: number): Promise<void> {
+/**
+ * Highlights the selection in the tab (context menu, keyboard shortcut). Resolves to why it could
+ * not (nothing selected, not saved), or null.
+ */
+export async function highlightSelectionInTab(tabId: number): Promise<string | null> {
   await ensureHighlighter(tabId);
-  await browser.scripting.executeScript({
+  const [frame] = await browser.scripting.executeScript({
     target: { tabId },
-    func: () => void globalThis.gleanerHighlighter?.highlightSelection(),
+    func: () => globalThis.gleanerHighlighter?.highlightSelection() ?? null,
   });
+  return (frame?.result as string | null | undefined) ?? null;
 }
 
 /**

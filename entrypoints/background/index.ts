@@ -6,10 +6,12 @@ import {
   dispatchPage,
 } from '@/lib/messaging/handlers';
 import { routeMessage } from '@/lib/messaging/router';
+import { createLibraryMenu, listenToLibraryMenu } from '@/lib/library/open-library';
 import { GleanerDB } from '@/lib/storage/db';
 import { clipTab } from './clip-tab';
 import { createContextMenus, listenToContextMenus, onContextMenuClicked } from './context-menus';
-import { highlightSelectionInTab, syncRevisitScript } from './highlighter';
+import { syncRevisitScript } from './highlighter';
+import { runCommand } from './shortcuts';
 
 const BAD_REQUEST = { ok: false, error: { code: 'bad-request', message: 'Malformed message.' } };
 
@@ -41,17 +43,27 @@ export default defineBackground(() => {
     return true;
   });
 
-  listenToContextMenus();
-  // Reachable only from DevTools: lets E2E press a menu item that headless Chromium cannot show.
-  Object.assign(globalThis, { gleanerDevtools: { onContextMenuClicked } });
+  listenToContextMenus(handlers);
+  listenToLibraryMenu();
+  // Reachable only from DevTools: lets E2E press a menu item or a shortcut that headless Chromium
+  // cannot show or send.
+  Object.assign(globalThis, {
+    gleanerDevtools: {
+      onContextMenuClicked: (info: { menuItemId: string }, tab?: { id?: number }) =>
+        onContextMenuClicked(handlers, info, tab),
+      onCommand: (command: string, tab?: { id?: number }) => runCommand(handlers, command, tab),
+    },
+  });
   browser.commands.onCommand.addListener((command, tab) => {
-    if (command === 'highlight-selection' && tab?.id !== undefined)
-      void highlightSelectionInTab(tab.id);
+    void runCommand(handlers, command, tab).catch((error: unknown) =>
+      console.warn('Gleaner: shortcut failed', error),
+    );
   });
   browser.permissions.onAdded.addListener(() => void syncRevisitScript());
   browser.permissions.onRemoved.addListener(() => void syncRevisitScript());
   browser.runtime.onInstalled.addListener(() => {
     createContextMenus();
+    createLibraryMenu();
     void syncRevisitScript();
   });
 });

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import ExportOptions from '@/components/options/ExportOptions';
 import PostPreview from '@/components/options/PostPreview';
-import PresetSwitcher from '@/components/options/PresetSwitcher';
+import PresetSwitcher, { presetLabel } from '@/components/options/PresetSwitcher';
 import SettingsTransfer from '@/components/options/SettingsTransfer';
 import SiteRulesEditor, {
   fromDraft,
@@ -9,10 +9,10 @@ import SiteRulesEditor, {
   type SiteRuleDraft,
 } from '@/components/options/SiteRulesEditor';
 import TemplateEditor from '@/components/options/TemplateEditor';
+import { richMessage } from '@/components/rich-message';
 import StatusLine from '@/components/StatusLine';
 import {
   DEFAULT_CUSTOM_TEMPLATE,
-  PRESET_LABELS,
   effectiveHighlightSyntax,
   type CustomTemplate,
   type DateMode,
@@ -23,6 +23,7 @@ import {
 import { previewPost, validateFileNamePattern, validateTemplate } from '@/lib/export/render-post';
 import { previewPostData, samplePost } from '@/lib/export/sample-post';
 import { isValidTimeZone } from '@/lib/export/zoned-date';
+import { t } from '@/lib/i18n';
 import type { Article, Highlight } from '@/lib/model';
 import { SettingsError, parseSiteRules, type Settings } from '@/lib/settings/settings';
 import { mergeSiteRules, type SiteRule } from '@/lib/settings/site-rules';
@@ -53,7 +54,7 @@ function badSelector(rules: readonly SiteRule[]): string | null {
       try {
         probe.querySelector(selector);
       } catch {
-        return `rules[${index + 1}]: "${selector}" is not a CSS selector`;
+        return t('options_bad_selector', index + 1, selector);
       }
     }
   }
@@ -76,7 +77,10 @@ export default function App() {
   const [pattern, setPattern] = useState('');
   const [zone, setZone] = useState('');
   const [saved, setSaved] = useState<Saved>(null);
-  const [status, setStatus] = useState<Status>({ tone: 'info', message: 'Loading settings…' });
+  const [status, setStatus] = useState<Status>({
+    tone: 'info',
+    message: t('options_loading'),
+  });
   const zones = useMemo(knownZones, []);
 
   /** Shows saved settings and resets every draft to them. */
@@ -93,9 +97,9 @@ export default function App() {
     void (async () => {
       try {
         adopt(await loadSettings());
-        setStatus({ tone: 'info', message: 'Changes are saved as you make them.' });
+        setStatus({ tone: 'info', message: t('options_autosave') });
       } catch (error) {
-        setStatus({ tone: 'error', message: `Settings could not be read: ${message(error)}` });
+        setStatus({ tone: 'error', message: t('options_read_failed', message(error)) });
       }
       setSaved(await loadLatestArticle());
     })();
@@ -109,7 +113,7 @@ export default function App() {
       setStatus({ tone: 'success', message: done });
       return true;
     } catch (error) {
-      setStatus({ tone: 'error', message: `Not saved: ${message(error)}` });
+      setStatus({ tone: 'error', message: t('options_not_saved', message(error)) });
       return false;
     }
   };
@@ -123,9 +127,9 @@ export default function App() {
       saved
         ? {
             data: previewPostData(saved.article, saved.highlights, syntax),
-            label: `your most recent clip, “${saved.article.title}”`,
+            label: t('options_sample_latest', saved.article.title),
           }
-        : { data: samplePost(syntax), label: 'the built-in sample article' },
+        : { data: samplePost(syntax), label: t('options_sample_builtin') },
     [saved, syntax],
   );
 
@@ -166,41 +170,37 @@ export default function App() {
     save({ ...settings, export: { ...settings.export, ...patch } }, done);
 
   const onPreset = (preset: PresetId) =>
-    void updateExport({ preset }, `Exports are now ${PRESET_LABELS[preset]} posts.`);
+    void updateExport({ preset }, t('options_preset_saved', presetLabel(preset)));
 
   const onSaveTemplate = () => {
     const check = validateTemplate(template);
     if (!check.ok) {
-      setStatus({ tone: 'error', message: `The template was not saved: ${check.error}` });
+      setStatus({ tone: 'error', message: t('options_template_not_saved', check.error) });
       return;
     }
-    void updateExport({ custom: template }, 'Template saved.');
+    void updateExport({ custom: template }, t('options_template_saved'));
   };
 
   const patternError = validateFileNamePattern(pattern, exportSettings.preset);
   const onPatternCommit = () => {
     if (!patternError.ok || pattern === exportSettings.fileNamePattern) return;
-    void updateExport({ fileNamePattern: pattern }, 'File name pattern saved.');
+    void updateExport({ fileNamePattern: pattern }, t('options_pattern_saved'));
   };
 
   const zoneError =
-    zone.trim() && isValidTimeZone(zone.trim())
-      ? null
-      : `“${zone}” is not a time zone this browser knows (e.g. Asia/Shanghai, Europe/Paris, UTC).`;
+    zone.trim() && isValidTimeZone(zone.trim()) ? null : t('options_bad_zone', zone);
   const onZoneCommit = () => {
     if (zoneError || zone.trim() === exportSettings.timeZone) return;
-    void updateExport({ timeZone: zone.trim() }, `Dates are converted to ${zone.trim()}.`);
+    void updateExport({ timeZone: zone.trim() }, t('options_dates_zone', zone.trim()));
   };
   const onDateMode = (dateMode: DateMode) => {
     if (dateMode === 'zone' && zoneError) {
-      setStatus({ tone: 'error', message: 'Choose a time zone to convert to first.' });
+      setStatus({ tone: 'error', message: t('options_zone_first') });
       return;
     }
     void updateExport(
       { dateMode, ...(dateMode === 'zone' ? { timeZone: zone.trim() } : {}) },
-      dateMode === 'zone'
-        ? `Dates are converted to ${zone.trim()}.`
-        : 'Dates keep the offset the page gave.',
+      dateMode === 'zone' ? t('options_dates_zone', zone.trim()) : t('options_dates_source'),
     );
   };
 
@@ -210,16 +210,16 @@ export default function App() {
       parsed = parseSiteRules(rules.map(fromDraft));
     } catch (error) {
       setRulesError(message(error));
-      setStatus({ tone: 'error', message: 'The site rules were not saved.' });
+      setStatus({ tone: 'error', message: t('options_rules_not_saved') });
       return;
     }
     const selectorError = badSelector(parsed);
     if (selectorError) {
       setRulesError(selectorError);
-      setStatus({ tone: 'error', message: 'The site rules were not saved.' });
+      setStatus({ tone: 'error', message: t('options_rules_not_saved') });
       return;
     }
-    if (await save({ ...settings, siteRules: parsed }, 'Site rules saved.')) {
+    if (await save({ ...settings, siteRules: parsed }, t('options_rules_saved'))) {
       setRules(parsed.map(toDraft));
       setRulesError(null);
     }
@@ -232,34 +232,34 @@ export default function App() {
       if (badRule) throw new SettingsError(badRule);
       const merged = mergeSiteRules(settings.siteRules, imported);
       if (
-        await save({ ...settings, siteRules: merged }, `Imported ${imported.length} site rules.`)
+        await save({ ...settings, siteRules: merged }, t('options_rules_imported', imported.length))
       ) {
         setRules(merged.map(toDraft));
         setRulesError(null);
       }
     } catch (error) {
-      setStatus({ tone: 'error', message: `${file.name} was not imported: ${message(error)}` });
+      setStatus({ tone: 'error', message: t('options_not_imported', file.name, message(error)) });
     }
   };
 
   const onImportSettings = async (file: File) => {
     try {
       const imported = settingsFromJson(await file.text());
-      if (await save(imported, `Settings imported from ${file.name}.`)) adopt(imported);
+      if (await save(imported, t('options_settings_imported', file.name))) adopt(imported);
     } catch (error) {
-      setStatus({ tone: 'error', message: `${file.name} was not imported: ${message(error)}` });
+      setStatus({ tone: 'error', message: t('options_not_imported', file.name, message(error)) });
     }
   };
 
   return (
     <main class="options">
       <header>
-        <h1>Gleaner settings</h1>
+        <h1>{t('options_title')}</h1>
         <StatusLine tone={status.tone} message={status.message} />
       </header>
 
       <section>
-        <h2>Export preset</h2>
+        <h2>{t('options_section_preset')}</h2>
         <PresetSwitcher value={exportSettings.preset} onChange={onPreset} />
         {presetPreview && (
           <PostPreview result={presetPreview} sourceLabel={sample.label} testId="preset-preview" />
@@ -267,7 +267,7 @@ export default function App() {
       </section>
 
       <section>
-        <h2>Names, highlights and dates</h2>
+        <h2>{t('options_section_names')}</h2>
         <ExportOptions
           preset={exportSettings.preset}
           highlightSyntax={exportSettings.highlightSyntax}
@@ -278,7 +278,7 @@ export default function App() {
           timeZoneError={zoneError}
           knownZones={zones}
           onHighlightSyntax={(highlightSyntax) =>
-            void updateExport({ highlightSyntax }, 'Highlight syntax saved.')
+            void updateExport({ highlightSyntax }, t('options_syntax_saved'))
           }
           onFileNamePatternInput={setPattern}
           onFileNamePatternCommit={onPatternCommit}
@@ -289,11 +289,8 @@ export default function App() {
       </section>
 
       <section>
-        <h2>Custom template</h2>
-        <p class="hint">
-          Used when the preset is “{PRESET_LABELS.custom}”. Values are Liquid templates; the front
-          matter is always written by a YAML library from what they render.
-        </p>
+        <h2>{t('options_section_template')}</h2>
+        <p class="hint">{t('options_template_hint', presetLabel('custom'))}</p>
         <TemplateEditor
           template={template}
           error={templateError}
@@ -312,10 +309,14 @@ export default function App() {
       </section>
 
       <section>
-        <h2>Site rules</h2>
+        <h2>{t('options_section_rules')}</h2>
         <p class="hint">
-          Per host (<code>example.com</code>, also <code>www.example.com</code>) or pattern (
-          <code>*.36kr.com</code>: the domain and every subdomain).
+          {richMessage(
+            'options_rules_hint',
+            <code>example.com</code>,
+            <code>www.example.com</code>,
+            <code>*.36kr.com</code>,
+          )}
         </p>
         <SiteRulesEditor
           rules={rules}
@@ -331,7 +332,7 @@ export default function App() {
       </section>
 
       <section>
-        <h2>Backup</h2>
+        <h2>{t('options_section_backup')}</h2>
         <SettingsTransfer
           onExport={() => downloadTextFile('gleaner-settings.json', settingsToJson(settings))}
           onImport={(file) => void onImportSettings(file)}

@@ -7,6 +7,7 @@ import TagEditor from '@/components/TagEditor';
 import { anchorInDom, describeRange } from '@/lib/anchoring/anchor-dom';
 import { paintHighlight } from '@/lib/anchoring/paint';
 import { sanitizeArticleHtml } from '@/lib/extract/sanitize-html';
+import { t } from '@/lib/i18n';
 import { sendRequest } from '@/lib/messaging/client';
 import type { Article, ExtractedArticle, Highlight, HighlightColor } from '@/lib/model';
 import { downloadText } from './download';
@@ -17,7 +18,7 @@ import { targetTabId } from './target-tab';
 type Status = Pick<StatusLineProps, 'tone' | 'message' | 'action'>;
 
 function savedMessage(article: Article): string {
-  return `Saved in your library (first saved ${article.savedAt.slice(0, 10)}). Save again to update it.`;
+  return t('popup_saved_before', article.savedAt.slice(0, 10));
 }
 
 /** The selection inside `root`, if the user made one there. */
@@ -38,7 +39,10 @@ export default function App() {
   const [orphanIds, setOrphanIds] = useState<Set<string>>(new Set());
   const [canHighlight, setCanHighlight] = useState(false);
   const [revisit, setRevisitState] = useState(false);
-  const [status, setStatus] = useState<Status>({ tone: 'info', message: 'Reading the page…' });
+  const [status, setStatus] = useState<Status>({
+    tone: 'info',
+    message: t('popup_reading_page'),
+  });
   const [noArticle, setNoArticle] = useState(false);
   const [busy, setBusy] = useState(false);
   const previewRef = useRef<HTMLElement>(null);
@@ -51,7 +55,7 @@ export default function App() {
   const clip = async (id: number, mode: 'article' | 'selection') => {
     setStatus({
       tone: 'info',
-      message: mode === 'article' ? 'Reading the page…' : 'Reading the selection…',
+      message: mode === 'article' ? t('popup_reading_page') : t('popup_reading_selection'),
     });
     const result = await sendRequest({ type: 'clip:extract', tabId: id, mode });
     if (!result.ok) {
@@ -74,7 +78,7 @@ export default function App() {
     setStatus(
       existing
         ? { tone: 'success', message: savedMessage(existing) }
-        : { tone: 'info', message: 'Not saved yet.' },
+        : { tone: 'info', message: t('popup_not_saved') },
     );
   };
 
@@ -83,7 +87,7 @@ export default function App() {
       void revisitEnabled().then(setRevisitState);
       const id = await targetTabId(location.search);
       if (id === null) {
-        setStatus({ tone: 'error', message: 'No tab to clip.' });
+        setStatus({ tone: 'error', message: t('popup_no_tab') });
         return;
       }
       setTabId(id);
@@ -121,7 +125,7 @@ export default function App() {
     setSaved(result.value.article);
     setStatus({
       tone: 'success',
-      message: result.value.created ? 'Saved to your library.' : 'Updated in your library.',
+      message: result.value.created ? t('popup_saved') : t('popup_updated'),
     });
     return result.value.article;
   };
@@ -170,14 +174,14 @@ export default function App() {
     setHighlights(highlights.filter((h) => h.id !== id));
     setStatus({
       tone: 'info',
-      message: 'Highlight deleted.',
+      message: t('popup_highlight_deleted'),
       action: {
-        label: 'Undo',
+        label: t('action_undo'),
         run: () =>
           void sendRequest({ type: 'highlight:restore', highlight: removed }).then((restored) => {
             if (restored.ok) {
               setHighlights((current) => [...current, restored.value]);
-              setStatus({ tone: 'success', message: 'Highlight restored.' });
+              setStatus({ tone: 'success', message: t('popup_highlight_restored') });
             }
           }),
       },
@@ -190,11 +194,11 @@ export default function App() {
     try {
       const file = await renderExport(article, tags, highlights, saved?.savedAt ?? null);
       await downloadText(file.path, file.content);
-      setStatus({ tone: 'success', message: `Exported ${file.fileName}` });
+      setStatus({ tone: 'success', message: t('popup_exported', file.fileName) });
     } catch (error) {
       setStatus({
         tone: 'error',
-        message: `The post could not be exported: ${error instanceof Error ? error.message : String(error)}`,
+        message: t('popup_export_failed', error instanceof Error ? error.message : String(error)),
       });
     } finally {
       setBusy(false);
@@ -214,7 +218,7 @@ export default function App() {
           data-testid="clip-selection-button"
           onClick={() => void clip(tabId, 'selection')}
         >
-          Clip the selection
+          {t('popup_clip_selection')}
         </button>
       )}
       {article && (
@@ -233,7 +237,7 @@ export default function App() {
               onMouseDown={(event) => event.preventDefault()}
               onClick={() => void highlightSelection()}
             >
-              Highlight selection
+              {t('popup_highlight_selection')}
             </button>
           )}
           <HighlightList
@@ -257,7 +261,7 @@ export default function App() {
               disabled={busy}
               onClick={() => void save()}
             >
-              {saved ? 'Update' : 'Save'}
+              {saved ? t('popup_update') : t('popup_save')}
             </button>
             <button
               type="button"
@@ -265,7 +269,7 @@ export default function App() {
               disabled={busy}
               onClick={() => void exportPost()}
             >
-              Export .md
+              {t('popup_export')}
             </button>
           </div>
         </>
@@ -277,8 +281,11 @@ export default function App() {
           checked={revisit}
           onChange={(event) => void toggleRevisit(event.currentTarget.checked)}
         />
-        Show my highlights when I come back to a page
+        {t('popup_revisit')}
       </label>
+      <a class="open-library" href="/library.html" target="_blank" data-testid="open-library">
+        {t('popup_open_library')}
+      </a>
     </main>
   );
 }

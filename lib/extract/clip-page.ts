@@ -1,3 +1,4 @@
+import { t } from '../i18n';
 import { extractArticle, extractSelection, type ClipResult } from './extract-article';
 
 /**
@@ -14,12 +15,8 @@ export function clipPage(doc: Document, url: string, mode: 'article' | 'selectio
     return {
       ok: false,
       error: tooBig
-        ? {
-            code: 'too-large',
-            message:
-              'This page is too large or too deeply nested to read whole. Select the part you want and clip the selection.',
-          }
-        : { code: 'extraction-failed', message: `This page could not be read: ${reason}` },
+        ? { code: 'too-large', message: t('error_too_large') }
+        : { code: 'extraction-failed', message: t('error_extraction_failed', reason) },
     };
   }
 }

@@ -1,4 +1,5 @@
 import { Readability } from '@mozilla/readability';
+import { t } from '../i18n';
 import type { ClipFailure, ExtractedArticle } from '../model';
 import { htmlToMarkdown } from '../markdown/html-to-markdown';
 import { err, ok, type Result } from '../result';
@@ -56,8 +57,7 @@ export function extractArticle(doc: Document, tabUrl: string): ClipResult {
   if (!content || !looksLikeArticle(content)) {
     return err({
       code: 'no-article',
-      message:
-        'No article found on this page. Select the part you want and clip the selection instead.',
+      message: t('error_no_article'),
     });
   }
   return ok(
@@ -81,7 +81,7 @@ export function extractSelection(doc: Document, tabUrl: string): ClipResult {
   if (!selection || selection.isCollapsed || !selection.toString().trim()) {
     return err({
       code: 'no-selection',
-      message: 'Nothing is selected on the page. Select some text first.',
+      message: t('error_no_selection'),
     });
   }
   const holder = doc.createElement('div');

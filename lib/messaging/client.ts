@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { t } from '../i18n';
 import type {
   PageRequestOf,
   PageRequestType,
@@ -23,8 +24,7 @@ export async function sendRequest<T extends RequestType>(
     ok: false,
     error: {
       code: 'no-response',
-      message:
-        'Gleaner’s background stopped before it answered, so this may not have been done. Try again.',
+      message: t('error_background_stopped'),
     },
   } as Response<T>;
 }
@@ -38,7 +38,7 @@ export async function sendPageRequest<T extends PageRequestType>(
     if (response) return response;
     return {
       ok: false,
-      error: { code: 'no-response', message: 'Gleaner did not answer.' },
+      error: { code: 'no-response', message: t('error_no_response') },
     } as PageResponse<T>;
   } catch (error) {
     return {

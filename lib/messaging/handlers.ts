@@ -1,7 +1,9 @@
 import type { Selector } from '../anchoring/types';
 import type { ClipFailure, ExtractedArticle } from '../model';
 import { err, ok, type Result } from '../result';
+import { createLibraryHandlers } from '../library/library-handlers';
 import { isoWithLocalOffset } from '../export/post-date';
+import { t } from '../i18n';
 import { findSavedArticle, listTags, saveArticle } from '../storage/articles-repo';
 import type { GleanerDB } from '../storage/db';
 import {
@@ -52,18 +54,18 @@ function storageFailure(error: unknown): { code: string; message: string } {
   if (name === 'QuotaExceededError' || (error instanceof Error && /quota/i.test(error.message))) {
     return {
       code: 'storage-full',
-      message:
-        'The browser has no room left for Gleaner’s library. Nothing was saved; free some disk space and try again.',
+      message: t('error_storage_full'),
     };
   }
   return {
     code: 'storage-error',
-    message: `The library could not be written (${error instanceof Error ? error.message : String(error)}). Nothing was saved.`,
+    message: t('error_storage', error instanceof Error ? error.message : String(error)),
   };
 }
 
 export function createHandlers(deps: BackgroundDeps): Handlers {
   return {
+    ...createLibraryHandlers(deps),
     'clip:extract': (request) => deps.extractFromTab(request.tabId, request.mode),
 
     'article:find': async (request) => ok((await findSavedArticle(deps.db, request.urls)) ?? null),

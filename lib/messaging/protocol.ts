@@ -12,6 +12,7 @@ import {
 } from '../model';
 import type { Selector } from '../anchoring/types';
 import type { Result } from '../result';
+import type { ArticleBundle, ImportOutcome, LibraryEntry } from '../library/types';
 
 const MAX_TEXT = 20_000_000;
 const text = (max = 4_000) => z.string().max(max);
@@ -103,6 +104,7 @@ export const requestSchema = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('highlight:delete'), id: idSchema }),
   z.object({ type: z.literal('highlight:restore'), highlight: highlightSchema }),
+  ...libraryRequestSchemas(),
 ]);
 
 export type Request = z.infer<typeof requestSchema>;
@@ -124,6 +126,13 @@ export interface ResponseMap {
   'highlight:update': Result<Highlight>;
   'highlight:delete': Result<Highlight | null>;
   'highlight:restore': Result<Highlight>;
+  'library:entries': Result<{ entries: LibraryEntry[]; total: number }>;
+  'library:bundles': Result<ArticleBundle[]>;
+  'library:retag': Result<{ changed: number }>;
+  'library:rename-tag': Result<{ changed: number }>;
+  'library:delete': Result<ArticleBundle[]>;
+  'library:restore': Result<{ restored: number }>;
+  'library:import': Result<ImportOutcome[]>;
 }
 
 export interface PageResponseMap {
@@ -143,4 +152,56 @@ export function parseRequest(message: unknown): Request | null {
 export function parsePageRequest(message: unknown): PageRequest | null {
   const parsed = pageRequestSchema.safeParse(message);
   return parsed.success ? parsed.data : null;
+}
+
+/**
+ * The library page's requests (issue 4). A function so the schemas above are defined when the
+ * union is built; each batch is bounded so one message stays far below the messaging limit.
+ */
+function libraryRequestSchemas() {
+  const ids = (max: number) => z.array(idSchema).max(max);
+  const dated = { tags: tagsSchema, savedAt: text(60), updatedAt: text(60) };
+  const categories = z.array(text(200)).max(50).optional();
+  const incomingArticle = extractedArticleSchema
+    .extend({ ...dated, id: idSchema.optional(), urlKey: text(8_000).optional(), categories })
+    .loose();
+  const incomingHighlight = highlightSchema
+    .omit({ articleId: true })
+    .extend({ id: idSchema.optional(), articleId: idSchema.optional() })
+    .loose();
+  const record = z.object({
+    article: incomingArticle,
+    highlights: z.array(incomingHighlight).max(10_000),
+  });
+  const storedArticle = extractedArticleSchema
+    .extend({ ...dated, id: idSchema, urlKey: text(8_000), categories })
+    .loose();
+  const bundle = z.object({ article: storedArticle, highlights: z.array(highlightSchema) });
+  return [
+    z.object({
+      type: z.literal('library:entries'),
+      offset: z.number().int().nonnegative(),
+      limit: z.number().int().min(1).max(2_000),
+      withText: z.boolean(),
+    }),
+    z.object({ type: z.literal('library:bundles'), ids: ids(1_000) }),
+    z.object({
+      type: z.literal('library:retag'),
+      ids: ids(1_000_000),
+      add: tagsSchema,
+      remove: tagsSchema,
+    }),
+    z.object({
+      type: z.literal('library:rename-tag'),
+      from: text(200).min(1),
+      to: text(200).min(1),
+    }),
+    z.object({ type: z.literal('library:delete'), ids: ids(1_000) }),
+    z.object({ type: z.literal('library:restore'), bundles: z.array(bundle).max(1_000) }),
+    z.object({
+      type: z.literal('library:import'),
+      records: z.array(record).max(1_000),
+      keepIds: z.boolean(),
+    }),
+  ] as const;
 }

@@ -1,6 +1,7 @@
 import { anchorInDom, describeRange } from '../anchoring/anchor-dom';
 import { paintHighlight, removeHighlight } from '../anchoring/paint';
 import { readCanonicalUrl } from '../extract/page-metadata';
+import { t } from '../i18n';
 import type { PageRequestOf, PageRequestType, PageResponse } from '../messaging/protocol';
 import type { Highlight } from '../model';
 import { createSelectionButton } from './selection-button';
@@ -48,7 +49,7 @@ export function startPageHighlighter(doc: Document, send: Send): PageHighlighter
 
   const highlightSelection = async (): Promise<string | null> => {
     const range = selectedRange(doc);
-    if (!range) return 'Select some text on the page first.';
+    if (!range) return t('error_select_first');
     const quote = range.toString();
     const pageSelectors = describeRange(doc.body, range);
     button.hide();
@@ -66,7 +67,12 @@ export function startPageHighlighter(doc: Document, send: Send): PageHighlighter
     return null;
   };
 
-  const button = createSelectionButton(doc, 'Highlight', () => void highlightSelection());
+  const button = createSelectionButton(
+    doc,
+    t('page_highlight_button'),
+    () => void highlightSelection(),
+    t('lang'),
+  );
 
   const onSelectionEnd = () => {
     const range = selectedRange(doc);

@@ -24,6 +24,8 @@ export function createSelectionButton(
   doc: Document,
   label: string,
   onPress: () => void,
+  /** The language of `label`, for screen readers on a page in another language. */
+  lang = 'en',
 ): SelectionButton {
   const host = doc.createElement('gleaner-ui');
   host.setAttribute('data-gleaner-ui', '');
@@ -34,6 +36,7 @@ export function createSelectionButton(
   const button = doc.createElement('button');
   button.type = 'button';
   button.textContent = label;
+  button.lang = lang;
   button.setAttribute('data-testid', 'highlight-button');
   button.hidden = true;
   // mousedown would clear the page's selection before the click arrives.

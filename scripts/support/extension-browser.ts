@@ -33,7 +33,13 @@ function chromiumPath(): string {
 export async function launchExtensionBrowser(options: {
   profileDir: string;
   downloadsDir?: string;
+  /**
+   * The browser's language, which picks the extension's messages (`_locales`): `en-US` unless
+   * asked, so tests read the same text on any machine. `--lang` is what Chromium's i18n follows.
+   */
+  lang?: string;
 }): Promise<ExtensionBrowser> {
+  const lang = options.lang ?? 'en-US';
   if (!existsSync(path.join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`No build at ${EXTENSION_DIR}: run \`npm run build\` first.`);
   }
@@ -69,7 +75,9 @@ export async function launchExtensionBrowser(options: {
       '--disable-component-update',
       '--disable-sync',
       '--disable-quic',
+      `--lang=${lang}`,
     ],
+    locale: lang,
     viewport: { width: 1000, height: 800 },
   });
   if (options.downloadsDir) {

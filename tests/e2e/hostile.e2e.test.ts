@@ -114,4 +114,26 @@ describe('a hostile page cannot reach into the extension', () => {
       url.startsWith(`chrome-extension://${browser.extensionId}/options.html`),
     );
   });
+
+  it('lists and searches it in the library, and opens it in the reader, with nothing run', async () => {
+    const library = await browser.context.newPage();
+    const incidents = watch(library);
+    await library.goto(`chrome-extension://${browser.extensionId}/library.html`);
+    await expect
+      .poll(() => library.getByTestId('article-row').count(), { timeout: 20_000 })
+      .toBe(1);
+    await library.getByTestId('search-input').fill('council');
+    await expect.poll(() => library.getByTestId('article-row').count()).toBe(1);
+    await library.getByTestId('row-title').first().click();
+    await library.getByTestId('reader-body').waitFor();
+    expect(
+      await library
+        .locator('[data-testid=reader-body] script, [data-testid=reader-body] iframe')
+        .count(),
+    ).toBe(0);
+    await library.waitForTimeout(1_000);
+    expectNothingRan(incidents, (url) =>
+      url.startsWith(`chrome-extension://${browser.extensionId}/library.html`),
+    );
+  });
 });

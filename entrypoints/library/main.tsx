@@ -1,0 +1,7 @@
+import { render } from 'preact';
+import { localizeDocument } from '@/lib/i18n';
+import App from './App';
+
+localizeDocument(document, 'library_page_title');
+
+render(<App />, document.getElementById('app') as HTMLElement);

@@ -1,0 +1,97 @@
+/**
+ * The background's answers to the library page's `library:*` requests: plain async functions
+ * over the database, spread into `createHandlers`. Storage errors come back as a Result.
+ */
+import { isoWithLocalOffset } from '../export/post-date';
+import { t } from '../i18n';
+import type { RequestOf, Response } from '../messaging/protocol';
+import { err, ok } from '../result';
+import type { GleanerDB } from '../storage/db';
+import {
+  deleteArticles,
+  getBundles,
+  importRecords,
+  listEntries,
+  renameTag,
+  restoreBundles,
+  retagArticles,
+} from '../storage/library-repo';
+
+export interface LibraryDeps {
+  db: GleanerDB;
+  now(): Date;
+}
+
+type LibraryRequestType =
+  | 'library:entries'
+  | 'library:bundles'
+  | 'library:retag'
+  | 'library:rename-tag'
+  | 'library:delete'
+  | 'library:restore'
+  | 'library:import';
+
+type LibraryHandlers = {
+  [T in LibraryRequestType]: (request: RequestOf<T>) => Promise<Response<T>>;
+};
+
+function failure(error: unknown): { ok: false; error: { code: string; message: string } } {
+  const message = error instanceof Error ? error.message : String(error);
+  const full =
+    (error instanceof Error && error.name === 'QuotaExceededError') || /quota/i.test(message);
+  return err(
+    full
+      ? {
+          code: 'storage-full',
+          message: t('error_library_full'),
+        }
+      : { code: 'storage-error', message: t('error_library_change', message) },
+  );
+}
+
+async function attempt<T>(work: () => Promise<T>) {
+  try {
+    return ok(await work());
+  } catch (error) {
+    return failure(error);
+  }
+}
+
+export function createLibraryHandlers(deps: LibraryDeps): LibraryHandlers {
+  const nowIso = () => isoWithLocalOffset(deps.now());
+  return {
+    'library:entries': (request) =>
+      attempt(() =>
+        listEntries(deps.db, {
+          offset: request.offset,
+          limit: request.limit,
+          withText: request.withText,
+        }),
+      ),
+    'library:bundles': (request) => attempt(() => getBundles(deps.db, request.ids)),
+    'library:retag': (request) =>
+      attempt(async () => ({
+        changed: await retagArticles(
+          deps.db,
+          request.ids,
+          { add: request.add, remove: request.remove },
+          nowIso(),
+        ),
+      })),
+    'library:rename-tag': (request) =>
+      attempt(async () => ({
+        changed: await renameTag(deps.db, request.from, request.to, nowIso()),
+      })),
+    'library:delete': (request) => attempt(() => deleteArticles(deps.db, request.ids)),
+    'library:restore': (request) =>
+      attempt(async () => ({
+        restored: await restoreBundles(deps.db, request.bundles, nowIso()),
+      })),
+    'library:import': (request) =>
+      attempt(() =>
+        importRecords(deps.db, request.records, nowIso(), { keepIds: request.keepIds }),
+      ),
+  };
+}
+
+export type { LibraryHandlers };

@@ -1,0 +1,55 @@
+/** Plain records the library page and the background exchange (no code: they cross messaging). */
+import type { Article, Highlight } from '../model';
+
+/**
+ * A stored article as the library sees it. `categories` is set only for imported posts (Jekyll
+ * categories the post had); an article without them gets one from its site at export.
+ */
+export interface LibraryArticle extends Article {
+  categories?: string[];
+}
+
+/** One row of the library list: what the list, the filters and the counts need. */
+export interface LibraryCard {
+  id: string;
+  title: string;
+  siteName: string | null;
+  /** The canonical URL (else the tab URL). */
+  url: string;
+  published: string | null;
+  savedAt: string;
+  tags: string[];
+  highlightCount: number;
+  wordCount: number;
+}
+
+/** What the search index reads of an article: its text, and its highlights' quotes and notes. */
+export interface SearchText {
+  text: string;
+  notes: string;
+}
+
+export interface LibraryEntry {
+  card: LibraryCard;
+  search?: SearchText;
+}
+
+/** An article with its highlights: what export, backup, the reader view and undo carry. */
+export interface ArticleBundle {
+  article: LibraryArticle;
+  highlights: Highlight[];
+}
+
+/** A highlight about to be imported: its article is decided at import. */
+export type IncomingHighlight = Omit<Highlight, 'id' | 'articleId'> & { id?: string };
+
+/** An article about to be imported; `id` is kept only when restoring a backup. */
+export type IncomingArticle = Omit<LibraryArticle, 'id' | 'urlKey'> & { id?: string };
+
+export interface ImportRecord {
+  article: IncomingArticle;
+  highlights: IncomingHighlight[];
+}
+
+export type ImportOutcome =
+  { status: 'created' | 'merged' | 'unchanged'; id: string } | { status: 'failed'; reason: string };

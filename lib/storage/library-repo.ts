@@ -1,0 +1,301 @@
+/**
+ * The library's reads and bulk writes: pages of cards, bundles for export, tags on many articles,
+ * deletes that take their highlights along (and give them back for undo), and imports that merge
+ * into an article already saved under the same URL.
+ */
+import { cardOf, searchTextOf } from '../library/cards';
+import type { Highlight } from '../model';
+import type {
+  ArticleBundle,
+  ImportOutcome,
+  ImportRecord,
+  IncomingHighlight,
+  LibraryArticle,
+  LibraryEntry,
+} from '../library/types';
+import { urlKey } from '../url';
+import { normalizeTags } from './articles-repo';
+import type { GleanerDB } from './db';
+
+function groupByArticle(highlights: readonly Highlight[]): Map<string, Highlight[]> {
+  const groups = new Map<string, Highlight[]>();
+  for (const highlight of highlights) {
+    const list = groups.get(highlight.articleId);
+    if (list) list.push(highlight);
+    else groups.set(highlight.articleId, [highlight]);
+  }
+  for (const list of groups.values()) list.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  return groups;
+}
+
+/** Articles newest saved first, `limit` from `offset`; with their search text when asked. */
+export async function listEntries(
+  db: GleanerDB,
+  options: { offset: number; limit: number; withText: boolean },
+): Promise<{ entries: LibraryEntry[]; total: number }> {
+  return db.transaction('r', db.articles, db.highlights, async () => {
+    // Keys first (the index alone, however far the offset), then only these records.
+    const ids = await db.articles
+      .orderBy('savedAt')
+      .reverse()
+      .offset(options.offset)
+      .limit(options.limit)
+      .primaryKeys();
+    const articles = (await db.articles.bulkGet(ids)).filter(
+      (a): a is LibraryArticle => a !== undefined,
+    );
+    // Counted on the savedAt index: a count of the table itself reads every stored record.
+    const total = await db.articles.orderBy('savedAt').count();
+    if (!options.withText) {
+      const counts = new Map<string, number>();
+      await db.highlights
+        .where('articleId')
+        .anyOf(ids)
+        .eachKey((key) => {
+          counts.set(String(key), (counts.get(String(key)) ?? 0) + 1);
+        });
+      return {
+        entries: articles.map((a) => ({ card: cardOf(a, counts.get(a.id) ?? 0) })),
+        total,
+      };
+    }
+    const groups = groupByArticle(await db.highlights.where('articleId').anyOf(ids).toArray());
+    return {
+      entries: articles.map((a) => {
+        const highlights = groups.get(a.id) ?? [];
+        return {
+          card: cardOf(a, highlights.length),
+          search: searchTextOf(a, highlights),
+        };
+      }),
+      total,
+    };
+  });
+}
+
+/** The articles (in the order asked; missing ones left out) with their highlights. */
+export async function getBundles(db: GleanerDB, ids: readonly string[]): Promise<ArticleBundle[]> {
+  return db.transaction('r', db.articles, db.highlights, async () => {
+    const articles = await db.articles.bulkGet([...ids]);
+    const groups = groupByArticle(await db.highlights.where('articleId').anyOf(ids).toArray());
+    return articles
+      .filter((a): a is LibraryArticle => a !== undefined)
+      .map((article) => ({ article, highlights: groups.get(article.id) ?? [] }));
+  });
+}
+
+const lower = (tag: string) => tag.toLocaleLowerCase();
+
+/** Adds and removes tags on many articles; returns how many articles changed. */
+export async function retagArticles(
+  db: GleanerDB,
+  ids: readonly string[],
+  change: { add: readonly string[]; remove: readonly string[] },
+  nowIso: string,
+): Promise<number> {
+  const remove = new Set(change.remove.map(lower));
+  let changed = 0;
+  await db.articles
+    .where('id')
+    .anyOf([...ids])
+    .modify((article) => {
+      const kept = article.tags.filter((tag) => !remove.has(lower(tag)));
+      const next = normalizeTags([...kept, ...change.add]);
+      if (next.length === article.tags.length && next.every((t, i) => t === article.tags[i]))
+        return;
+      article.tags = next;
+      article.updatedAt = nowIso;
+      changed++;
+    });
+  return changed;
+}
+
+/** Renames a tag on every article that has it (merging with the new name where both exist). */
+export async function renameTag(
+  db: GleanerDB,
+  from: string,
+  to: string,
+  nowIso: string,
+): Promise<number> {
+  const target = normalizeTags([to])[0];
+  if (!target) throw new Error('The new tag name is empty.');
+  let changed = 0;
+  await db.articles
+    .where('tags')
+    .equalsIgnoreCase(from)
+    .distinct()
+    .modify((article) => {
+      const next = normalizeTags(
+        article.tags.map((tag) => (lower(tag) === lower(from) ? target : tag)),
+      );
+      if (next.length === article.tags.length && next.every((t, i) => t === article.tags[i]))
+        return;
+      article.tags = next;
+      article.updatedAt = nowIso;
+      changed++;
+    });
+  return changed;
+}
+
+/** Deletes articles and their highlights in one transaction; returns them so the user can undo. */
+export async function deleteArticles(
+  db: GleanerDB,
+  ids: readonly string[],
+): Promise<ArticleBundle[]> {
+  return db.transaction('rw', db.articles, db.highlights, async () => {
+    const bundles = await getBundles(db, ids);
+    await db.highlights
+      .where('articleId')
+      .anyOf([...ids])
+      .delete();
+    await db.articles.bulkDelete([...ids]);
+    return bundles;
+  });
+}
+
+/**
+ * Undo of a delete: puts articles and highlights back as they were. An article whose URL was
+ * saved again meanwhile is merged into that one instead.
+ */
+export async function restoreBundles(
+  db: GleanerDB,
+  bundles: readonly ArticleBundle[],
+  nowIso: string,
+): Promise<number> {
+  const outcomes = await importRecords(
+    db,
+    bundles.map(({ article, highlights }) => ({ article, highlights })),
+    nowIso,
+    { keepIds: true },
+  );
+  return outcomes.filter((o) => o.status !== 'failed').length;
+}
+
+function sameHighlight(a: IncomingHighlight | Highlight, b: IncomingHighlight | Highlight) {
+  if (a.quote !== b.quote) return false;
+  const at = (h: IncomingHighlight | Highlight) =>
+    h.articleSelectors.find((s) => s.type === 'TextPositionSelector');
+  const pa = at(a);
+  const pb = at(b);
+  return !pa || !pb || (pa.start === pb.start && pa.end === pb.end);
+}
+
+function union(a: readonly string[] | undefined, b: readonly string[] | undefined) {
+  return normalizeTags([...(a ?? []), ...(b ?? [])]);
+}
+
+/** The saved article with what the import adds: tags, categories, fields it lacked. */
+function mergeInto(existing: LibraryArticle, incoming: ImportRecord['article']): LibraryArticle {
+  const merged: LibraryArticle = { ...existing, tags: union(existing.tags, incoming.tags) };
+  const categories = union(existing.categories, incoming.categories);
+  if (categories.length) merged.categories = categories;
+  const fillable = ['byline', 'siteName', 'language', 'published', 'excerpt', 'leadImage'] as const;
+  for (const key of fillable) {
+    if (merged[key] === null && incoming[key] !== null) merged[key] = incoming[key];
+  }
+  if (!merged.text.trim() && incoming.text.trim()) {
+    merged.html = incoming.html;
+    merged.markdown = incoming.markdown;
+    merged.text = incoming.text;
+    merged.wordCount = incoming.wordCount;
+  }
+  if (!merged.keywords.length) merged.keywords = incoming.keywords;
+  if (incoming.savedAt < merged.savedAt) merged.savedAt = incoming.savedAt;
+  return merged;
+}
+
+function changedArticle(a: LibraryArticle, b: LibraryArticle): boolean {
+  return JSON.stringify(a) !== JSON.stringify(b);
+}
+
+async function importOne(
+  db: GleanerDB,
+  record: ImportRecord,
+  nowIso: string,
+  keepIds: boolean,
+  newId: () => string,
+): Promise<ImportOutcome> {
+  const { id: wantedId, ...incoming } = record.article;
+  const key = urlKey(incoming.canonicalUrl || incoming.url);
+  const keys = [...new Set([key, urlKey(incoming.url)])];
+  const existing = (await db.articles.where('urlKey').anyOf(keys).first()) as
+    LibraryArticle | undefined;
+
+  let article: LibraryArticle;
+  let status: 'created' | 'merged' | 'unchanged';
+  let known: Highlight[] = [];
+  if (existing) {
+    const merged = mergeInto(existing, incoming);
+    known = await db.highlights.where('articleId').equals(existing.id).toArray();
+    status = changedArticle(existing, merged) ? 'merged' : 'unchanged';
+    article = status === 'merged' ? { ...merged, updatedAt: nowIso } : existing;
+  } else {
+    const free = keepIds && wantedId && !(await db.articles.get(wantedId));
+    article = { ...incoming, id: free ? wantedId : newId(), urlKey: key };
+    if (!article.categories?.length) delete article.categories;
+    status = 'created';
+  }
+
+  const added: Highlight[] = [];
+  const updated: Highlight[] = [];
+  for (const incomingHighlight of record.highlights) {
+    const { id: wantedHighlightId, ...fields } = incomingHighlight;
+    const match = [...known, ...added].find((h) => sameHighlight(h, incomingHighlight));
+    if (match) {
+      if (!match.note && fields.note && known.includes(match)) {
+        updated.push({ ...match, note: fields.note, updatedAt: nowIso });
+      }
+      continue;
+    }
+    const freeId =
+      keepIds && wantedHighlightId && !(await db.highlights.get(wantedHighlightId))
+        ? wantedHighlightId
+        : newId();
+    added.push({ ...fields, id: freeId, articleId: article.id });
+  }
+  if (status === 'unchanged' && (added.length || updated.length)) status = 'merged';
+  if (status !== 'unchanged') await db.articles.put(article);
+  if (added.length || updated.length) await db.highlights.bulkPut([...added, ...updated]);
+  return { status, id: article.id };
+}
+
+/**
+ * Writes imported articles with their highlights, merging each into an article already saved
+ * under the same URL. All records are tried in one transaction; if that fails, each is tried in
+ * its own, so one bad record is reported and nothing partial of it is kept.
+ */
+export async function importRecords(
+  db: GleanerDB,
+  records: readonly ImportRecord[],
+  nowIso: string,
+  options: { keepIds?: boolean; newId?: () => string } = {},
+): Promise<ImportOutcome[]> {
+  const keepIds = options.keepIds ?? false;
+  const newId = options.newId ?? (() => crypto.randomUUID());
+  try {
+    return await db.transaction('rw', db.articles, db.highlights, async () => {
+      const outcomes: ImportOutcome[] = [];
+      for (const record of records)
+        outcomes.push(await importOne(db, record, nowIso, keepIds, newId));
+      return outcomes;
+    });
+  } catch {
+    // Deliberately swallowed: the slow path below finds and reports the record that failed.
+  }
+  const outcomes: ImportOutcome[] = [];
+  for (const record of records) {
+    try {
+      outcomes.push(
+        await db.transaction('rw', db.articles, db.highlights, () =>
+          importOne(db, record, nowIso, keepIds, newId),
+        ),
+      );
+    } catch (error) {
+      outcomes.push({
+        status: 'failed',
+        reason: error instanceof Error ? error.message : String(error),
+      });
+    }
+  }
+  return outcomes;
+}

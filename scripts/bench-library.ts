@@ -1,0 +1,592 @@
+/**
+ * `npm run bench:library`: 10,000 realistic articles in the extension's real IndexedDB, in
+ * Debian's headless Chromium, then the library's numbers: first list render, search (against a
+ * linear scan of the same texts in the same page), export of everything, import of that zip.
+ *
+ * Texts: the English and Chinese pages of ../shared/corpus, extracted once with lib/extract under
+ * jsdom (cached in node_modules/.cache; BENCH_REEXTRACT=1 refreshes it), then varied (paragraphs
+ * rotated and swapped between articles of the same language, titles numbered, dates spread over
+ * three years, tags from a pool, highlights with notes on one article in seven).
+ */
+import { createHash } from 'node:crypto';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { launchExtensionBrowser, type ExtensionBrowser } from './support/extension-browser';
+
+const CORPUS = process.env.GLEANER_CORPUS ?? path.resolve('../shared/corpus');
+const COUNT = Number(process.env.BENCH_ARTICLES ?? 10_000);
+const CACHE_DIR = path.resolve('node_modules/.cache/gleaner-bench');
+
+declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
+
+interface Base {
+  lang: 'en' | 'zh';
+  title: string;
+  siteName: string | null;
+  host: string;
+  byline: string | null;
+  paragraphs: string[];
+}
+
+// ─── corpus → base articles ─────────────────────────────────────────────────────────────────
+
+/** The cache follows the corpus; `BENCH_REEXTRACT=1` extracts again (after extractor changes). */
+function corpusHash(): string {
+  return createHash('sha256')
+    .update(readFileSync(path.join(CORPUS, 'manifest.json')))
+    .digest('hex')
+    .slice(0, 16);
+}
+
+async function loadBases(): Promise<{ bases: Base[]; seconds: number; cached: boolean }> {
+  const cacheFile = path.join(CACHE_DIR, `corpus-${corpusHash()}.json`);
+  if (existsSync(cacheFile) && !process.env.BENCH_REEXTRACT) {
+    return {
+      bases: JSON.parse(readFileSync(cacheFile, 'utf8')) as Base[],
+      seconds: 0,
+      cached: true,
+    };
+  }
+  const started = performance.now();
+  const { JSDOM, VirtualConsole } = await import('jsdom');
+  // The extractor runs in a tab; under Node it gets `window`, `DOMParser`… from one jsdom window
+  // (before it is imported: DOMPurify binds to `window` when its module loads).
+  const { window } = new JSDOM('<!doctype html><body></body>', { url: 'https://example.com/' });
+  for (const key of [
+    'window',
+    'document',
+    'DOMParser',
+    'Node',
+    'NodeFilter',
+    'Element',
+    'HTMLElement',
+    'Document',
+    'DocumentFragment',
+    'XMLSerializer',
+  ]) {
+    if (!(key in globalThis))
+      Object.assign(globalThis, {
+        [key]: key === 'window' ? window : (window as unknown as Record<string, unknown>)[key],
+      });
+  }
+  const { extractArticle } = await import('../lib/extract/extract-article');
+  const bases: Base[] = [];
+  const names = readdirSync(CORPUS).filter(
+    (f) => f.endsWith('.json') && !['manifest.json', 'anchors.json'].includes(f),
+  );
+  for (const name of names) {
+    const meta = JSON.parse(readFileSync(path.join(CORPUS, name), 'utf8')) as {
+      lang: string;
+      url: string | null;
+      decode_as: string;
+      domain: string | null;
+    };
+    if (meta.lang !== 'en' && meta.lang !== 'zh') continue;
+    const bytes = readFileSync(path.join(CORPUS, name.replace(/\.json$/, '.html')));
+    let html: string;
+    try {
+      html = new TextDecoder(meta.decode_as || 'utf-8').decode(bytes);
+    } catch {
+      html = new TextDecoder('utf-8').decode(bytes);
+    }
+    const url =
+      meta.url && /^https?:/.test(meta.url)
+        ? meta.url
+        : `https://${meta.domain ?? 'example.com'}/article`;
+    try {
+      const dom = new JSDOM(html.replace(/<style[\s\S]*?<\/style>/gi, ''), {
+        url,
+        virtualConsole: new VirtualConsole(),
+      });
+      const result = extractArticle(dom.window.document, url);
+      dom.window.close();
+      if (!result.ok) continue;
+      const paragraphs = result.value.text
+        .split('\n')
+        .map((p) => p.trim())
+        .filter((p) => p.length > 1);
+      if (paragraphs.join('').length < 400) continue;
+      bases.push({
+        lang: meta.lang,
+        title: result.value.title || paragraphs[0]!.slice(0, 60),
+        siteName: result.value.siteName,
+        host: new URL(url).hostname,
+        byline: result.value.byline,
+        paragraphs,
+      });
+    } catch {
+      // A page jsdom cannot build is skipped: the bench needs texts, not every page.
+    }
+  }
+  mkdirSync(CACHE_DIR, { recursive: true });
+  writeFileSync(cacheFile, JSON.stringify(bases));
+  return { bases, seconds: (performance.now() - started) / 1000, cached: false };
+}
+
+// ─── varied articles ────────────────────────────────────────────────────────────────────────
+
+const TAGS = {
+  en: [
+    'politics',
+    'economy',
+    'technology',
+    'health',
+    'sport',
+    'science',
+    'culture',
+    'climate',
+    'business',
+    'world',
+  ],
+  zh: ['财经', '科技', '社会', '国际', '体育', '健康', '汽车', '房产', '教育', '娱乐'],
+};
+
+const escapeHtml = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+
+function isoAt(ms: number, offsetHours: number): string {
+  const d = new Date(ms + offsetHours * 3_600_000);
+  const sign = offsetHours < 0 ? '-' : '+';
+  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}T${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}${sign}${pad(Math.abs(offsetHours))}:00`;
+}
+
+function countWords(text: string): number {
+  const han = text.match(/[\u3400-\u9fff\uf900-\ufaff\u3040-\u30ff]/g)?.length ?? 0;
+  return (
+    han +
+    (text.replace(/[\u3400-\u9fff\uf900-\ufaff\u3040-\u30ff]/g, ' ').match(/[\p{L}\p{N}_]+/gu)
+      ?.length ?? 0)
+  );
+}
+
+function makeRecord(bases: Base[], byLang: Record<'en' | 'zh', number[]>, i: number) {
+  const base = bases[i % bases.length]!;
+  const round = Math.floor(i / bases.length);
+  const paragraphs = [...base.paragraphs];
+  const shift = round % paragraphs.length;
+  const rotated = [...paragraphs.slice(shift), ...paragraphs.slice(0, shift)];
+  if (round > 0) {
+    const same = byLang[base.lang];
+    const other = bases[same[(i * 7 + round) % same.length]!]!;
+    rotated.splice(1 % rotated.length, 0, other.paragraphs[round % other.paragraphs.length]!);
+  }
+  const text = rotated.join('\n');
+  const start = Date.UTC(2023, 0, 1);
+  const savedMs = start + Math.floor((i / COUNT) * 3 * 365 * 86_400_000);
+  const offset = base.lang === 'zh' ? 8 : 0;
+  const pool = TAGS[base.lang];
+  const tags = [pool[i % pool.length]!, ...(i % 3 === 0 ? [pool[(i * 7) % pool.length]!] : [])];
+  const url = `https://${base.host}/bench/${i}`;
+  const highlights =
+    i % 7 === 0
+      ? rotated.slice(0, 1 + (i % 3)).map((p, k) => {
+          const quote = p.slice(0, Math.min(p.length, base.lang === 'zh' ? 24 : 80));
+          const at = text.replace(/\n/g, '').indexOf(quote);
+          const flat = text.replace(/\n/g, '');
+          const created = isoAt(savedMs + 60_000 * (k + 1), offset);
+          return {
+            quote,
+            note:
+              k % 2 === 0
+                ? base.lang === 'zh'
+                  ? '值得注意的观点'
+                  : 'worth remembering for the weekly review'
+                : '',
+            color: (['yellow', 'green', 'blue', 'pink'] as const)[k % 4],
+            articleSelectors: [
+              {
+                type: 'TextQuoteSelector',
+                exact: quote,
+                prefix: flat.slice(Math.max(0, at - 32), at),
+                suffix: flat.slice(at + quote.length, at + quote.length + 32),
+              },
+              { type: 'TextPositionSelector', start: at, end: at + quote.length },
+            ],
+            pageSelectors: [],
+            createdAt: created,
+            updatedAt: created,
+          };
+        })
+      : [];
+  return {
+    article: {
+      title: round === 0 ? base.title : `${base.title} (${round + 1})`,
+      byline: base.byline,
+      siteName: base.siteName,
+      language: base.lang === 'zh' ? 'zh-CN' : 'en',
+      url,
+      canonicalUrl: url,
+      published: i % 20 === 0 ? null : isoAt(savedMs - (i % 72) * 3_600_000, offset),
+      excerpt: rotated[0]!.slice(0, 160),
+      leadImage: null,
+      keywords: [],
+      html: rotated.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n'),
+      markdown: rotated.join('\n\n'),
+      text,
+      wordCount: countWords(text),
+      source: 'article' as const,
+      tags,
+      savedAt: isoAt(savedMs, offset),
+      updatedAt: isoAt(savedMs, offset),
+    },
+    highlights,
+  };
+}
+
+// ─── in the browser ─────────────────────────────────────────────────────────────────────────
+
+async function ask<T>(page: Page, message: object): Promise<T> {
+  const response = (await page.evaluate((m) => chrome.runtime.sendMessage(m), message)) as
+    { ok: true; value: T } | { ok: false; error: { message: string } };
+  if (!response.ok) throw new Error(response.error.message);
+  return response.value;
+}
+
+async function openLibrary(
+  browser: ExtensionBrowser,
+  page?: Page,
+): Promise<{ page: Page; wallMs: number }> {
+  const target = page ?? (await browser.context.newPage());
+  const started = performance.now();
+  await target.goto(`chrome-extension://${browser.extensionId}/library.html`);
+  await target.getByTestId('article-row').first().waitFor({ timeout: 60_000 });
+  return { page: target, wallMs: performance.now() - started };
+}
+
+async function waitReady(page: Page, timeout = 240_000) {
+  await page.waitForSelector('[data-testid=library-count][data-ready=true]', { timeout });
+}
+
+const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[
+    Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))
+  ]!;
+};
+const ms = (n: number) => (n < 10 ? n.toFixed(2) : n.toFixed(0));
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+
+const QUERIES = [
+  'government',
+  'police',
+  'market',
+  'hospital',
+  'election',
+  'research',
+  'climate change',
+  'football',
+  'prices',
+  'technol',
+  '经济',
+  '记者',
+  '公司',
+  '市场',
+  '政府',
+  '发展',
+  '投资者',
+  '新能源',
+  '人民币',
+  '房地产',
+];
+
+async function main() {
+  const wall = performance.now();
+  // Other work on the machine shows in every number below: say how busy it was.
+  const load = () =>
+    loadavg()
+      .map((n) => n.toFixed(1))
+      .join(' / ');
+  console.log(`machine: ${cpus().length} cores, load average ${load()} (1/5/15 min) at the start`);
+  const { bases, seconds, cached } = await loadBases();
+  const byLang = { en: [] as number[], zh: [] as number[] };
+  bases.forEach((b, i) => byLang[b.lang].push(i));
+  console.log(
+    `corpus: ${bases.length} pages (${byLang.en.length} English, ${byLang.zh.length} Chinese) ` +
+      (cached
+        ? 'extracted earlier (cache)'
+        : `extracted with lib/extract under jsdom in ${seconds.toFixed(1)} s`),
+  );
+
+  const work = mkdtempSync(path.join(tmpdir(), 'gleaner-bench-'));
+  const downloadsDir = path.join(work, 'downloads');
+  const browser = await launchExtensionBrowser({
+    profileDir: path.join(work, 'profile'),
+    downloadsDir,
+  });
+  try {
+    const version = browser.context.browser()?.version() ?? '?';
+    // tsx names functions with an `__name` helper; functions sent to the page need it there too.
+    await browser.context.addInitScript({ content: 'globalThis.__name = (f) => f;' });
+    // Seed through the background's import (one transaction per batch), keeping the ids.
+    const seeder = await browser.context.newPage();
+    await seeder.goto(`chrome-extension://${browser.extensionId}/library.html`);
+    const seedStart = performance.now();
+    let highlightTotal = 0;
+    let zh = 0;
+    for (let i = 0; i < COUNT; i += 250) {
+      const records = [];
+      for (let k = i; k < Math.min(COUNT, i + 250); k++) {
+        const record = makeRecord(bases, byLang, k);
+        highlightTotal += record.highlights.length;
+        if (record.article.language === 'zh-CN') zh++;
+        records.push(record);
+      }
+      const outcomes = await ask<{ status: string }[]>(seeder, {
+        type: 'library:import',
+        records,
+        keepIds: false,
+      });
+      const failed = outcomes.filter((o) => o.status === 'failed');
+      if (failed.length) throw new Error(`seeding failed: ${JSON.stringify(failed[0])}`);
+    }
+    const seedSeconds = (performance.now() - seedStart) / 1000;
+    await seeder.close();
+    console.log(
+      `seeded ${COUNT.toLocaleString()} articles (${(COUNT - zh).toLocaleString()} English, ${zh.toLocaleString()} Chinese; ` +
+        `${highlightTotal.toLocaleString()} highlights) into the extension's IndexedDB in ${seedSeconds.toFixed(1)} s — Chromium ${version}`,
+    );
+
+    // First list render: three fresh loads of the page.
+    const renders: number[] = [];
+    const walls: number[] = [];
+    let library!: Page;
+    const indexed: number[] = [];
+    for (let run = 0; run < 3; run++) {
+      // Each run waits until the page has everything, so the next one finds the background idle.
+      if (library) await library.close();
+      const opened = await openLibrary(browser);
+      library = opened.page;
+      walls.push(opened.wallMs);
+      renders.push(
+        await library.evaluate(
+          () => performance.getEntriesByName('library-first-rows')[0]?.startTime ?? NaN,
+        ),
+      );
+      await waitReady(library);
+      indexed.push(
+        await library.evaluate(
+          () => performance.getEntriesByName('library-indexed')[0]?.startTime ?? NaN,
+        ),
+      );
+    }
+    const indexedAt = percentile(indexed, 50);
+    const rows = await library.getByTestId('article-row').count();
+    console.log(
+      `first list render: ${ms(percentile(renders, 50))} ms (runs: ${renders.map(ms).join(', ')} ms after navigation; ` +
+        `${rows} rows in the DOM of ${COUNT.toLocaleString()}); full list + search index ready after ${(indexedAt / 1000).toFixed(1)} s (median)`,
+    );
+
+    // Search: the page's index (engine time, and input → rows painted) against a linear scan of
+    // the same texts in the same page (folded once beforehand, so the scan only searches).
+    const engine: number[] = [];
+    const endToEnd: number[] = [];
+    const matches: number[] = [];
+    for (const query of QUERIES) {
+      const result = await library.evaluate(async (q) => {
+        const input = document.querySelector<HTMLInputElement>('[data-testid=search-input]')!;
+        performance.clearMeasures('library-search');
+        const t0 = performance.now();
+        input.value = q;
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+        await new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+        const t1 = performance.now();
+        const measure = performance.getEntriesByName('library-search').at(-1);
+        const count = document.querySelector('[data-testid=library-count]')?.textContent ?? '';
+        return { engine: measure?.duration ?? NaN, total: t1 - t0, count };
+      }, query);
+      engine.push(result.engine);
+      endToEnd.push(result.total);
+      matches.push(Number(/^([\d,]+)/.exec(result.count)?.[1]?.replace(/,/g, '') ?? 0));
+    }
+    const scan = await library.evaluate(
+      async ({ queries, total }) => {
+        const texts: string[] = [];
+        for (let offset = 0; offset < total; offset += 500) {
+          const response = (await chrome.runtime.sendMessage({
+            type: 'library:entries',
+            offset,
+            limit: 500,
+            withText: true,
+          })) as {
+            ok: true;
+            value: {
+              entries: { card: { title: string }; search: { text: string; notes: string } }[];
+            };
+          };
+          for (const e of response.value.entries)
+            texts.push(`${e.card.title}\n${e.search.notes}\n${e.search.text}`);
+        }
+        const fold = (s: string) => s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+        const folded = texts.map(fold);
+        const times: number[] = [];
+        const counts: number[] = [];
+        for (const q of queries) {
+          const parts = fold(q).split(/\s+/).filter(Boolean);
+          const t0 = performance.now();
+          const hits: { i: number; n: number }[] = [];
+          for (let i = 0; i < folded.length; i++) {
+            const doc = folded[i]!;
+            let n = 0;
+            let all = true;
+            for (const part of parts) {
+              let at = doc.indexOf(part);
+              if (at < 0) {
+                all = false;
+                break;
+              }
+              while (at >= 0) {
+                n++;
+                at = doc.indexOf(part, at + part.length);
+              }
+            }
+            if (all) hits.push({ i, n });
+          }
+          hits.sort((a, b) => b.n - a.n);
+          times.push(performance.now() - t0);
+          counts.push(hits.length);
+        }
+        return { times, counts };
+      },
+      { queries: QUERIES, total: COUNT },
+    );
+    const p50 = percentile(engine, 50);
+    const scan50 = percentile(scan.times, 50);
+    console.log(
+      `search, ${QUERIES.length} queries (10 English words/prefixes, 10 Chinese words of 2–4 characters):\n` +
+        `  index (engine):          p50 ${ms(p50)} ms, p95 ${ms(percentile(engine, 95))} ms\n` +
+        `  input → rows painted:    p50 ${ms(percentile(endToEnd, 50))} ms, p95 ${ms(percentile(endToEnd, 95))} ms\n` +
+        `  linear scan, same texts: p50 ${ms(scan50)} ms, p95 ${ms(percentile(scan.times, 95))} ms\n` +
+        `  ratio (scan / index, p50): ${(scan50 / p50).toFixed(0)}×`,
+    );
+    console.log(
+      `  matches: ${QUERIES.map((q, i) => `${q} ${matches[i]!.toLocaleString()}/${scan.counts[i]!.toLocaleString()}`).join(', ')} (index/scan; the scan matches substrings, the index words and prefixes)`,
+    );
+    await library.evaluate(() => {
+      const input = document.querySelector<HTMLInputElement>('[data-testid=search-input]')!;
+      input.value = '';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+
+    // Export everything, sampling the page's JS heap through DevTools while it runs.
+    const cdp = await browser.context.newCDPSession(library);
+    await cdp.send('HeapProfiler.collectGarbage');
+    const heapBefore = (await cdp.send('Runtime.getHeapUsage')).usedSize;
+    let heapPeak = heapBefore;
+    let sampling = true;
+    const sampler = (async () => {
+      while (sampling) {
+        heapPeak = Math.max(heapPeak, (await cdp.send('Runtime.getHeapUsage')).usedSize);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    })();
+    const exportStart = performance.now();
+    if (process.env.BENCH_PROFILE) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.start');
+    }
+    await library.getByTestId('export-all').click();
+    await library
+      .getByTestId('notice')
+      .filter({ hasText: 'Exported' })
+      .waitFor({ timeout: 240_000 });
+    if (process.env.BENCH_PROFILE) {
+      const { profile } = await cdp.send('Profiler.stop');
+      const self = new Map<string, number>();
+      const dt = profile.timeDeltas ?? [];
+      const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+      (profile.samples ?? []).forEach((id, i) => {
+        const node = byId.get(id)!;
+        const key = `${node.callFrame.functionName || '(anon)'} ${node.callFrame.url.split('/').pop()}:${node.callFrame.lineNumber}:${node.callFrame.columnNumber}`;
+        self.set(key, (self.get(key) ?? 0) + (dt[i] ?? 0) / 1000);
+      });
+      const top = [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 25);
+      for (const [key, t] of top) console.log(`  ${t.toFixed(0).padStart(6)} ms  ${key}`);
+    }
+    sampling = false;
+    await sampler;
+    const exportWall = (performance.now() - exportStart) / 1000;
+    await cdp.send('HeapProfiler.collectGarbage');
+    const heapAfter = (await cdp.send('Runtime.getHeapUsage')).usedSize;
+    const exportMeasure = await library.evaluate(
+      () => performance.getEntriesByName('library-export').at(-1)?.duration ?? NaN,
+    );
+    const zipName = await (async () => {
+      const deadline = Date.now() + 60_000;
+      while (Date.now() < deadline) {
+        const name = existsSync(downloadsDir)
+          ? readdirSync(downloadsDir).find((f) => /^gleaner-export-.*\.zip$/.test(f))
+          : undefined;
+        if (name) return path.join(downloadsDir, name);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      throw new Error('the export zip never arrived');
+    })();
+    const exportSeconds = exportMeasure / 1000;
+    console.log(
+      `export of all ${COUNT.toLocaleString()}: ${exportSeconds.toFixed(1)} s = ${Math.round(COUNT / exportSeconds).toLocaleString()} articles/s ` +
+        `(click → notice ${exportWall.toFixed(1)} s); zip ${mb(statSync(zipName).size)}; ` +
+        `peak JS heap ${mb(heapPeak)} (before: ${mb(heapBefore)}, the index and the list; after, once collected: ${mb(heapAfter)})`,
+    );
+
+    // Import that zip into an emptied library.
+    const ids: string[] = [];
+    for (let offset = 0; offset < COUNT; offset += 2000) {
+      const { entries } = await ask<{ entries: { card: { id: string } }[] }>(library, {
+        type: 'library:entries',
+        offset,
+        limit: 2000,
+        withText: false,
+      });
+      ids.push(...entries.map((e) => e.card.id));
+    }
+    for (let i = 0; i < ids.length; i += 1000)
+      await ask(library, { type: 'library:delete', ids: ids.slice(i, i + 1000) });
+    await library.reload();
+    await library.getByTestId('library-empty').waitFor({ timeout: 60_000 });
+    await library.getByTestId('import-input').setInputFiles(zipName);
+    await library
+      .getByTestId('notice')
+      .filter({ hasText: 'Imported' })
+      .waitFor({ timeout: 600_000 });
+    const importMeasure = await library.evaluate(
+      () => performance.getEntriesByName('library-import').at(-1)?.duration ?? NaN,
+    );
+    const notice = (await library.getByTestId('notice').textContent()) ?? '';
+    const { total } = await ask<{ total: number }>(library, {
+      type: 'library:entries',
+      offset: 0,
+      limit: 1,
+      withText: false,
+    });
+    console.log(
+      `import of that zip: ${(importMeasure / 1000).toFixed(1)} s = ${Math.round(COUNT / (importMeasure / 1000)).toLocaleString()} articles/s; ` +
+        `library now holds ${total.toLocaleString()} (“${notice.replace(/×/g, '').replace(/\s+/g, ' ').trim()}”)`,
+    );
+
+    const check = (ok: boolean) => (ok ? 'met' : 'MISSED');
+    console.log(
+      `targets: first render < 300 ms ${check(percentile(renders, 50) < 300)}; search p50 < 50 ms ${check(p50 < 50)}; ` +
+        `≥ 20× the scan ${check(scan50 / p50 >= 20)}; export ≥ 1,000 articles/s ${check(COUNT / exportSeconds >= 1000)}`,
+    );
+    console.log(
+      `bench wall time ${((performance.now() - wall) / 1000).toFixed(0)} s; load average at the end ${load()}`,
+    );
+  } finally {
+    await browser.close();
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+await main();
