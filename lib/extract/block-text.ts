@@ -1,4 +1,5 @@
-const BLOCK_TAGS = new Set([
+/** Elements that start a new line in the text (as `blockText` renders it). */
+export const BLOCK_TAGS: ReadonlySet<string> = new Set([
   'ADDRESS',
   'ARTICLE',
   'ASIDE',

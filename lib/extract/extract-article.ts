@@ -1,59 +1,135 @@
-import { Readability } from '@mozilla/readability';
-import { t } from '../i18n';
 import type { ClipFailure, ExtractedArticle } from '../model';
-import { htmlToMarkdown } from '../markdown/html-to-markdown';
+import { elementToMarkdown } from '../markdown/html-to-markdown';
+import { t } from '../i18n';
 import { err, ok, type Result } from '../result';
 import { looksLikeArticle } from './article-check';
 import { blockText } from './block-text';
 import { cleanArticle } from './clean-article';
+import { FastReadability } from './fast-readability';
+import { chooseContent } from './content-choice';
 import { readPageMetadata, type PageMetadata } from './page-metadata';
 import { prepareDocument } from './prepare-document';
-import { sanitizeArticleHtml } from './sanitize-html';
+import {
+  copySubtree,
+  elementsToSkip,
+  emptyCopy,
+  readingCopy,
+  repairTableParts,
+} from './reading-copy';
+import { sanitizeArticleBody } from './sanitize-html';
+import { mapText } from './text-blocks';
+import { isUsableSelector, matchExtractionRules, type ExtractionRule } from './site-rules';
 import { countWords } from './word-count';
 
+export type { ExtractionRule } from './site-rules';
 export type ClipResult = Result<ExtractedArticle, ClipFailure>;
 
-/** Readability mutates what it reads: it gets a copy, never the user's live page. */
-function cloneForReading(doc: Document): Document {
-  try {
-    return doc.cloneNode(true) as Document;
-  } catch {
-    // Some pages carry attributes the DOM cannot clone; a re-parse of the markup can.
-    return new DOMParser().parseFromString(doc.documentElement.outerHTML, 'text/html');
-  }
+export interface ExtractOptions {
+  /** The user's own site rules; they come before the built-in ones. */
+  siteRules?: readonly ExtractionRule[];
 }
+
+/** Readability's minimum article length; lower than its default (500) for short Chinese stories. */
+const CHAR_THRESHOLD = 500;
+/** A site rule's content element counts when it holds at least this much text. */
+const MIN_RULE_CONTENT_CHARS = 140;
 
 function buildArticle(
   metadata: PageMetadata,
   tabUrl: string,
-  baseUrl: string,
-  rawHtml: string,
+  doc: Document,
+  content: Element,
   source: ExtractedArticle['source'],
 ): ExtractedArticle {
-  const html = sanitizeArticleHtml(rawHtml);
-  const container = new DOMParser().parseFromString(`<body>${html}</body>`, 'text/html').body;
-  const text = blockText(container);
+  const baseUrl = doc.baseURI || tabUrl;
+  // The content's children, not the content element itself (Readability's wrapper `div`).
+  const body = sanitizeArticleBody(content, doc.defaultView);
+  const wrapper = body.firstElementChild;
+  if (body.childNodes.length === 1 && wrapper?.tagName === 'DIV' && !wrapper.attributes.length)
+    wrapper.replaceWith(...wrapper.childNodes);
+  repairTableParts(body);
+  const html = body.innerHTML;
+  const text = blockText(body);
   return {
     ...metadata,
     url: tabUrl,
     html,
-    markdown: htmlToMarkdown(html, baseUrl),
+    markdown: elementToMarkdown(body, baseUrl),
     text,
     wordCount: countWords(text),
     source,
   };
 }
 
+/** The site rule's content element, copied out of the page (clutter left behind), if it has text. */
+function ruleContent(
+  doc: Document,
+  rules: readonly ExtractionRule[],
+  skipped: ReadonlySet<Element>,
+  title: string,
+): Element | null {
+  for (const rule of rules) {
+    if (!isUsableSelector(doc, rule.contentSelector)) continue;
+    const element = doc.querySelector(rule.contentSelector);
+    if (!element || skipped.has(element)) continue;
+    const copy = emptyCopy(doc, title);
+    const container = copy.createElement('div');
+    copySubtree(copy, element, container, skipped);
+    copy.body.append(container);
+    if ((container.textContent ?? '').replace(/\s+/g, '').length >= MIN_RULE_CONTENT_CHARS)
+      return container;
+  }
+  return null;
+}
+
+/** Readability on the reading copy; its article element, or null. */
+function readabilityContent(copy: Document): {
+  content: Element | null;
+  byline: string | null;
+  excerpt: string | null;
+} {
+  try {
+    const parsed = new FastReadability<Element>(copy, {
+      charThreshold: CHAR_THRESHOLD,
+      keepClasses: true,
+      serializer: (element) => element as Element,
+    }).parse();
+    return {
+      content: parsed?.content ?? null,
+      byline: parsed?.byline?.trim() || null,
+      excerpt: parsed?.excerpt?.trim() || null,
+    };
+  } catch {
+    return { content: null, byline: null, excerpt: null };
+  }
+}
+
 /** The article of a page: metadata, sanitised HTML, Markdown and text; or why there is none. */
-export function extractArticle(doc: Document, tabUrl: string): ClipResult {
+export function extractArticle(
+  doc: Document,
+  tabUrl: string,
+  options: ExtractOptions = {},
+): ClipResult {
   const metadata = readPageMetadata(doc, tabUrl);
-  const copy = cloneForReading(doc);
-  prepareDocument(copy);
-  const parsed = new Readability(copy, { charThreshold: 300, keepClasses: true }).parse();
-  const content = parsed?.content
-    ? new DOMParser().parseFromString(`<body>${parsed.content}</body>`, 'text/html').body
-    : null;
-  if (content) cleanArticle(content);
+  const rules = matchExtractionRules([tabUrl, metadata.canonicalUrl], options.siteRules);
+  const clutterSelectors = rules.flatMap((rule) => rule.clutterSelectors ?? []);
+  const skip = elementsToSkip(doc, clutterSelectors);
+  const skipped = skip.skip;
+  const title = metadata.title;
+
+  let content = ruleContent(doc, rules, skipped, title);
+  let byline: string | null = null;
+  let excerpt: string | null = null;
+  if (content) cleanArticle(content, { title });
+  else if (doc.body) {
+    const map = mapText(doc.body, skipped);
+    const { doc: copy } = readingCopy(doc, { skip, title });
+    prepareDocument(copy);
+    const readability = readabilityContent(copy);
+    ({ byline, excerpt } = readability);
+    if (readability.content) cleanArticle(readability.content, { title });
+    content = chooseContent({ doc, skipped, map, readability: readability.content, title });
+  }
   if (!content || !looksLikeArticle(content)) {
     return err({
       code: 'no-article',
@@ -64,12 +140,12 @@ export function extractArticle(doc: Document, tabUrl: string): ClipResult {
     buildArticle(
       {
         ...metadata,
-        byline: metadata.byline ?? parsed?.byline?.trim() ?? null,
-        excerpt: metadata.excerpt ?? parsed?.excerpt?.trim() ?? null,
+        byline: metadata.byline ?? byline,
+        excerpt: metadata.excerpt ?? excerpt,
       },
       tabUrl,
-      doc.baseURI || tabUrl,
-      content.innerHTML,
+      doc,
+      content,
       'article',
     ),
   );
@@ -89,5 +165,5 @@ export function extractSelection(doc: Document, tabUrl: string): ClipResult {
     holder.append(selection.getRangeAt(index).cloneContents());
   }
   const metadata = readPageMetadata(doc, tabUrl);
-  return ok(buildArticle(metadata, tabUrl, doc.baseURI || tabUrl, holder.innerHTML, 'selection'));
+  return ok(buildArticle(metadata, tabUrl, doc, holder, 'selection'));
 }

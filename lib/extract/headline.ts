@@ -4,6 +4,7 @@
  * tells which element is the headline.
  */
 
+import { memo } from './doc-memo';
 import { cleanTitle } from './title';
 
 const MAX_HEADLINE_LENGTH = 300;
@@ -75,7 +76,11 @@ function headlineByTitle(doc: Document, rawTitle: string): Element | null {
  * element holding the title's text, else the first `h1` inside an article, else the first `h1`.
  */
 export function findHeadline(doc: Document, rawTitle = doc.title): Element | null {
-  const headings = [...doc.querySelectorAll('h1')].filter((h) => {
+  return memo(doc, `headline\u0000${rawTitle}`, () => searchHeadline(doc, rawTitle));
+}
+
+function searchHeadline(doc: Document, rawTitle: string): Element | null {
+  const headings = [...doc.getElementsByTagName('h1')].filter((h) => {
     const length = text(h).length;
     return length > 0 && length <= MAX_HEADLINE_LENGTH;
   });

@@ -6,6 +6,8 @@
  * never thrown on, because one broken script tag must not cost the whole clip.
  */
 
+import { memo } from './doc-memo';
+
 export type JsonValue = string | number | boolean | null | JsonValue[] | JsonObject;
 export interface JsonObject {
   [key: string]: JsonValue;
@@ -39,6 +41,10 @@ function parseBlock(text: string): JsonValue | undefined {
 
 /** Every object of every JSON-LD block, depth-first in document order (nested objects included). */
 export function readJsonLd(doc: Document): JsonObject[] {
+  return memo(doc, 'json-ld', () => parseJsonLd(doc));
+}
+
+function parseJsonLd(doc: Document): JsonObject[] {
   const nodes: JsonObject[] = [];
   const visit = (value: JsonValue | undefined, depth: number): void => {
     if (depth > 12) return;

@@ -1,19 +1,34 @@
 /** Reading `<meta>` tags, which pages key by `name`, `property` or `itemprop` inconsistently. */
 
+import { memo } from './doc-memo';
+
 const KEY_ATTRIBUTES = ['property', 'name', 'itemprop', 'http-equiv'] as const;
+
+/** Every meta tag's content under each of its (lowercased) keys, in document order. */
+function metaIndex(doc: Document): Map<string, string[]> {
+  return memo(doc, 'meta-index', () => {
+    const index = new Map<string, string[]>();
+    for (const meta of doc.querySelectorAll('meta[content]')) {
+      const content = meta.getAttribute('content')?.trim();
+      if (!content) continue;
+      const keys = new Set<string>();
+      for (const attribute of KEY_ATTRIBUTES) {
+        const key = meta.getAttribute(attribute)?.trim().toLowerCase();
+        if (key) keys.add(key);
+      }
+      for (const key of keys) {
+        const values = index.get(key);
+        if (values) values.push(content);
+        else index.set(key, [content]);
+      }
+    }
+    return index;
+  });
+}
 
 /** The content of every meta tag whose name/property/itemprop/http-equiv is `key` (case-insensitive). */
 export function metaContents(doc: Document, key: string): string[] {
-  const wanted = key.toLowerCase();
-  const values: string[] = [];
-  for (const meta of doc.querySelectorAll('meta')) {
-    const matches = KEY_ATTRIBUTES.some(
-      (attribute) => meta.getAttribute(attribute)?.trim().toLowerCase() === wanted,
-    );
-    const content = meta.getAttribute('content')?.trim();
-    if (matches && content) values.push(content);
-  }
-  return values;
+  return [...(metaIndex(doc).get(key.toLowerCase()) ?? [])];
 }
 
 /** The first non-empty content among the keys, tried in the given order (the order is the priority). */

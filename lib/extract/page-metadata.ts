@@ -4,6 +4,7 @@
  */
 
 import type { ExtractedArticle } from '../model';
+import { withDocumentMemo } from './doc-memo';
 import { stripTrackingParams } from '../url';
 import { findHeadline, headlineText, textAfter } from './headline';
 import type { JsonObject, JsonValue } from './json-ld';
@@ -151,10 +152,7 @@ function readByline(doc: Document, nodes: readonly JsonObject[]): string | null 
     const byline = cleanByline(value);
     if (byline) return byline;
   }
-  const elements = doc.querySelectorAll(
-    '[rel~="author"], [itemprop~="author"], .byline, .author, [class*="byline"], [class*="author-name"]',
-  );
-  for (const element of elements) {
+  for (const element of bylineElements(doc)) {
     // Microdata puts the name in a child (`itemprop="name"`) or in a `content` attribute.
     const name =
       element.querySelector('[itemprop~="name"]')?.textContent ??
@@ -164,6 +162,33 @@ function readByline(doc: Document, nodes: readonly JsonObject[]): string | null 
     if (byline) return byline;
   }
   return labelledAuthor(doc);
+}
+
+/**
+ * `[rel~=author], [itemprop~=author], .byline, .author, [class*=byline], [class*=author-name]`, in
+ * document order — read attribute by attribute: selector engines are slow at `[class*=…]`.
+ */
+function* bylineElements(doc: Document): Generator<Element> {
+  const root = doc.body ?? doc.documentElement;
+  let element = root.firstElementChild;
+  while (element) {
+    const className = element.getAttribute('class') ?? '';
+    const words = (value: string | null) => (value ?? '').toLowerCase().split(/\s+/);
+    if (
+      words(element.getAttribute('rel')).includes('author') ||
+      words(element.getAttribute('itemprop')).includes('author') ||
+      /(?:^|\s)(?:byline|author)(?:\s|$)|byline|author-name/.test(className)
+    )
+      yield element;
+    let next = element.firstElementChild;
+    if (!next) {
+      for (let up: Element | null = element; up && up !== root; up = up.parentElement) {
+        next = up.nextElementSibling;
+        if (next) break;
+      }
+    }
+    element = next;
+  }
 }
 
 /** Words that end a "作者：" byline: the next label or a page widget. */
@@ -257,6 +282,10 @@ function readTitle(doc: Document, nodes: readonly JsonObject[], siteName: string
 
 /** Everything but the article body, read from the tab's document (which is not modified). */
 export function readPageMetadata(doc: Document, tabUrl: string): PageMetadata {
+  return withDocumentMemo(doc, () => readMetadata(doc, tabUrl));
+}
+
+function readMetadata(doc: Document, tabUrl: string): PageMetadata {
   const nodes = rankJsonLdNodes(readJsonLd(doc));
   const language = readLanguage(doc, nodes);
   const siteName = readSiteName(doc, nodes, tabUrl);

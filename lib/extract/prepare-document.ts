@@ -12,7 +12,7 @@ const PLACEHOLDER_SRC =
 
 /** Lazy images keep their real URL in a data attribute until scrolled into view. */
 function restoreLazyImages(doc: Document): void {
-  for (const image of doc.querySelectorAll('img')) {
+  for (const image of [...doc.getElementsByTagName('img')]) {
     const current = image.getAttribute('src') ?? '';
     if (current && !PLACEHOLDER_SRC.test(current)) continue;
     const lazy = LAZY_SOURCE_ATTRIBUTES.map((name) => image.getAttribute(name)).find(Boolean);
@@ -27,19 +27,7 @@ function restoreLazyImages(doc: Document): void {
   }
 }
 
-/** Content the page hides (inline `display:none`, `hidden`, `aria-hidden`) is not the article. */
-function removeHiddenElements(doc: Document): void {
-  for (const element of doc.body?.querySelectorAll('[hidden], [aria-hidden="true"], [style]') ??
-    []) {
-    const style = (element.getAttribute('style') ?? '').replace(/\s+/g, '').toLowerCase();
-    const hiddenByStyle = style.includes('display:none') || style.includes('visibility:hidden');
-    if (element.hasAttribute('hidden') || hiddenByStyle) element.remove();
-    else if (element.getAttribute('aria-hidden') === 'true' && !element.querySelector('img'))
-      element.remove();
-  }
-}
-
+/** The reading copy, before Readability reads it (hidden parts and clutter were never copied). */
 export function prepareDocument(doc: Document): void {
   restoreLazyImages(doc);
-  removeHiddenElements(doc);
 }

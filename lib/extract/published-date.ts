@@ -282,12 +282,29 @@ const PUBLISHED_LABEL = /发布|發佈|发表|發表|时间|時間|日期|publis
 
 /** Short elements that look like a date line ("2022年01月12日 21:56 来源：36氪"). */
 function dateContainers(doc: Document): Element[] {
-  return [...doc.querySelectorAll('[class], [id]')].filter((element) => {
-    if (SKIPPED_ELEMENTS.has(element.tagName)) return false;
-    if (!DATE_CONTAINER.test(`${element.getAttribute('class') ?? ''} ${element.id}`)) return false;
-    const length = element.textContent?.trim().length ?? 0;
-    return length > 5 && length <= 200;
-  });
+  const found: Element[] = [];
+  const root = doc.body ?? doc.documentElement;
+  // A plain walk: selector engines are slow at matching `[class], [id]` on every element.
+  let element = root.firstElementChild;
+  while (element) {
+    if (
+      !SKIPPED_ELEMENTS.has(element.tagName) &&
+      element.hasAttributes() &&
+      DATE_CONTAINER.test(`${element.getAttribute('class') ?? ''} ${element.id}`)
+    ) {
+      const length = element.textContent?.trim().length ?? 0;
+      if (length > 5 && length <= 200) found.push(element);
+    }
+    let next = element.firstElementChild;
+    if (!next) {
+      for (let up: Element | null = element; up && up !== root; up = up.parentElement) {
+        next = up.nextElementSibling;
+        if (next) break;
+      }
+    }
+    element = next;
+  }
+  return found;
 }
 
 /**
@@ -338,11 +355,29 @@ export function findPublished(doc: Document, pageLanguage: string | null): strin
       parseVisibleDate(value, defaultOffset, pageLanguage);
     return iso && isPlausible(iso) ? iso : null;
   };
+  let dayOnly: string | null = null;
   for (const candidate of structuredCandidates(doc)) {
     const iso = read(candidate);
-    if (iso) return iso;
+    if (!iso) continue;
+    // A day without a time ("2022-02-13"): the page may print the time next to the headline.
+    if (candidate.kind === 'value' && !/\d:\d\d/.test(candidate.value)) {
+      dayOnly ??= iso;
+      continue;
+    }
+    return iso;
   }
   const headline = findHeadline(doc);
+  if (dayOnly) {
+    const day = dayOnly.slice(0, 10);
+    for (const candidate of [
+      ...timeCandidates(doc, headline),
+      ...visibleCandidates(doc, headline),
+    ]) {
+      const iso = read(candidate);
+      if (iso?.startsWith(day) && !iso.includes('T00:00:00')) return iso;
+    }
+    return dayOnly;
+  }
   for (const candidate of timeCandidates(doc, headline)) {
     const iso = read(candidate);
     if (iso) return iso;
@@ -350,6 +385,29 @@ export function findPublished(doc: Document, pageLanguage: string | null): strin
   for (const candidate of visibleCandidates(doc, headline)) {
     const iso = read(candidate);
     if (iso) return iso;
+  }
+  return firstPrintedDateTime(doc, read);
+}
+
+/** "2003-5-29 09:07", "2012年1月17日 18:10": a full date with a time, as pages print them. */
+const PRINTED_DATE_TIME =
+  /(?:19|20)\d\d\s*(?:[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}|年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*\d{1,2}:\d{2}(?::\d{2})?/;
+
+/**
+ * The last resort: the first date printed with its time anywhere on the page (a forum post's time,
+ * an old page's date line under a table-layout headline that was not recognised).
+ */
+function firstPrintedDateTime(
+  doc: Document,
+  read: (candidate: Candidate) => string | null,
+): string | null {
+  let checked = 0;
+  for (const node of textNodes(doc)) {
+    const match = PRINTED_DATE_TIME.exec(node.nodeValue ?? '');
+    if (!match) continue;
+    const iso = read({ kind: 'value', value: match[0] }) ?? read({ kind: 'text', value: match[0] });
+    if (iso) return iso;
+    if (++checked >= 5) break;
   }
   return null;
 }

@@ -1,0 +1,36 @@
+/**
+ * Readability.js with one helper made fast under jsdom: `_getAllNodesWithTag` (a selector list
+ * like "img,picture,figure", called dozens of times per page) walks the tree instead of running
+ * the selector engine. Same elements in the same (document) order, so the same article; only
+ * quicker where selector matching is slow. Browsers lose nothing by it.
+ */
+
+import { Readability } from '@mozilla/readability';
+
+function nodesWithTags(root: Element | Document, tagNames: readonly string[]): Element[] {
+  const wanted = new Set(tagNames.map((name) => name.toLowerCase()));
+  const found: Element[] = [];
+  const top = root as ParentNode & Node;
+  let element = top.firstElementChild;
+  while (element) {
+    if (wanted.has(element.localName)) found.push(element);
+    let next = element.firstElementChild;
+    if (!next) {
+      for (let up: Element | null = element; up && up !== top; up = up.parentElement) {
+        next = up.nextElementSibling;
+        if (next) break;
+        if (up.parentNode === top) break;
+      }
+    }
+    element = next;
+  }
+  return found;
+}
+
+export class FastReadability<T = string> extends Readability<T> {}
+
+(
+  FastReadability.prototype as unknown as {
+    _getAllNodesWithTag: (node: Element | Document, tagNames: string[]) => Element[];
+  }
+)._getAllNodesWithTag = (node, tagNames) => nodesWithTags(node, tagNames);

@@ -1,0 +1,421 @@
+/**
+ * The copy of the page that Readability (which rewrites what it reads) gets: a new document with
+ * the page's title and base URL, and the body without what is never the article — scripts,
+ * styles, frames, form controls, navigation, hidden elements, known clutter (share bars, related
+ * lists, comments, ads…) and the site rule's clutter. Skipped parts are never copied, which is
+ * what makes the copy cheap: copying a DOM node costs far more than looking at it.
+ */
+
+import { isUsableSelector } from './site-rules';
+
+/**
+ * Elements that never hold article text. Frames, embeds and form controls stay: Readability
+ * counts them when it judges a block (a video box, a sign-up form) and drops the block with them.
+ */
+const NEVER_CONTENT = new Set([
+  'SCRIPT',
+  'STYLE',
+  'TEMPLATE',
+  'LINK',
+  'META',
+  'FRAMESET',
+  'CANVAS',
+  'OPTION',
+  'OPTGROUP',
+  'DATALIST',
+  'NAV',
+  'ASIDE',
+  'FOOTER',
+  'DIALOG',
+  'svg',
+  'SVG',
+  'math',
+  'MATH',
+]);
+
+/**
+ * Class or id tokens of clutter blocks, matched against whole tokens (`share-bar`, not
+ * `shared-content`). Kept narrow on purpose: this runs before anything knows where the story is.
+ */
+const CLUTTER_TOKEN = new RegExp(
+  [
+    // share and follow bars (bdshare / jiathis are the Chinese share widgets)
+    String.raw`(?:social[-_]?)?(?:share|sharing)(?:[-_]?(?:bar|box|buttons?|btns?|tools?|links?|icons?|wrap(?:per)?|container|area|panel|list|menu|this))?`,
+    String.raw`social(?:[-_]?(?:links?|icons?|media|buttons?|bar|follow))?`,
+    String.raw`bdshare(?:buttonbox)?|bdsharebuttonbox|jiathis(?:_style.*)?|addthis(?:_.*)?|sharethis.*`,
+    String.raw`follow[-_]?us`,
+    // related and recommended lists
+    String.raw`(?:jp[-_]|yarpp[-_])?related(?:[-_]?(?:posts?|articles?|news|stories|links?|content|reading|items?|list|box|wrap(?:per)?))?`,
+    String.raw`relatedposts|recommend(?:ed|ation)?s?(?:[-_]?(?:posts?|articles?|news|list|box))?`,
+    String.raw`more[-_](?:stories|articles|news)|read[-_]?next(?:[-_]?(?:box|list|links?|section))?`,
+    // comment sections
+    String.raw`comments?(?:[-_]?(?:area|list|section|wrap(?:per)?|box|container|form|respond))?|disqus_thread|respond`,
+    // ads
+    String.raw`ads?|advert(?:isement|ising)?s?|ad[-_]?(?:slot|container|wrap(?:per)?|box|banner|unit|block|zone)|adsbygoogle|dfp[-_]?ad|google[-_]?ads?|sponsored(?:[-_]content)?`,
+    // sign-up boxes, cookie and consent banners, pop-ups
+    String.raw`newsletter(?:[-_]?(?:signup|form|box|wrap(?:per)?|container|promo))?|subscribe(?:[-_]?(?:box|form|wrap(?:per)?|banner|cta))?`,
+    String.raw`cookie(?:[-_]?(?:banner|consent|notice|bar|policy))?|gdpr(?:[-_].*)?|consent(?:[-_]?banner)?`,
+    String.raw`popup|modal|overlay|lightbox`,
+    String.raw`breadcrumbs?|bread[-_]?nav|crumbs?`,
+    String.raw`qrcode|qr[-_]?code|erweima`,
+    // text for screen readers only, invisible on the page
+    String.raw`sr[-_]only|screen[-_]?reader[-_]?(?:text|only)|visually[-_]?hidden|off[-_]?screen|a11y[-_]hidden|assistive[-_]text|element[-_]invisible`,
+  ].join('|'),
+  'i',
+);
+const CLUTTER_TOKEN_EXACT = new RegExp(`^(?:${CLUTTER_TOKEN.source})$`, 'i');
+
+/** `NodeFilter.SHOW_TEXT`, spelled out: the global is missing when jsdom runs outside a window. */
+const SHOW_TEXT = 0x4;
+
+export interface ReadingCopyOptions {
+  /** The site rules' clutter selectors. */
+  clutterSelectors?: readonly string[];
+  /** What to copy, when not the whole body (and the skip lists, when worked out already). */
+  scope?: Element;
+  skip?: { skip: Set<Element>; unhide: Set<Element> };
+  /** Title to put in the copy (Readability drops the heading that repeats it). */
+  title?: string;
+}
+
+export interface ReadingCopy {
+  doc: Document;
+  /** Elements of the original page left out of the copy. */
+  skipped: ReadonlySet<Element>;
+}
+
+function hasHiddenStyle(element: Element): boolean {
+  const style = (element.getAttribute('style') ?? '').toLowerCase();
+  return /display\s*:\s*none|visibility\s*:\s*hidden/.test(style);
+}
+
+/** Landmarks that are never the article (Readability drops them too, in its first pass). */
+const NEVER_CONTENT_ROLES = new Set([
+  'navigation',
+  'menu',
+  'menubar',
+  'complementary',
+  'contentinfo',
+  'search',
+  'alert',
+  'alertdialog',
+  'dialog',
+]);
+
+/**
+ * Class names the page's own style sheets hide (`.Nys842 { display:none }`): Chinese portals
+ * sprinkle hidden watermarks ("加拿大家园,www.iask.ca") through the story against copying. Simple
+ * class selectors only; read from the `<style>` text, which works in the tab and under jsdom alike.
+ */
+function classesHiddenByStyleSheets(doc: Document): Set<string> {
+  const names = new Set<string>();
+  for (const style of doc.querySelectorAll('style')) {
+    const css = style.textContent ?? '';
+    if (!/display\s*:\s*none|visibility\s*:\s*hidden/i.test(css)) continue;
+    for (const rule of css.matchAll(/([^{}]+)\{([^{}]*)\}/g)) {
+      if (!/display\s*:\s*none|visibility\s*:\s*hidden/i.test(rule[2] ?? '')) continue;
+      for (const selector of (rule[1] ?? '').split(',')) {
+        const simple = /^\s*\.([\w-]+)\s*$/.exec(selector);
+        if (simple?.[1]) names.add(simple[1]);
+      }
+    }
+  }
+  return names;
+}
+
+/** A site's name set in white (`<font color="#FFFFFF">iask.ca</font>`): a watermark nobody sees. */
+function isWhiteWatermark(element: Element): boolean {
+  if (element.tagName !== 'FONT' && element.tagName !== 'SPAN') return false;
+  const color = (
+    element.getAttribute('color') ??
+    /(?:^|;)\s*color\s*:\s*([^;]+)/i.exec(element.getAttribute('style') ?? '')?.[1] ??
+    ''
+  )
+    .trim()
+    .toLowerCase();
+  if (!/^(?:#fff(?:fff)?|white|rgb\(\s*255\s*,\s*255\s*,\s*255\s*\))$/.test(color)) return false;
+  // Only a site's name or address: white text can also sit on a dark table cell, and be read.
+  const text = (element.textContent ?? '').replace(/\s+/g, '');
+  return (
+    text.length <= 40 &&
+    (/[a-z0-9-]\.(?:com|cn|net|org|ca|hk|tw|cc|info|co|uk|us|au)\b/i.test(text) || /网$/.test(text))
+  );
+}
+
+function isHidden(element: Element, hiddenClasses: ReadonlySet<string>): boolean {
+  if (element.hasAttribute('hidden') || hasHiddenStyle(element)) return true;
+  if (hiddenClasses.size && element.classList.length) {
+    for (const name of element.classList) if (hiddenClasses.has(name)) return true;
+  }
+  if (isWhiteWatermark(element)) return true;
+  if (element.getAttribute('aria-hidden') === 'true') {
+    const className = element.getAttribute('class') ?? '';
+    return !className.includes('fallback-image') && !element.querySelector('img');
+  }
+  return element.getAttribute('role') === 'dialog' && element.getAttribute('aria-modal') === 'true';
+}
+
+function hasClutterName(element: Element): boolean {
+  const tokens = `${element.getAttribute('class') ?? ''} ${element.id}`.split(/\s+/);
+  return tokens.some((token) => token && CLUTTER_TOKEN_EXACT.test(token));
+}
+
+const COMMENTS = /comment|disqus|respond/i;
+
+/**
+ * A block that holds the story's headline or body is not clutter, whatever its class says; nor is
+ * a long run of text that is not links (an expander, "read-more", around the rest of the story),
+ * unless it is the comments.
+ */
+function holdsStory(element: Element): boolean {
+  if (element.querySelector('h1, article, [itemprop~="articleBody"], [itemprop~="headline"]'))
+    return true;
+  const text = (element.textContent ?? '').length;
+  if (text < 1_500 || COMMENTS.test(`${element.getAttribute('class') ?? ''} ${element.id}`))
+    return false;
+  let links = 0;
+  for (const link of element.getElementsByTagName('a')) links += (link.textContent ?? '').length;
+  return links < text * 0.3;
+}
+
+/** Characters of visible text in the body (outside scripts and styles). */
+export function visibleTextLength(root: Element): number {
+  const doc = root.ownerDocument;
+  const walker = doc.createTreeWalker(root, SHOW_TEXT);
+  let length = 0;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const parent = node.parentElement?.tagName;
+    if (parent === 'SCRIPT' || parent === 'STYLE' || parent === 'NOSCRIPT' || parent === 'TEMPLATE')
+      continue;
+    length += (node.nodeValue ?? '').trim().length;
+  }
+  return length;
+}
+
+function keepsImages(noscript: Element): boolean {
+  return /<img\b/i.test(noscript.textContent ?? '') || Boolean(noscript.querySelector('img'));
+}
+
+/**
+ * What to leave out of the copy: never-content tags, hidden elements (except a hidden container
+ * holding most of the page's text: pages that render on the client ship the article that way),
+ * known clutter and the rule's clutter selectors.
+ */
+/** What to do with an element: leave it (and its subtree) out, note it as hidden, or keep it. */
+function judge(element: Element, hiddenClasses: ReadonlySet<string>): 'skip' | 'hidden' | null {
+  const tag = element.tagName;
+  if (NEVER_CONTENT.has(tag)) return 'skip';
+  if (tag === 'NOSCRIPT') return keepsImages(element) ? null : 'skip';
+  if (!element.hasAttributes()) return null;
+  if (isHidden(element, hiddenClasses)) return 'hidden';
+  const role = element.getAttribute('role');
+  if (role && NEVER_CONTENT_ROLES.has(role.trim().toLowerCase()) && !holdsStory(element))
+    return 'skip';
+  const names = `${element.getAttribute('class') ?? ''} ${element.id}`;
+  if (
+    names.length > 1 &&
+    CLUTTER_TOKEN.test(names) &&
+    hasClutterName(element) &&
+    !holdsStory(element)
+  )
+    return 'skip';
+  return null;
+}
+
+export function elementsToSkip(
+  doc: Document,
+  clutterSelectors: readonly string[] = [],
+): { skip: Set<Element>; unhide: Set<Element> } {
+  const skip = new Set<Element>();
+  const unhide = new Set<Element>();
+  const body = doc.body;
+  if (!body) return { skip, unhide };
+  const hidden: Element[] = [];
+  const hiddenClasses = classesHiddenByStyleSheets(doc);
+  // One walk with plain attribute reads: selector engines are slow at `[class*="…" i]` lists,
+  // and jsdom's live collections at indexed access.
+  let element = body.firstElementChild;
+  while (element) {
+    const verdict = judge(element, hiddenClasses);
+    if (verdict === 'skip') skip.add(element);
+    else if (verdict === 'hidden') hidden.push(element);
+    // Into the element unless it is left out whole (a hidden one may be kept: see below); then on
+    // to the next element in document order.
+    let next = verdict === 'skip' ? null : element.firstElementChild;
+    if (!next) {
+      for (let up: Element | null = element; up && up !== body; up = up.parentElement) {
+        next = up.nextElementSibling;
+        if (next) break;
+      }
+    }
+    element = next;
+  }
+  let pageText = -1;
+  for (const element of hidden) {
+    if ((element.textContent ?? '').length > 2_000) {
+      if (pageText < 0) pageText = visibleTextLength(body);
+      if (visibleTextLength(element) > pageText * 0.5) {
+        unhide.add(element);
+        continue;
+      }
+    }
+    skip.add(element);
+  }
+  for (const selector of clutterSelectors) {
+    if (!isUsableSelector(doc, selector)) continue;
+    for (const element of body.querySelectorAll(selector)) skip.add(element);
+  }
+  return { skip, unhide };
+}
+
+/** The elements under `root`, in document order. */
+export function* descendants(root: Element): Generator<Element> {
+  let element = root.firstElementChild;
+  while (element) {
+    yield element;
+    let next = element.firstElementChild;
+    if (!next) {
+      for (let up: Element | null = element; up && up !== root; up = up.parentElement) {
+        next = up.nextElementSibling;
+        if (next) break;
+      }
+    }
+    element = next;
+  }
+}
+
+function importShallow(copy: Document, element: Element): Element | null {
+  try {
+    return copy.importNode(element, false);
+  } catch {
+    // An attribute name the DOM refuses ("" or `a"b`): rebuild the element without it.
+    try {
+      const rebuilt = copy.createElement(element.localName);
+      for (const attribute of element.attributes) {
+        try {
+          rebuilt.setAttribute(attribute.name, attribute.value);
+        } catch {
+          // dropped
+        }
+      }
+      return rebuilt;
+    } catch {
+      return null;
+    }
+  }
+}
+
+/**
+ * Copies `source`'s children into `target`: subtrees with nothing to skip in one deep import,
+ * the others element by element.
+ */
+function copyChildren(
+  copy: Document,
+  source: Node,
+  target: Node,
+  skip: ReadonlySet<Element>,
+  descend: ReadonlySet<Element>,
+): void {
+  for (let child = source.firstChild; child; child = child.nextSibling) {
+    if (child.nodeType === 3) {
+      target.appendChild(copy.createTextNode((child as Text).data));
+      continue;
+    }
+    if (child.nodeType !== 1) continue;
+    const element = child as Element;
+    if (skip.has(element)) continue;
+    if (!descend.has(element)) {
+      try {
+        target.appendChild(copy.importNode(element, true));
+        continue;
+      } catch {
+        // fall through: copy it node by node
+      }
+    }
+    const shallow = importShallow(copy, element);
+    if (!shallow) continue;
+    target.appendChild(shallow);
+    copyChildren(copy, element, shallow, skip, descend);
+  }
+}
+
+/** Ancestors (up to `root`) of the skipped elements: these are copied node by node. */
+function ancestorsOf(elements: Iterable<Element>, root: Element): Set<Element> {
+  const ancestors = new Set<Element>();
+  for (const element of elements) {
+    for (let parent = element.parentElement; parent; parent = parent.parentElement) {
+      if (ancestors.has(parent)) break;
+      ancestors.add(parent);
+      if (parent === root) break;
+    }
+  }
+  return ancestors;
+}
+
+/** A new, empty document with the page's title and base URL. */
+export function emptyCopy(doc: Document, title = doc.title): Document {
+  const copy = doc.implementation.createHTMLDocument('');
+  copy.title = title;
+  const base = copy.createElement('base');
+  base.setAttribute('href', doc.baseURI);
+  copy.head.prepend(base);
+  const lang = doc.documentElement.getAttribute('lang');
+  if (lang) copy.documentElement.setAttribute('lang', lang);
+  return copy;
+}
+
+/**
+ * Rows and cells copied out of their table (a block found inside a layout table) are not valid
+ * HTML outside one, and the Markdown converter fails on them: they become plain blocks.
+ */
+const TABLE_PARENT: Record<string, RegExp> = {
+  TBODY: /^TABLE$/,
+  THEAD: /^TABLE$/,
+  TFOOT: /^TABLE$/,
+  CAPTION: /^TABLE$/,
+  TR: /^(?:TABLE|TBODY|THEAD|TFOOT)$/,
+  TD: /^TR$/,
+  TH: /^TR$/,
+};
+
+export function repairTableParts(root: Element): void {
+  // Parents before children: a row turned into a block takes its cells along.
+  for (const tag of ['tbody', 'thead', 'tfoot', 'caption', 'tr', 'td', 'th']) {
+    const parts = root.getElementsByTagName(tag);
+    if (!parts.length) continue;
+    for (const part of [...parts]) {
+      if (TABLE_PARENT[part.tagName]?.test(part.parentElement?.tagName ?? '')) continue;
+      const block = root.ownerDocument.createElement('div');
+      block.append(...part.childNodes);
+      part.replaceWith(block);
+    }
+  }
+}
+
+/** Copies `root` (an element of the page) into `target`, leaving out the skipped elements. */
+export function copySubtree(
+  copy: Document,
+  root: Element,
+  target: Element,
+  skip: ReadonlySet<Element>,
+  unhide: ReadonlySet<Element> = new Set(),
+): void {
+  const inside = [...skip, ...unhide].filter((element) => root.contains(element));
+  copyChildren(copy, root, target, skip, ancestorsOf([...inside, ...unhide], root));
+  // A block's children without the block: rows or cells without their table.
+  if (root.tagName !== 'BODY') repairTableParts(target);
+  if (!unhide.size) return;
+  for (const element of target.querySelectorAll('[hidden], [style]')) {
+    element.removeAttribute('hidden');
+    if (hasHiddenStyle(element)) element.removeAttribute('style');
+  }
+}
+
+/** The reading copy of the whole page. */
+export function readingCopy(doc: Document, options: ReadingCopyOptions = {}): ReadingCopy {
+  const { skip, unhide } = options.skip ?? elementsToSkip(doc, options.clutterSelectors);
+  const copy = emptyCopy(doc, options.title);
+  const root = options.scope ?? doc.body;
+  if (root) copySubtree(copy, root, copy.body, skip, unhide);
+  return { doc: copy, skipped: skip };
+}

@@ -1,0 +1,76 @@
+// @vitest-environment jsdom
+import { describe, expect, it } from 'vitest';
+import { blockText } from '@/lib/extract/block-text';
+import { cleanArticle } from '@/lib/extract/clean-article';
+
+const STORY_ZH =
+  '记者今天从市交通局获悉，全市新开通的三条公交线路运行平稳，早晚高峰的候车时间比去年同期缩短了近一半，市民普遍表示出行更方便了。';
+const STORY_EN =
+  'The city council confirmed on Thursday that three new electric boats had passed their final safety inspections and would run every forty minutes.';
+
+function clean(html: string, title?: string): string {
+  const container = document.createElement('div');
+  container.innerHTML = html;
+  cleanArticle(container, { title });
+  return blockText(container);
+}
+
+describe('cleanArticle', () => {
+  it('drops editor, source and contact lines, keeps the story', () => {
+    const text = clean(
+      `<p>${STORY_ZH}</p><p>${STORY_ZH}</p><p>责任编辑：张三</p><p>電話：021-52921234 傳真：021-62677454</p>`,
+    );
+    expect(text).toContain(STORY_ZH);
+    expect(text).not.toContain('责任编辑');
+    expect(text).not.toContain('021-52921234');
+  });
+
+  it('cuts everything after a closing marker in the last part ("幻灯欣赏", "Related articles")', () => {
+    const zh = clean(
+      `<p>${STORY_ZH}</p><p>${STORY_ZH}</p><p>${STORY_ZH}</p><p>幻灯欣赏：</p><p><a href="/a">明星演出</a></p><p>新闻：</p>`,
+    );
+    expect(zh).not.toContain('幻灯欣赏');
+    expect(zh).not.toContain('明星演出');
+    const en = clean(
+      `<p>${STORY_EN}</p><p>${STORY_EN}</p><h3>Related articles</h3><p><a href="/x">Ferry fares rise</a></p>`,
+    );
+    expect(en).toContain(STORY_EN);
+    expect(en).not.toContain('Ferry fares rise');
+  });
+
+  it('drops a teaser of another story ending in "[全文]"', () => {
+    const text = clean(
+      `<p>${STORY_ZH}</p><p>${STORY_ZH}</p><p>杨某怎么也想不明白，女儿的事情为何迟迟得不到处理，她已经跑了好几趟派出所，每一次都得到同样的答复...... <a href="/b">[全文]</a></p>`,
+    );
+    expect(text).not.toContain('[全文]');
+    expect(text).not.toContain('杨某');
+  });
+
+  it('drops a dateline in brackets under the headline', () => {
+    const text = clean(`<p>台灣醒報 (2012-01-11 16:58)</p><p>${STORY_ZH}</p>`);
+    expect(text).not.toContain('2012-01-11');
+    expect(text).toContain(STORY_ZH);
+  });
+
+  it('drops figcaptions and credits but keeps a caption that tells the news', () => {
+    const narrative =
+      '(1月17日下午4时30分，京港澳高速雨花收费站以北6公里处发生一起交通事故，造成高速以北方向大堵车，收费站附近车辆已经排起长龙。)';
+    const text = clean(
+      `<figure><img src="a.jpg"><figcaption>The first of three electric ferries.</figcaption></figure>` +
+        `<p>${STORY_EN}</p><p class="imgcaption">${narrative}</p><p>${STORY_ZH}</p>`,
+    );
+    expect(text).not.toContain('first of three');
+    expect(text).toContain('京港澳高速雨花收费站');
+  });
+
+  it('drops the headline repeated at the top', () => {
+    const text = clean(`<h1>Night ferries return</h1><p>${STORY_EN}</p>`, 'Night ferries return');
+    expect(text).not.toContain('Night ferries return');
+  });
+
+  it('keeps an interview question that starts like a label ("记者：")', () => {
+    const question = '记者：你们的工厂现在还在生产吗？工人们都回来了吗？';
+    const text = clean(`<p>${STORY_ZH}</p><p>${question}</p><p>${STORY_ZH}</p>`);
+    expect(text).toContain(question);
+  });
+});
