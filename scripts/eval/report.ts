@@ -1,0 +1,191 @@
+/** The printed report of an eval run. */
+
+import { groupResults, summarize, type PageResult, type Summary } from './evaluate';
+
+const fixed = (value: number | null, digits = 3): string =>
+  value === null ? '—' : value.toFixed(digits);
+
+const ratio = (hit: number, total: number): string =>
+  total ? `${hit}/${total} ${((100 * hit) / total).toFixed(0)}%` : '—';
+
+const COLUMNS = [
+  'group',
+  'extractor',
+  'pages',
+  'M1 mean',
+  'M1 med',
+  'M2 F1',
+  'M2 P',
+  'M2 R',
+  'M3 mean',
+  'M3 med',
+  'empty (gold≠"")',
+  'title =',
+  'title =/+site',
+  'date',
+  'byline',
+  'ms med',
+  'ms p95',
+];
+
+function row(label: string, extractor: string, s: Summary): string[] {
+  return [
+    label,
+    extractor,
+    String(s.pages),
+    fixed(s.m1Mean),
+    fixed(s.m1Median),
+    fixed(s.m2.f1),
+    fixed(s.m2.precision),
+    fixed(s.m2.recall),
+    fixed(s.m3Mean),
+    fixed(s.m3Median),
+    `${s.empty} (${s.emptyWithGold})`,
+    ratio(s.title.equal, s.title.gold),
+    ratio(s.title.equalOrSuffixed, s.title.gold),
+    ratio(s.date.same, s.date.gold),
+    ratio(s.byline.equal, s.byline.gold),
+    s.msMedian.toFixed(1),
+    s.msP95.toFixed(1),
+  ];
+}
+
+function table(rows: string[][]): string {
+  const widths = COLUMNS.map((_, index) =>
+    Math.max(...rows.map((cells) => [...(cells[index] ?? '')].length)),
+  );
+  return rows
+    .map((cells) =>
+      cells
+        .map((cell, index) =>
+          index < 2 ? cell.padEnd(widths[index]!) : cell.padStart(widths[index]!),
+        )
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
+}
+
+export interface Target {
+  label: string;
+  value: number;
+  goal: number;
+  /** `min`: value must be ≥ goal; `max`: value must be ≤ goal. */
+  kind: 'min' | 'max';
+  pages: number;
+}
+
+/** The issue's "done when" numbers, computed on this run. */
+export function targets(results: readonly PageResult[]): Target[] {
+  const of = (predicate: (result: PageResult) => boolean) => results.filter(predicate);
+  const list: Target[] = [];
+  const add = (
+    label: string,
+    pages: readonly PageResult[],
+    value: (s: Summary) => number,
+    goal: number,
+    kind: 'min' | 'max' = 'min',
+  ) => {
+    if (pages.length)
+      list.push({ label, value: value(summarize(pages, 'ours')), goal, kind, pages: pages.length });
+  };
+  add(
+    'Scrapinghub M2 F1',
+    of((r) => r.dataset === 'scrapinghub-aeb'),
+    (s) => s.m2.f1,
+    0.965,
+  );
+  const chinese = of((r) => r.lang === 'zh');
+  add('Chinese pages M3 mean', chinese, (s) => s.m3Mean, 0.96);
+  add('Chinese pages: empty results where gold is not', chinese, (s) => s.emptyWithGold, 0, 'max');
+  add(
+    'WCXB M3 mean',
+    of((r) => r.dataset === 'wcxb-dev'),
+    (s) => s.m3Mean,
+    0.93,
+  );
+  add(
+    'Mozilla test pages M3 mean',
+    of((r) => r.dataset === 'mozilla-readability-test-pages'),
+    (s) => s.m3Mean,
+    0.99,
+  );
+  const all = summarize(results, 'ours');
+  if (all.date.gold)
+    list.push({
+      label: 'Published date agrees (day; minute where gold has a time)',
+      value: all.date.same / all.date.gold,
+      goal: 0.9,
+      kind: 'min',
+      pages: all.date.gold,
+    });
+  const readabilityMedian = summarize(results, 'readability').msMedian;
+  if (results.length && readabilityMedian > 0)
+    list.push({
+      label: 'Median ms, ours / Readability',
+      value: all.msMedian / readabilityMedian,
+      goal: 1.5,
+      kind: 'max',
+      pages: results.length,
+    });
+  return list;
+}
+
+export function targetMet(target: Target): boolean {
+  return target.kind === 'min' ? target.value >= target.goal : target.value <= target.goal;
+}
+
+/** M1's "overall" as in the WCEB paper: the macro mean of the per-dataset means. */
+function m1Macro(results: readonly PageResult[], which: 'ours' | 'readability'): number | null {
+  const means = groupResults(results)
+    .filter((group) => group.label.startsWith('dataset '))
+    .map((group) => summarize(group.results, which).m1Mean)
+    .filter((value): value is number => value !== null);
+  return means.length ? means.reduce((sum, value) => sum + value, 0) / means.length : null;
+}
+
+export function formatReport(results: readonly PageResult[], wallSeconds?: number): string {
+  const lines: string[] = [];
+  const rows: string[][] = [COLUMNS];
+  const ratios: string[] = [];
+  for (const group of groupResults(results)) {
+    const ours = summarize(group.results, 'ours');
+    const readability = summarize(group.results, 'readability');
+    rows.push(row(group.label, 'ours', ours), row('', 'Readability', readability));
+    const median = readability.msMedian ? ours.msMedian / readability.msMedian : NaN;
+    const p95 = readability.msP95 ? ours.msP95 / readability.msP95 : NaN;
+    ratios.push(
+      `${group.label.padEnd(44)} median ${median.toFixed(2)}×   p95 ${p95.toFixed(2)}×   (ours ${ours.msMedian.toFixed(1)} / ${ours.msP95.toFixed(1)} ms, Readability ${readability.msMedian.toFixed(1)} / ${readability.msP95.toFixed(1)} ms)`,
+    );
+  }
+  lines.push(table(rows), '');
+  lines.push(
+    'M1 = WCEB ROUGE-LSum F1 (whitespace languages only), M2 = Scrapinghub shingle F1 (Readability: textContent),',
+    'M3 = CJK-aware bag-of-tokens F1; date = same day, and same minute where the gold has a time.',
+    `M1 macro mean over datasets: ours ${fixed(m1Macro(results, 'ours'))}, Readability ${fixed(m1Macro(results, 'readability'))}`,
+    '',
+    'Time per page, ours / Readability:',
+    ...ratios,
+    '',
+  );
+  const stylesEmptied = results.filter((result) => result.stylesEmptied).length;
+  const loadErrors = results.filter((result) => result.loadError);
+  const ourErrors = results.filter((result) => result.ours.error);
+  const readabilityErrors = results.filter((result) => result.readability.error);
+  lines.push(
+    `Pages: ${results.length}; jsdom threw and the page was re-read with <style> emptied: ${stylesEmptied}; unreadable: ${loadErrors.length}; our extractor threw: ${ourErrors.length}; Readability threw: ${readabilityErrors.length}`,
+  );
+  for (const result of [...loadErrors, ...ourErrors, ...readabilityErrors])
+    lines.push(
+      `  ${result.name}: ${result.loadError ?? result.ours.error ?? result.readability.error}`,
+    );
+  if (wallSeconds !== undefined) lines.push(`Wall time: ${wallSeconds.toFixed(1)} s`);
+  lines.push('', 'Targets (ours):');
+  for (const target of targets(results)) {
+    const comparison = target.kind === 'min' ? '≥' : '≤';
+    lines.push(
+      `  [${targetMet(target) ? 'PASS' : 'FAIL'}] ${target.label}: ${target.value.toFixed(3)} ${comparison} ${target.goal} (${target.pages} pages)`,
+    );
+  }
+  return lines.join('\n');
+}
