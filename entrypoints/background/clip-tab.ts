@@ -1,6 +1,7 @@
 import { browser } from '#imports';
-import type { ClipResult } from '@/lib/extract/extract-article';
+import type { ClipResult, ExtractionRule } from '@/lib/extract/extract-article';
 import { t } from '@/lib/i18n';
+import { loadSettings } from '@/lib/settings/store';
 import { ensureHighlighter } from './highlighter';
 
 /** A page that takes longer than this to read gets a message instead of an endless wait. */
@@ -13,12 +14,24 @@ function failure(
   return { ok: false, error: { code, message } };
 }
 
+/** The user's site rules, as the extractor reads them (their content and clutter selectors). */
+async function userExtractionRules(): Promise<ExtractionRule[]> {
+  const { siteRules } = await loadSettings();
+  return siteRules.map(({ pattern, contentSelector, clutterSelectors }) => ({
+    pattern,
+    contentSelector,
+    clutterSelectors,
+  }));
+}
+
 async function runExtractor(tabId: number, mode: 'article' | 'selection'): Promise<ClipResult> {
+  const rules = await userExtractionRules().catch(() => []);
   await browser.scripting.executeScript({ target: { tabId }, files: ['/extractor.js'] });
   const [frame] = await browser.scripting.executeScript({
     target: { tabId },
-    func: (clipMode: 'article' | 'selection') => globalThis.gleanerClip?.(clipMode),
-    args: [mode],
+    func: (clipMode: 'article' | 'selection', siteRules: ExtractionRule[]) =>
+      globalThis.gleanerClip?.(clipMode, siteRules),
+    args: [mode, rules],
   });
   return (
     (frame?.result as ClipResult | undefined) ?? failure('extraction-failed', t('error_no_answer'))

@@ -202,4 +202,31 @@ describe('options page', () => {
       .poll(() => options.locator('.post-preview figcaption').first().textContent())
       .toContain(`your most recent clip, “${TITLE}”`);
   });
+
+  it('applies the user’s site rule to the next clip (its clutter selector)', async () => {
+    const article = await browser.context.newPage();
+    await article.goto(server.url('pages/harbor-ferry-news.html'));
+    const before = await openPopupFor(browser, article);
+    const preview = before.getByTestId('article-preview');
+    await expect.poll(() => preview.textContent(), { timeout: 20_000 }).toContain('A fare cap');
+    await before.close();
+
+    const options = await openOptions();
+    await options.getByTestId('site-rule-add').click();
+    const rule = options.getByTestId('site-rule').last();
+    await rule.getByTestId('site-rule-pattern').fill('127.0.0.1');
+    await rule.getByTestId('site-rule-clutter').fill('h2');
+    await options.getByTestId('site-rules-save').click();
+    await expect.poll(() => options.getByTestId('status').textContent()).toBe('Site rules saved.');
+    await options.close();
+
+    const after = await openPopupFor(browser, article);
+    const clipped = after.getByTestId('article-preview');
+    await expect
+      .poll(() => clipped.textContent(), { timeout: 20_000 })
+      .toContain('For the first time in ten years');
+    expect(await clipped.textContent()).not.toContain('A fare cap');
+    await after.close();
+    await article.close();
+  });
 });
