@@ -72,22 +72,32 @@ export function useLibrary(): LibraryData {
     indexRef.current = fresh;
     setIndex(fresh);
     try {
+      performance.mark('library-first-ask');
       const first = await ask({
         type: 'library:entries',
         offset: 0,
         limit: FIRST_PAGE,
         withText: false,
+        withTotal: false,
       });
+      performance.mark('library-first-answer');
       if (stale()) return;
-      setTotal(first.total);
       publish(first.entries.map((e) => e.card));
+      let complete = false;
+      // The count walks every record (slow at 10,000): asked once, beside the rest of the list.
+      void ask({ type: 'library:entries', offset: 0, limit: 0, withText: false })
+        .then(({ total }) => {
+          // Once the whole list is in, its length is the count (and edits may have changed it).
+          if (!stale() && !complete && total !== null) setTotal((shown) => Math.max(shown, total));
+        })
+        .catch(() => undefined);
 
       const full: LibraryCard[] = [];
       const fetchAt = (offset: number) =>
-        ask({ type: 'library:entries', offset, limit: BATCH, withText: true });
-      let pending: Promise<{ entries: LibraryEntry[]; total: number }> | null = fetchAt(0);
+        ask({ type: 'library:entries', offset, limit: BATCH, withText: true, withTotal: false });
+      let pending: Promise<{ entries: LibraryEntry[]; total: number | null }> | null = fetchAt(0);
       for (let offset = 0; pending; offset += BATCH) {
-        const batch: { entries: LibraryEntry[]; total: number } = await pending;
+        const batch: { entries: LibraryEntry[]; total: number | null } = await pending;
         if (stale()) return;
         pending = batch.entries.length === BATCH ? fetchAt(offset + BATCH) : null;
         let sliceStart = performance.now();
@@ -105,11 +115,12 @@ export function useLibrary(): LibraryData {
             sliceStart = performance.now();
           }
         }
-        setTotal(batch.total);
+        setTotal((known) => Math.max(known, full.length));
         const shown =
           byIdRef.current.size > full.length ? [...full, ...cardsBeyond(full)] : [...full];
         publish(shown);
       }
+      complete = true;
       publish([...full]);
       setTotal(full.length);
       setReady(true);

@@ -1,18 +1,17 @@
 /**
- * Many articles → one zip, built in the library page (a service worker has no Blob URLs): the
- * articles come from the background in batches (the next one is asked for while this one is
- * written), each becomes a post and its sidecar, and the zip streams out as it grows.
+ * Many articles → one zip, built in the library page (a service worker has no Blob URLs). The
+ * articles are rendered and deflated in batches — by workers in the library page (each reads its
+ * batch from IndexedDB itself), or inline — and the zip streams out as it grows.
+ *
+ * Names are unique across the archive: a worker only knows the names it gave, so a post whose
+ * name another batch took first is rendered again here with every name taken so far. Articles
+ * with highlights placed in the body need a DOM (the Markdown is made again from the HTML): a
+ * worker hands those back, and they are rendered here too.
  */
 import { DEFAULT_EXPORT_SETTINGS } from '../export/export-settings';
 import { renderLibraryPost, SIDECAR_DIR, type RenderSettings } from './library-post';
 import type { ArticleBundle } from './types';
-import {
-  deflateFile,
-  inlineCompressor,
-  type Compressor,
-  type DeflatedEntry,
-  type TextFile,
-} from './deflate';
+import { deflateFile, type DeflatedEntry, type DeflateLevel, type TextFile } from './deflate';
 import { ZipWriter } from './zip-writer';
 
 export interface ExportProgress {
@@ -26,6 +25,36 @@ export interface ExportFailure {
   reason: string;
 }
 
+/** One article as zip entries (the post, then its sidecar). */
+export interface RenderedArticle {
+  id: string;
+  postPath: string;
+  entries: DeflatedEntry[];
+}
+
+/** One article rendered, not yet deflated. */
+interface RenderedFiles {
+  id: string;
+  postPath: string;
+  files: TextFile[];
+}
+
+export interface RenderedBatch {
+  articles: RenderedArticle[];
+  /** Articles this renderer could not do (highlights to place without a DOM). */
+  leftOver: ArticleBundle[];
+  /** Articles the user's template could not render: written with the default Jekyll preset. */
+  fellBack: ExportFailure[];
+}
+
+/** Renders and deflates batches of articles, answering in the order asked. */
+export interface BatchRenderer {
+  render(ids: string[]): Promise<RenderedBatch>;
+  /** Deflates files rendered elsewhere (the page's leftovers). */
+  deflate(files: TextFile[]): Promise<DeflatedEntry[]>;
+  close(): void;
+}
+
 export interface BulkExportOptions {
   ids: readonly string[];
   fetchBundles(ids: string[]): Promise<ArticleBundle[]>;
@@ -35,15 +64,16 @@ export interface BulkExportOptions {
   batchSize?: number;
   /** More files for the archive (a backup's manifest), written first. */
   extraFiles?: readonly TextFile[];
-  /** Where the deflating happens: workers in the library page; inline by default. */
-  compressor?: Compressor;
+  /** Where batches are rendered (workers in the library page); in this thread by default. */
+  renderer?: BatchRenderer;
+  /** Batches asked for ahead of the one being written (keeps every worker busy). */
+  inFlight?: number;
 }
 
 export interface BulkExportResult {
   blob: Blob;
   /** Articles written. */
   count: number;
-  /** Articles the user's template could not render: written with the default Jekyll preset. */
   fellBack: ExportFailure[];
 }
 
@@ -53,65 +83,139 @@ export class ExportCancelled extends Error {
 
 const DEFAULT_RENDER: RenderSettings = { export: DEFAULT_EXPORT_SETTINGS, siteRules: [] };
 
+/**
+ * Renders bundles to zip entries. `taken` holds the names given so far (and gets these). Without
+ * a DOM (`dom: false`, in a worker), an article whose highlights go into the body is left over.
+ */
+export function renderBatch(
+  bundles: readonly ArticleBundle[],
+  settings: RenderSettings,
+  taken: Set<string>,
+  options: { dom: boolean; level: DeflateLevel },
+): RenderedBatch {
+  const { files, leftOver, fellBack } = renderFiles(bundles, settings, taken, options.dom);
+  return {
+    articles: files.map((article) => ({
+      id: article.id,
+      postPath: article.postPath,
+      entries: article.files.map((file) => deflateFile(file, options.level)),
+    })),
+    leftOver,
+    fellBack,
+  };
+}
+
+function renderFiles(
+  bundles: readonly ArticleBundle[],
+  settings: RenderSettings,
+  taken: Set<string>,
+  dom: boolean,
+): { files: RenderedFiles[]; leftOver: ArticleBundle[]; fellBack: ExportFailure[] } {
+  const result = {
+    files: [] as RenderedFiles[],
+    leftOver: [] as ArticleBundle[],
+    fellBack: [] as ExportFailure[],
+  };
+  for (const bundle of bundles) {
+    if (!dom && bundle.highlights.length) {
+      result.leftOver.push(bundle);
+      continue;
+    }
+    let post;
+    try {
+      post = renderLibraryPost(bundle, settings, taken);
+    } catch (error) {
+      result.fellBack.push({
+        id: bundle.article.id,
+        title: bundle.article.title,
+        reason: error instanceof Error ? error.message : String(error),
+      });
+      post = renderLibraryPost(bundle, DEFAULT_RENDER, taken);
+    }
+    result.files.push({
+      id: bundle.article.id,
+      postPath: post.postPath,
+      files: [
+        { path: post.postPath, text: post.postContent },
+        { path: post.sidecarPath, text: post.sidecarContent },
+      ],
+    });
+  }
+  return result;
+}
+
+/** Renders in this thread, reading through `fetchBundles`. */
+export function inlineRenderer(
+  fetchBundles: BulkExportOptions['fetchBundles'],
+  settings: RenderSettings,
+): BatchRenderer {
+  const taken = new Set<string>();
+  return {
+    render: async (ids) =>
+      renderBatch(await fetchBundles(ids), settings, taken, { dom: true, level: 6 }),
+    deflate: async (files) => files.map((file) => deflateFile(file, 6)),
+    close: () => undefined,
+  };
+}
+
 export async function exportBundles(options: BulkExportOptions): Promise<BulkExportResult> {
   const { ids, settings, signal } = options;
   const batchSize = options.batchSize ?? 100;
-  const compressor = options.compressor ?? inlineCompressor();
+  const renderer = options.renderer ?? inlineRenderer(options.fetchBundles, settings);
   const zip = new ZipWriter();
   const taken = new Set<string>();
   const fellBack: ExportFailure[] = [];
   let count = 0;
-  // Batches being compressed (in a worker): written to the zip in order, two at most in flight.
-  const compressing: { articles: number; entries: Promise<DeflatedEntry[]> }[] = [];
-  const drain = async (keep: number) => {
-    while (compressing.length > keep) {
-      const batch = compressing.shift();
-      if (!batch) break;
-      for (const entry of await batch.entries) zip.addDeflated(entry);
-      count += batch.articles;
-      options.onProgress?.({ done: count, total: ids.length });
-    }
-  };
+
   const batches: string[][] = [];
   for (let i = 0; i < ids.length; i += batchSize) batches.push(ids.slice(i, i + batchSize));
-  // The background reads the next two batches while this one is written.
-  const fetching = batches.slice(0, 2).map((batch) => options.fetchBundles(batch));
+  const ahead = Math.max(1, options.inFlight ?? 2);
+  const pending = batches.slice(0, ahead).map((batch) => renderer.render(batch));
+
+  /**
+   * Renders here (with every name taken so far) what the renderer could not, or named twice; the
+   * renderer deflates it.
+   */
+  const renderHere = async (bundles: ArticleBundle[], collided: string[]) => {
+    const again = collided.length ? await options.fetchBundles(collided) : [];
+    const rendered = renderFiles([...bundles, ...again], settings, taken, true);
+    fellBack.push(...rendered.fellBack);
+    const files = rendered.files.flatMap((article) => article.files);
+    for (const entry of await renderer.deflate(files)) zip.addDeflated(entry);
+    return rendered.files.length;
+  };
+
   try {
     for (const file of options.extraFiles ?? []) zip.addDeflated(deflateFile(file, 6));
     for (let b = 0; b < batches.length; b++) {
-      const bundles = (await fetching.shift()) ?? [];
+      const batch = await pending.shift();
       if (signal?.aborted) throw new ExportCancelled('Export cancelled.');
-      const ahead = batches[b + 2];
-      if (ahead) fetching.push(options.fetchBundles(ahead));
-      const files: TextFile[] = [];
-      for (const bundle of bundles) {
-        let post;
-        try {
-          post = renderLibraryPost(bundle, settings, taken);
-        } catch (error) {
-          fellBack.push({
-            id: bundle.article.id,
-            title: bundle.article.title,
-            reason: error instanceof Error ? error.message : String(error),
-          });
-          post = renderLibraryPost(bundle, DEFAULT_RENDER, taken);
+      const next = batches[b + ahead];
+      if (next) pending.push(renderer.render(next));
+      if (!batch) continue;
+      fellBack.push(...batch.fellBack);
+      const collided: string[] = [];
+      for (const article of batch.articles) {
+        if (taken.has(article.postPath)) {
+          collided.push(article.id);
+          continue;
         }
-        files.push(
-          { path: post.postPath, text: post.postContent },
-          { path: post.sidecarPath, text: post.sidecarContent },
-        );
+        taken.add(article.postPath);
+        for (const entry of article.entries) zip.addDeflated(entry);
+        count++;
       }
-      compressing.push({ articles: bundles.length, entries: compressor.compress(files) });
-      await drain(2);
+      if (batch.leftOver.length || collided.length)
+        count += await renderHere(batch.leftOver, collided);
+      options.onProgress?.({ done: count, total: ids.length });
     }
-    await drain(0);
     return { blob: await zip.close(), count, fellBack };
   } catch (error) {
     zip.abort();
     // Requests of a cancelled export must not surface as unhandled rejections.
-    for (const pending of fetching) pending.catch(() => undefined);
-    for (const batch of compressing) batch.entries.catch(() => undefined);
+    for (const batch of pending) batch.catch(() => undefined);
     throw error;
+  } finally {
+    if (!options.renderer) renderer.close();
   }
 }
 

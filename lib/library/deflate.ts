@@ -1,5 +1,5 @@
 /**
- * One zip entry deflated on its own (in a worker, or inline where there is none): the raw
+ * One zip entry deflated on its own (in a worker, or in the page): the raw
  * DEFLATE data with the CRC-32 and size the zip's headers need. fflate does the compressing.
  */
 import { deflateSync } from 'fflate';
@@ -17,12 +17,6 @@ export interface TextFile {
   text: string;
 }
 
-/** Compresses files in order; a pool of workers or the calling thread. */
-export interface Compressor {
-  compress(files: readonly TextFile[]): Promise<DeflatedEntry[]>;
-  close(): void;
-}
-
 const CRC_TABLE = (() => {
   const table = new Int32Array(256);
   for (let n = 0; n < 256; n++) {
@@ -35,7 +29,9 @@ const CRC_TABLE = (() => {
 
 export function crc32(bytes: Uint8Array): number {
   let crc = -1;
-  for (const byte of bytes) crc = (CRC_TABLE[(crc ^ byte) & 0xff] ?? 0) ^ (crc >>> 8);
+  // An indexed loop: iterating a Uint8Array with for…of is several times slower in V8.
+  for (let i = 0; i < bytes.length; i++)
+    crc = (CRC_TABLE[(crc ^ (bytes[i] as number)) & 0xff] as number) ^ (crc >>> 8);
   return (crc ^ -1) >>> 0;
 }
 
@@ -49,16 +45,4 @@ export function deflateBytes(path: string, bytes: Uint8Array, level: DeflateLeve
   return { path, data: deflateSync(bytes, { level }), crc: crc32(bytes), size: bytes.length };
 }
 
-export function encodeFile(file: TextFile): { path: string; bytes: Uint8Array } {
-  return { path: file.path, bytes: encoder.encode(file.text) };
-}
-
 export type DeflateLevel = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
-
-/** Compresses on the calling thread (tests, and where workers cannot start). */
-export function inlineCompressor(level: DeflateLevel = 6): Compressor {
-  return {
-    compress: async (files) => files.map((file) => deflateFile(file, level)),
-    close: () => undefined,
-  };
-}

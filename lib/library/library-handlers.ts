@@ -66,6 +66,7 @@ export function createLibraryHandlers(deps: LibraryDeps): LibraryHandlers {
           offset: request.offset,
           limit: request.limit,
           withText: request.withText,
+          withTotal: request.withTotal ?? true,
         }),
       ),
     'library:bundles': (request) => attempt(() => getBundles(deps.db, request.ids)),

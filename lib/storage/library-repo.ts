@@ -28,12 +28,19 @@ function groupByArticle(highlights: readonly Highlight[]): Map<string, Highlight
   return groups;
 }
 
-/** Articles newest saved first, `limit` from `offset`; with their search text when asked. */
+/**
+ * Articles newest saved first, `limit` from `offset`; with their search text and the total count
+ * when asked (the count walks every record in Chromium: ~300 ms at 10,000, so the library page asks
+ * for it once, beside its first rows, not with every page).
+ */
 export async function listEntries(
   db: GleanerDB,
-  options: { offset: number; limit: number; withText: boolean },
-): Promise<{ entries: LibraryEntry[]; total: number }> {
+  options: { offset: number; limit: number; withText: boolean; withTotal?: boolean },
+): Promise<{ entries: LibraryEntry[]; total: number | null }> {
   return db.transaction('r', db.articles, db.highlights, async () => {
+    // (The store's count is twice as fast as the savedAt index's in Chromium.)
+    const counting = options.withTotal === false ? null : db.articles.count();
+    if (!options.limit) return { entries: [], total: await counting };
     // Keys first (the index alone, however far the offset), then only these records.
     const ids = await db.articles
       .orderBy('savedAt')
@@ -44,8 +51,7 @@ export async function listEntries(
     const articles = (await db.articles.bulkGet(ids)).filter(
       (a): a is LibraryArticle => a !== undefined,
     );
-    // Counted on the savedAt index: a count of the table itself reads every stored record.
-    const total = await db.articles.orderBy('savedAt').count();
+    const total = await counting;
     if (!options.withText) {
       const counts = new Map<string, number>();
       await db.highlights

@@ -5,7 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseFrontMatter } from '@/lib/export/front-matter';
 import { DEFAULT_EXPORT_SETTINGS } from '@/lib/export/export-settings';
 import { createBackup, storageToRestore } from '@/lib/library/backup';
-import { exportBundles } from '@/lib/library/bulk-export';
+import { exportBundles, renderBatch, type BatchRenderer } from '@/lib/library/bulk-export';
+import { deflateFile } from '@/lib/library/deflate';
 import { filesFileSet, importFileSets, zipFileSet, type FileSet } from '@/lib/library/import-files';
 import { recordFromPost } from '@/lib/library/post-import';
 import type { ArticleBundle } from '@/lib/library/types';
@@ -118,6 +119,42 @@ describe('bulk export', () => {
     expect(
       post.startsWith('---\nlayout: post\ntitle: "Article 1"\ndate: 2022-01-12 21:56:33 +0800\n'),
     ).toBe(true);
+  });
+
+  it('with workers (no DOM, names of their own), still writes unique names and every article', async () => {
+    // Two "workers", each with its own names, one batch each: both name their post
+    // 2026-11-20-same-title.md; the article with highlights comes back to the page.
+    await source.highlights.where('articleId').equals('a-3').delete();
+    const workers = [new Set<string>(), new Set<string>()];
+    let calls = 0;
+    const renderer: BatchRenderer = {
+      render: async (ids) =>
+        renderBatch(await getBundles(source, ids), SETTINGS, workers[calls++ % 2]!, {
+          dom: false,
+          level: 1,
+        }),
+      deflate: async (files) => files.map((file) => deflateFile(file, 1)),
+      close: () => undefined,
+    };
+    const result = await exportBundles({
+      ids: ['a-2', 'a-3', 'a-1'],
+      fetchBundles: (batch) => getBundles(source, batch),
+      settings: SETTINGS,
+      batchSize: 1,
+      renderer,
+    });
+    expect(result.count).toBe(3);
+    const files = unzipSync(new Uint8Array(await result.blob.arrayBuffer()));
+    const posts = Object.keys(files).filter((name) => name.startsWith('_posts/'));
+    expect(posts.sort()).toEqual([
+      '_posts/2022-01-12-article-1.md',
+      '_posts/2026-11-20-same-title-2.md',
+      '_posts/2026-11-20-same-title.md',
+    ]);
+    // The article with highlights was rendered where there is a DOM: its quotes are marked.
+    const withHighlights = new TextDecoder().decode(files['_posts/2022-01-12-article-1.md']);
+    expect(withHighlights).toContain('<mark>企业微信</mark>');
+    expect(Object.keys(files).filter((n) => n.startsWith('_gleaner/'))).toHaveLength(3);
   });
 
   it('stops when cancelled', async () => {

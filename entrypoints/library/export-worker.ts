@@ -1,0 +1,61 @@
+/**
+ * A library-page worker for exports: reads its batch of articles from IndexedDB itself (read-only;
+ * every write goes through the background), renders the posts and deflates them, so neither the
+ * service worker's messaging nor the page's thread carries the texts.
+ */
+import { renderBatch, type RenderedBatch } from '@/lib/library/bulk-export';
+import {
+  deflateFile,
+  type DeflatedEntry,
+  type DeflateLevel,
+  type TextFile,
+} from '@/lib/library/deflate';
+import type { RenderSettings } from '@/lib/library/library-post';
+import { GleanerDB } from '@/lib/storage/db';
+import { getBundles } from '@/lib/storage/library-repo';
+
+export type ExportWorkerRequest =
+  | { type: 'start'; settings: RenderSettings; level: DeflateLevel }
+  | { type: 'render'; id: number; ids: string[] }
+  | { type: 'deflate'; id: number; files: TextFile[] };
+
+export type ExportWorkerAnswer =
+  | { id: number; batch: RenderedBatch }
+  | { id: number; entries: DeflatedEntry[] }
+  | { id: number; error: string };
+
+const db = new GleanerDB();
+/** Names this worker gave; the page makes them unique across workers. */
+const taken = new Set<string>();
+let start: { settings: RenderSettings; level: DeflateLevel } | null = null;
+
+const post = (answer: ExportWorkerAnswer, transfer: Transferable[] = []) =>
+  (self as unknown as Worker).postMessage(answer, transfer);
+
+self.onmessage = async (event: MessageEvent<ExportWorkerRequest>) => {
+  const request = event.data;
+  if (request.type === 'start') {
+    start = { settings: request.settings, level: request.level };
+    return;
+  }
+  try {
+    if (!start) throw new Error('The export worker was not started.');
+    if (request.type === 'deflate') {
+      const { level } = start;
+      const entries = request.files.map((file) => deflateFile(file, level));
+      post(
+        { id: request.id, entries },
+        entries.map((entry) => entry.data.buffer),
+      );
+      return;
+    }
+    const bundles = await getBundles(db, request.ids);
+    const batch = renderBatch(bundles, start.settings, taken, { dom: false, level: start.level });
+    post(
+      { id: request.id, batch },
+      batch.articles.flatMap((article) => article.entries.map((entry) => entry.data.buffer)),
+    );
+  } catch (error) {
+    post({ id: request.id, error: error instanceof Error ? error.message : String(error) });
+  }
+};
