@@ -345,15 +345,26 @@ function squash(text: string): string {
   return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
+const WORDS = /[\p{L}\p{N}]+/gu;
+
+/**
+ * The headline again: the title's text, or (a heading) a shorter form of it — every word of it in
+ * the title ("Breaking: storm" under the title "Breaking: storm hits the coast | Site"), or for
+ * Chinese a run of the title's characters.
+ */
 function repeatsTitle(line: Line, title: string | undefined): boolean {
   if (!title) return false;
   const text = squash(line.segment.text);
   const wanted = squash(title);
-  return (
-    Boolean(text) &&
-    (text === wanted ||
-      (text.length >= 8 && wanted.startsWith(text) && text.length >= wanted.length * 0.8))
-  );
+  if (!text) return false;
+  if (text === wanted) return true;
+  if (text.length >= 8 && wanted.startsWith(text) && text.length >= wanted.length * 0.8)
+    return true;
+  if (!line.segment.heading) return false;
+  if (CJK.test(text)) return text.length >= 6 && wanted.includes(text);
+  const words = line.segment.text.toLowerCase().match(WORDS) ?? [];
+  const titleWords = new Set(title.toLowerCase().match(WORDS) ?? []);
+  return words.length >= 2 && words.every((word) => titleWords.has(word));
 }
 
 /** A label in brackets on its own ("【新春走基层】", "（即时新闻）"), or a breadcrumb. */

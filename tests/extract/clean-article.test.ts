@@ -68,6 +68,16 @@ describe('cleanArticle', () => {
     expect(text).not.toContain('Night ferries return');
   });
 
+  it('drops a shorter form of the headline at the top, keeps a subheading further down', () => {
+    const title = 'Breaking: night ferries return to the harbour | The Coastal Courier';
+    const text = clean(
+      `<h2>Breaking: night ferries return</h2><p>${STORY_EN}</p><h2>Night ferries return</h2><p>${STORY_EN}</p>`,
+      title,
+    );
+    expect(text.startsWith(STORY_EN)).toBe(true);
+    expect(text).toContain('\nNight ferries return\n');
+  });
+
   it('keeps an interview question that starts like a label ("记者：")', () => {
     const question = '记者：你们的工厂现在还在生产吗？工人们都回来了吗？';
     const text = clean(`<p>${STORY_ZH}</p><p>${question}</p><p>${STORY_ZH}</p>`);
