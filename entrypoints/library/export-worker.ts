@@ -28,6 +28,8 @@ const db = new GleanerDB();
 /** Names this worker gave; the page makes them unique across workers. */
 const taken = new Set<string>();
 let start: { settings: RenderSettings; level: DeflateLevel } | null = null;
+// fflate: the browser's CompressionStream measured slower here (a stream per file costs more).
+const deflate = (file: TextFile) => deflateFile(file, start?.level ?? 6);
 
 const post = (answer: ExportWorkerAnswer, transfer: Transferable[] = []) =>
   (self as unknown as Worker).postMessage(answer, transfer);
@@ -41,8 +43,7 @@ self.onmessage = async (event: MessageEvent<ExportWorkerRequest>) => {
   try {
     if (!start) throw new Error('The export worker was not started.');
     if (request.type === 'deflate') {
-      const { level } = start;
-      const entries = request.files.map((file) => deflateFile(file, level));
+      const entries = await Promise.all(request.files.map(deflate));
       post(
         { id: request.id, entries },
         entries.map((entry) => entry.data.buffer),
@@ -50,7 +51,7 @@ self.onmessage = async (event: MessageEvent<ExportWorkerRequest>) => {
       return;
     }
     const bundles = await getBundles(db, request.ids);
-    const batch = renderBatch(bundles, start.settings, taken, { dom: false, level: start.level });
+    const batch = await renderBatch(bundles, start.settings, taken, { dom: false, deflate });
     post(
       { id: request.id, batch },
       batch.articles.flatMap((article) => article.entries.map((entry) => entry.data.buffer)),

@@ -11,7 +11,7 @@
 import { DEFAULT_EXPORT_SETTINGS } from '../export/export-settings';
 import { renderLibraryPost, SIDECAR_DIR, type RenderSettings } from './library-post';
 import type { ArticleBundle } from './types';
-import { deflateFile, type DeflatedEntry, type DeflateLevel, type TextFile } from './deflate';
+import { deflateFile, type DeflatedEntry, type TextFile } from './deflate';
 import { ZipWriter } from './zip-writer';
 
 export interface ExportProgress {
@@ -87,22 +87,21 @@ const DEFAULT_RENDER: RenderSettings = { export: DEFAULT_EXPORT_SETTINGS, siteRu
  * Renders bundles to zip entries. `taken` holds the names given so far (and gets these). Without
  * a DOM (`dom: false`, in a worker), an article whose highlights go into the body is left over.
  */
-export function renderBatch(
+export async function renderBatch(
   bundles: readonly ArticleBundle[],
   settings: RenderSettings,
   taken: Set<string>,
-  options: { dom: boolean; level: DeflateLevel },
-): RenderedBatch {
+  options: { dom: boolean; deflate: (file: TextFile) => DeflatedEntry | Promise<DeflatedEntry> },
+): Promise<RenderedBatch> {
   const { files, leftOver, fellBack } = renderFiles(bundles, settings, taken, options.dom);
-  return {
-    articles: files.map((article) => ({
+  const articles = await Promise.all(
+    files.map(async (article) => ({
       id: article.id,
       postPath: article.postPath,
-      entries: article.files.map((file) => deflateFile(file, options.level)),
+      entries: await Promise.all(article.files.map(options.deflate)),
     })),
-    leftOver,
-    fellBack,
-  };
+  );
+  return { articles, leftOver, fellBack };
 }
 
 function renderFiles(
@@ -152,7 +151,10 @@ export function inlineRenderer(
   const taken = new Set<string>();
   return {
     render: async (ids) =>
-      renderBatch(await fetchBundles(ids), settings, taken, { dom: true, level: 6 }),
+      renderBatch(await fetchBundles(ids), settings, taken, {
+        dom: true,
+        deflate: (file) => deflateFile(file, 6),
+      }),
     deflate: async (files) => files.map((file) => deflateFile(file, 6)),
     close: () => undefined,
   };

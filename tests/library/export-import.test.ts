@@ -131,7 +131,7 @@ describe('bulk export', () => {
       render: async (ids) =>
         renderBatch(await getBundles(source, ids), SETTINGS, workers[calls++ % 2]!, {
           dom: false,
-          level: 1,
+          deflate: (file) => deflateFile(file, 1),
         }),
       deflate: async (files) => files.map((file) => deflateFile(file, 1)),
       close: () => undefined,
