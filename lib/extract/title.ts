@@ -14,7 +14,23 @@ export interface TitleHints {
 }
 
 function collapse(value: string | null | undefined): string {
-  return (value ?? '').replace(/\s+/g, ' ').trim();
+  return repairMojibake((value ?? '').replace(/\s+/g, ' ').trim());
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * UTF-8 read as Latin-1 by the site's own CMS ("Investorâ\u0080\u0099s" for "Investor’s"): the
+ * C1 control characters give it away (no real title has them). Re-read as UTF-8 when every
+ * character fits a byte and the bytes are valid UTF-8; otherwise left as it is.
+ */
+export function repairMojibake(text: string): string {
+  if (!/[\u0080-\u009f]/.test(text) || /[^ -\u00ff]/.test(text)) return text;
+  try {
+    return utf8.decode(Uint8Array.from(text, (char) => char.charCodeAt(0)));
+  } catch {
+    return text;
+  }
 }
 
 /** Lowercase letters and digits only, to compare "The Guardian" with "theguardian". */

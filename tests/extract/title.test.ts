@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { cleanTitle } from '../../lib/extract/title';
+import { cleanTitle, repairMojibake } from '../../lib/extract/title';
 import type { TitleHints } from '../../lib/extract/title';
 
 describe('cleanTitle', () => {
@@ -104,5 +104,23 @@ describe('cleanTitle on a front page whose h1 is the site logo', () => {
     expect(
       cleanTitle("Today's headlines | Link Digest", { h1: 'Link Digest', siteName: '127.0.0.1' }),
     ).toBe("Today's headlines");
+  });
+});
+
+describe('repairMojibake', () => {
+  it('re-reads UTF-8 that a site printed as Latin-1', () => {
+    expect(repairMojibake('A DIY Investor\u00e2\u0080\u0099s Guide')).toBe(
+      'A DIY Investor’s Guide',
+    );
+    expect(
+      cleanTitle('A DIY Investor\u00e2\u0080\u0099s Guide | White Coat Investor', {
+        siteName: 'White Coat Investor',
+      }),
+    ).toBe('A DIY Investor’s Guide');
+  });
+
+  it('leaves real Latin-1 and other text alone', () => {
+    expect(repairMojibake('Café crème à Genève')).toBe('Café crème à Genève');
+    expect(repairMojibake('企业微信')).toBe('企业微信');
   });
 });
