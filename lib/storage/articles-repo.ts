@@ -1,6 +1,7 @@
 import type { Article, ExtractedArticle } from '../model';
 import { urlKey } from '../url';
 import type { GleanerDB } from './db';
+import { newRecordId } from './record-id';
 
 export interface SaveOutcome {
   article: Article;
@@ -44,7 +45,7 @@ export async function saveArticle(
   clip: ExtractedArticle,
   tags: readonly string[],
   nowIso: string,
-  newId: () => string = () => crypto.randomUUID(),
+  newId: () => string = newRecordId,
 ): Promise<SaveOutcome> {
   const key = urlKey(clip.canonicalUrl || clip.url);
   const alsoKnownAs = urlKey(clip.url);

@@ -1,6 +1,7 @@
 import type { Highlight, HighlightColor } from '../model';
 import type { Selector } from '../anchoring/types';
 import type { GleanerDB } from './db';
+import { newRecordId } from './record-id';
 
 export interface NewHighlight {
   articleId: string;
@@ -19,7 +20,7 @@ export async function addHighlight(
   db: GleanerDB,
   fields: NewHighlight,
   nowIso: string,
-  newId: () => string = () => crypto.randomUUID(),
+  newId: () => string = newRecordId,
 ): Promise<Highlight> {
   const highlight: Highlight = { ...fields, id: newId(), createdAt: nowIso, updatedAt: nowIso };
   await db.transaction('rw', db.articles, db.highlights, async () => {

@@ -16,6 +16,7 @@ import type {
 import { urlKey } from '../url';
 import { normalizeTags } from './articles-repo';
 import type { GleanerDB } from './db';
+import { newRecordId } from './record-id';
 
 function groupByArticle(highlights: readonly Highlight[]): Map<string, Highlight[]> {
   const groups = new Map<string, Highlight[]>();
@@ -277,7 +278,7 @@ export async function importRecords(
   options: { keepIds?: boolean; newId?: () => string } = {},
 ): Promise<ImportOutcome[]> {
   const keepIds = options.keepIds ?? false;
-  const newId = options.newId ?? (() => crypto.randomUUID());
+  const newId = options.newId ?? newRecordId;
   try {
     return await db.transaction('rw', db.articles, db.highlights, async () => {
       const outcomes: ImportOutcome[] = [];

@@ -6,6 +6,7 @@ import {
   saveArticle,
 } from '@/lib/storage/articles-repo';
 import { GleanerDB } from '@/lib/storage/db';
+import { listEntries } from '@/lib/storage/library-repo';
 import { sampleClip } from '../support/article';
 
 let db: GleanerDB;
@@ -30,6 +31,21 @@ describe('saveArticle', () => {
     expect(article.tags).toEqual(['36氪新闻']);
     expect(await db.articles.count()).toBe(1);
     expect((await db.articles.get(article.id))?.savedAt).toBe('2026-11-25T10:00:00+00:00');
+  });
+
+  it('lists articles saved in the same second newest first (ids follow time)', async () => {
+    const sameSecond = '2026-11-25T10:00:00+00:00';
+    const titles: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const clip = sampleClip();
+      const title = `Article ${i}`;
+      titles.push(title);
+      const url = `https://news.example.com/story-${i}`;
+      await saveArticle(db, { ...clip, title, url, canonicalUrl: url }, [], sameSecond);
+      await new Promise((resolve) => setTimeout(resolve, 2));
+    }
+    const { entries } = await listEntries(db, { offset: 0, limit: 10, withText: false });
+    expect(entries.map((entry) => entry.card.title)).toEqual([...titles].reverse());
   });
 
   it('updates the same page on a second save instead of adding it again', async () => {
