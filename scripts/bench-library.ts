@@ -22,6 +22,9 @@ import {
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
+import { countWords } from '../lib/extract/word-count';
+import { listPages, readPage } from './eval/corpus';
+import { installDomGlobals } from './eval/dom-globals';
 import { launchExtensionBrowser, type ExtensionBrowser } from './support/extension-browser';
 
 const CORPUS = process.env.GLEANER_CORPUS ?? path.resolve('../shared/corpus');
@@ -60,46 +63,15 @@ async function loadBases(): Promise<{ bases: Base[]; seconds: number; cached: bo
   }
   const started = performance.now();
   const { JSDOM, VirtualConsole } = await import('jsdom');
-  // The extractor runs in a tab; under Node it gets `window`, `DOMParser`… from one jsdom window
-  // (before it is imported: DOMPurify binds to `window` when its module loads).
-  const { window } = new JSDOM('<!doctype html><body></body>', { url: 'https://example.com/' });
-  for (const key of [
-    'window',
-    'document',
-    'DOMParser',
-    'Node',
-    'NodeFilter',
-    'Element',
-    'HTMLElement',
-    'Document',
-    'DocumentFragment',
-    'XMLSerializer',
-  ]) {
-    if (!(key in globalThis))
-      Object.assign(globalThis, {
-        [key]: key === 'window' ? window : (window as unknown as Record<string, unknown>)[key],
-      });
-  }
+  // The extractor runs in a tab; under Node it gets `window`, `DOMParser`… from one jsdom window.
+  installDomGlobals();
   const { extractArticle } = await import('../lib/extract/extract-article');
   const bases: Base[] = [];
-  const names = readdirSync(CORPUS).filter(
-    (f) => f.endsWith('.json') && !['manifest.json', 'anchors.json'].includes(f),
-  );
-  for (const name of names) {
-    const meta = JSON.parse(readFileSync(path.join(CORPUS, name), 'utf8')) as {
-      lang: string;
-      url: string | null;
-      decode_as: string;
-      domain: string | null;
-    };
+  for (const name of listPages(CORPUS)) {
+    const { entry, html } = readPage(CORPUS, name);
+    // (Some datasets give only the domain.)
+    const meta = entry as typeof entry & { domain?: string | null };
     if (meta.lang !== 'en' && meta.lang !== 'zh') continue;
-    const bytes = readFileSync(path.join(CORPUS, name.replace(/\.json$/, '.html')));
-    let html: string;
-    try {
-      html = new TextDecoder(meta.decode_as || 'utf-8').decode(bytes);
-    } catch {
-      html = new TextDecoder('utf-8').decode(bytes);
-    }
     const url =
       meta.url && /^https?:/.test(meta.url)
         ? meta.url
@@ -160,15 +132,6 @@ function isoAt(ms: number, offsetHours: number): string {
   const d = new Date(ms + offsetHours * 3_600_000);
   const sign = offsetHours < 0 ? '-' : '+';
   return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}T${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}${sign}${pad(Math.abs(offsetHours))}:00`;
-}
-
-function countWords(text: string): number {
-  const han = text.match(/[\u3400-\u9fff\uf900-\ufaff\u3040-\u30ff]/g)?.length ?? 0;
-  return (
-    han +
-    (text.replace(/[\u3400-\u9fff\uf900-\ufaff\u3040-\u30ff]/g, ' ').match(/[\p{L}\p{N}_]+/gu)
-      ?.length ?? 0)
-  );
 }
 
 function makeRecord(bases: Base[], byLang: Record<'en' | 'zh', number[]>, i: number) {
