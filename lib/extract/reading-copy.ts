@@ -84,9 +84,11 @@ export interface ReadingCopy {
   skipped: ReadonlySet<Element>;
 }
 
+/** A CSS declaration that hides what it applies to. */
+const HIDING = /display\s*:\s*none|visibility\s*:\s*hidden/i;
+
 function hasHiddenStyle(element: Element): boolean {
-  const style = (element.getAttribute('style') ?? '').toLowerCase();
-  return /display\s*:\s*none|visibility\s*:\s*hidden/.test(style);
+  return HIDING.test(element.getAttribute('style') ?? '');
 }
 
 /** Landmarks that are never the article (Readability drops them too, in its first pass). */
@@ -111,9 +113,9 @@ function classesHiddenByStyleSheets(doc: Document): Set<string> {
   const names = new Set<string>();
   for (const style of doc.querySelectorAll('style')) {
     const css = style.textContent ?? '';
-    if (!/display\s*:\s*none|visibility\s*:\s*hidden/i.test(css)) continue;
+    if (!HIDING.test(css)) continue;
     for (const rule of css.matchAll(/([^{}]+)\{([^{}]*)\}/g)) {
-      if (!/display\s*:\s*none|visibility\s*:\s*hidden/i.test(rule[2] ?? '')) continue;
+      if (!HIDING.test(rule[2] ?? '')) continue;
       for (const selector of (rule[1] ?? '').split(',')) {
         const simple = /^\s*\.([\w-]+)\s*$/.exec(selector);
         if (simple?.[1]) names.add(simple[1]);
