@@ -184,7 +184,7 @@ export function formatReport(results: readonly PageResult[], wallSeconds?: numbe
   for (const target of targets(results)) {
     const comparison = target.kind === 'min' ? '≥' : '≤';
     lines.push(
-      `  [${targetMet(target) ? 'PASS' : 'FAIL'}] ${target.label}: ${target.value.toFixed(3)} ${comparison} ${target.goal} (${target.pages} pages)`,
+      `  [${targetMet(target) ? 'PASS' : 'FAIL'}] ${target.label}: ${target.value.toFixed(4)} ${comparison} ${target.goal} (${target.pages} pages)`,
     );
   }
   return lines.join('\n');

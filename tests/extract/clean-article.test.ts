@@ -63,6 +63,31 @@ describe('cleanArticle', () => {
     expect(text).toContain('京港澳高速雨花收费站');
   });
 
+  it('keeps a caption that describes the picture in sentences, with its credit', () => {
+    const described =
+      'Workers lower the last of the old neon letters from the roof of the electricity board in 1989, as the city prepared to replace every sign on the square within a single year.';
+    const text = clean(
+      `<figure><img src="a.jpg"><figcaption>${described} (AP)</figcaption></figure>` +
+        `<p>${STORY_EN}</p><p>${described} (Jane Roe / Reuters)</p>` +
+        `<figure><img src="b.jpg"><figcaption>The ferry at dawn. (AP)</figcaption></figure><p>${STORY_EN}</p>` +
+        `<p>The harbour at night. (Reuters)</p>`,
+    );
+    expect(text.split(described)).toHaveLength(3);
+    expect(text).not.toContain('The ferry at dawn');
+    expect(text).not.toContain('The harbour at night');
+  });
+
+  it('applies the caption-line rule of Chinese pages to Chinese only, not to Japanese', () => {
+    const story =
+      'むかしむかし、ある村に一匹のイヌがいました。イヌは肉をくわえて橋をわたっていました。川をのぞくと、もう一匹のイヌが肉をくわえています。';
+    const ja = clean(`<p>${story}</p><p><img src="a.jpg"></p><p>欲張りなイヌ</p><p>${story}</p>`);
+    expect(ja).toContain('欲張りなイヌ');
+    const zh = clean(
+      `<p>${STORY_ZH}</p><p><img src="a.jpg"></p><p>新开通的公交线路</p><p>${STORY_ZH}</p>`,
+    );
+    expect(zh).not.toContain('新开通的公交线路');
+  });
+
   it('drops the headline repeated at the top', () => {
     const text = clean(`<h1>Night ferries return</h1><p>${STORY_EN}</p>`, 'Night ferries return');
     expect(text).not.toContain('Night ferries return');
