@@ -39,25 +39,28 @@ export function workerRenderer(
     worker.postMessage(start);
   }
   let next = 0;
-  const send = (request: (id: number) => ExportWorkerRequest) =>
+  // Renders and deflates take turns over the workers each on their own: one turn for both kept
+  // every render on the same worker when the export alternated them.
+  const turns = { render: 0, deflate: 0 };
+  const send = (kind: keyof typeof turns, request: (id: number) => ExportWorkerRequest) =>
     new Promise<Answer>((resolve, reject) => {
       const id = next++;
       waiting.set(id, { resolve, reject });
-      workers[id % workers.length]?.postMessage(request(id));
+      workers[turns[kind]++ % workers.length]?.postMessage(request(id));
     });
   const fellBack = (error: unknown) =>
     console.warn('Gleaner: an export worker failed; the page does its part.', error);
   return {
     workers: count,
     render: (ids) =>
-      (send((id) => ({ type: 'render', id, ids })) as Promise<RenderedBatch>).catch(
+      (send('render', (id) => ({ type: 'render', id, ids })) as Promise<RenderedBatch>).catch(
         (error: unknown) => {
           fellBack(error);
           return fallback.render(ids);
         },
       ),
     deflate: (files) =>
-      (send((id) => ({ type: 'deflate', id, files })) as Promise<DeflatedEntry[]>).catch(
+      (send('deflate', (id) => ({ type: 'deflate', id, files })) as Promise<DeflatedEntry[]>).catch(
         (error: unknown) => {
           fellBack(error);
           return fallback.deflate(files);
