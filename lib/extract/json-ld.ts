@@ -57,7 +57,7 @@ function parseJsonLd(doc: Document): JsonObject[] {
       }
     }
   };
-  for (const script of doc.querySelectorAll('script[type]')) {
+  for (const script of [...doc.getElementsByTagName('script')]) {
     const type = script.getAttribute('type')?.trim().toLowerCase() ?? '';
     if (!type.startsWith('application/ld+json')) continue;
     visit(parseBlock(script.textContent ?? ''), 0);

@@ -8,7 +8,8 @@ const KEY_ATTRIBUTES = ['property', 'name', 'itemprop', 'http-equiv'] as const;
 function metaIndex(doc: Document): Map<string, string[]> {
   return memo(doc, 'meta-index', () => {
     const index = new Map<string, string[]>();
-    for (const meta of doc.querySelectorAll('meta[content]')) {
+    // By tag name: jsdom (the eval) matches attribute selectors slowly; browsers do either fast.
+    for (const meta of [...doc.getElementsByTagName('meta')]) {
       const content = meta.getAttribute('content')?.trim();
       if (!content) continue;
       const keys = new Set<string>();

@@ -106,8 +106,10 @@ function httpUrl(value: string | null | undefined, base: string): string | null 
 }
 
 export function readCanonicalUrl(doc: Document, tabUrl: string): string {
-  const links = [...doc.querySelectorAll('link[rel][href]')].filter((link) =>
-    (link.getAttribute('rel') ?? '').toLowerCase().split(/\s+/).includes('canonical'),
+  const links = [...doc.getElementsByTagName('link')].filter(
+    (link) =>
+      link.hasAttribute('href') &&
+      (link.getAttribute('rel') ?? '').toLowerCase().split(/\s+/).includes('canonical'),
   );
   for (const candidate of [
     ...links.map((l) => l.getAttribute('href')),

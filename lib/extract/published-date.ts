@@ -260,8 +260,10 @@ function follows(element: Node, reference: Node): boolean {
 }
 
 function* timeCandidates(doc: Document, headline: Element | null): Generator<Candidate> {
-  const times = [...doc.querySelectorAll('time[datetime]')].filter(
-    (t) => !/modified|updated/i.test(`${t.getAttribute('itemprop') ?? ''} ${t.className}`),
+  const times = [...doc.getElementsByTagName('time')].filter(
+    (t) =>
+      t.hasAttribute('datetime') &&
+      !/modified|updated/i.test(`${t.getAttribute('itemprop') ?? ''} ${t.className}`),
   );
   const preferred = [
     ...times.filter((t) => t.hasAttribute('pubdate') || t.hasAttribute('itemprop')),

@@ -120,6 +120,18 @@ function createTurndown(options: MarkdownOptions): TurndownService {
   return service;
 }
 
+/** One converter per highlight syntax: building one (rules, plugins) cost more than a short page. */
+const converters = new Map<HighlightSyntax, TurndownService>();
+
+function turndownFor(highlightSyntax: HighlightSyntax): TurndownService {
+  let service = converters.get(highlightSyntax);
+  if (!service) {
+    service = createTurndown({ highlightSyntax });
+    converters.set(highlightSyntax, service);
+  }
+  return service;
+}
+
 /** Article HTML → Markdown: GFM tables, fenced code, absolute links and images. */
 export function htmlToMarkdown(
   html: string,
@@ -137,7 +149,7 @@ export function elementToMarkdown(
   options: MarkdownOptions = {},
 ): string {
   makeUrlsAbsolute(root, baseUrl);
-  return createTurndown(options)
+  return turndownFor(options.highlightSyntax ?? 'mark')
     .turndown(root)
     .replace(/\n{3,}/g, '\n\n')
     .trim();

@@ -31,6 +31,16 @@ describe('extractArticle', () => {
     expect(text).not.toContain('iask');
   });
 
+  it('finds hidden classes in media blocks and selector lists, not in other rules', () => {
+    const text = extract(
+      `<div id="endText"><p>${PARAGRAPH}<span class="wm">加拿大家园,www.iask.ca</span></p>` +
+        `<p>${PARAGRAPH}<span class="note">编者按：邮票共发行八枚</span></p><p>${PARAGRAPH}</p></div>`,
+      '<style>/* print */ .note { color: red } @media screen { .note { font-weight: bold } .x, .wm { visibility: hidden } }</style>',
+    );
+    expect(text).not.toContain('iask');
+    expect(text).toContain('邮票共发行八枚');
+  });
+
   it('keeps white text that is not a site’s name (it may sit on a dark cell)', () => {
     const text = extract(
       `<div><p>${PARAGRAPH}</p><p><font color=white>下面的图表是要帮助你按步骤分析你的问题：</font></p><p>${PARAGRAPH}</p></div>`,
