@@ -1,13 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  launchExtensionBrowser,
-  openPopupFor,
-  type ExtensionBrowser,
-} from '@/scripts/support/extension-browser';
-import { serveFolder, type StaticServer } from '@/scripts/support/static-server';
+import { describe, expect, it } from 'vitest';
+import { openPopupFor } from '@/scripts/support/extension-browser';
+import { useExtensionSession } from './support/session';
 
 const SENTENCE =
   'The council met again on Tuesday to argue about the harbour budget and the ferry timetable. ';
@@ -44,28 +37,15 @@ const HEAVY_PAGES: Record<string, () => string> = {
 };
 
 describe('heavy pages finish or fail with a message, and the popup never hangs', () => {
-  let server: StaticServer;
-  let browser: ExtensionBrowser;
-  const work = mkdtempSync(path.join(tmpdir(), 'gleaner-e2e-'));
-
-  beforeAll(async () => {
-    server = await serveFolder('tests/fixtures');
-    browser = await launchExtensionBrowser({ profileDir: path.join(work, 'profile') });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    rmSync(work, { recursive: true, force: true });
-  });
+  const session = useExtensionSession();
 
   it.each(Object.keys(HEAVY_PAGES))('%s', async (name) => {
     const url = `heavy/${name}.html`;
-    server.override(url, HEAVY_PAGES[name]!());
-    const tab = await browser.context.newPage();
-    await tab.goto(server.url(url), { timeout: 60_000 });
+    session.server.override(url, HEAVY_PAGES[name]!());
+    const tab = await session.browser.context.newPage();
+    await tab.goto(session.server.url(url), { timeout: 60_000 });
     const started = Date.now();
-    const popup = await openPopupFor(browser, tab);
+    const popup = await openPopupFor(session.browser, tab);
     // The popup answers while the page is being read.
     const responsive = Date.now();
     expect(await popup.evaluate(() => document.readyState)).toBe('complete');
@@ -85,6 +65,6 @@ describe('heavy pages finish or fail with a message, and the popup never hangs',
     expect(clipped || status.length > 10).toBe(true);
     await popup.close();
     await tab.close();
-    server.override(url, null);
+    session.server.override(url, null);
   });
 });

@@ -1,15 +1,9 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  launchExtensionBrowser,
-  openPopupFor,
-  tabIdOf,
-  type ExtensionBrowser,
-} from '@/scripts/support/extension-browser';
-import { serveFolder, type StaticServer } from '@/scripts/support/static-server';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { openPopupFor, tabIdOf } from '@/scripts/support/extension-browser';
+import { useExtensionSession } from './support/session';
 
 const PAGE = 'pages/eastmoney-36kr-wecom.html';
 const FIRST = '企业微信成为了这一命题的最优解。';
@@ -71,30 +65,16 @@ async function waitForNewFile(dir: string, known: number): Promise<string> {
 }
 
 describe('highlights on the page and in the popup', () => {
-  let server: StaticServer;
-  let browser: ExtensionBrowser;
+  const session = useExtensionSession();
   let page: Page;
-  const work = mkdtempSync(path.join(tmpdir(), 'gleaner-e2e-'));
-  const downloadsDir = path.join(work, 'downloads');
 
   beforeAll(async () => {
-    server = await serveFolder('tests/fixtures');
-    browser = await launchExtensionBrowser({
-      profileDir: path.join(work, 'profile'),
-      downloadsDir,
-    });
-    page = await browser.context.newPage();
-    await page.goto(server.url(PAGE));
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    rmSync(work, { recursive: true, force: true });
+    page = await session.browser.context.newPage();
+    await page.goto(session.server.url(PAGE));
   });
 
   async function clickToolbarAndWait(): Promise<Page> {
-    const popup = await openPopupFor(browser, page);
+    const popup = await openPopupFor(session.browser, page);
     await popup.getByTestId('clip-title').waitFor({ timeout: 20_000 });
     return popup;
   }
@@ -108,8 +88,8 @@ describe('highlights on the page and in the popup', () => {
     await expect.poll(() => paintedTexts(page)).toEqual([FIRST]);
 
     await selectText(page, SECOND);
-    const tabId = await tabIdOf(browser, page.url());
-    const worker = await browser.worker();
+    const tabId = await tabIdOf(session.browser, page.url());
+    const worker = await session.browser.worker();
     await worker.evaluate(
       (id) =>
         gleanerDevtools.onContextMenuClicked({ menuItemId: 'gleaner-highlight-selection' }, { id }),
@@ -151,7 +131,10 @@ describe('highlights on the page and in the popup', () => {
     expect(await popup.locator('[data-testid="article-preview"] mark').count()).toBeGreaterThan(1);
 
     await popup.getByTestId('export-button').click();
-    const post = readFileSync(await waitForNewFile(path.join(downloadsDir, '_posts'), 0), 'utf8');
+    const post = readFileSync(
+      await waitForNewFile(path.join(session.downloadsDir, '_posts'), 0),
+      'utf8',
+    );
     const [body, closing] = post.split('\n## Highlights\n');
     expect(body).toContain(`<mark>${FIRST}</mark>`);
     expect(body).toContain(`<mark>${SECOND}</mark>`);
@@ -167,13 +150,13 @@ describe('highlights on the page and in the popup', () => {
       `<p>（推广）点击领取新人红包，限时有效。</p><p>${FIRST}</p>`,
     ).replace('百果园展区', '百果园展台');
     expect(changed).not.toBe(ORIGINAL);
-    server.override(PAGE, changed);
+    session.server.override(PAGE, changed);
     await page.reload();
     let popup = await clickToolbarAndWait();
     await expect.poll(() => paintedTexts(page)).toEqual([FIRST, SECOND].sort());
     await popup.close();
 
-    server.override(PAGE, ORIGINAL.replace(`<p>${FIRST}</p>`, ''));
+    session.server.override(PAGE, ORIGINAL.replace(`<p>${FIRST}</p>`, ''));
     await page.reload();
     popup = await clickToolbarAndWait();
     await expect.poll(() => popup.getByTestId('orphan-item').count()).toBe(1);
@@ -182,11 +165,14 @@ describe('highlights on the page and in the popup', () => {
     await expect.poll(() => paintedTexts(page)).toEqual([SECOND]);
     // Orphaned, and still exported: in the Highlights section, not marked in the body.
     await popup.getByTestId('export-button').click();
-    const post = readFileSync(await waitForNewFile(path.join(downloadsDir, '_posts'), 1), 'utf8');
+    const post = readFileSync(
+      await waitForNewFile(path.join(session.downloadsDir, '_posts'), 1),
+      'utf8',
+    );
     const [body, closing] = post.split('\n## Highlights\n');
     expect(body).not.toContain(FIRST);
     expect(closing).toContain(`> ${FIRST}\n\n关键结论`);
-    server.override(PAGE, null);
+    session.server.override(PAGE, null);
   });
 
   it('highlights in the popup preview, recolours, deletes and undoes', async () => {

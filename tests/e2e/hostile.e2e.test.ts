@@ -1,16 +1,11 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { parse as parseYaml } from 'yaml';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseFrontMatter } from '@/lib/export/front-matter';
-import {
-  launchExtensionBrowser,
-  openPopupFor,
-  type ExtensionBrowser,
-} from '@/scripts/support/extension-browser';
-import { serveFolder, type StaticServer } from '@/scripts/support/static-server';
+import { openPopupFor } from '@/scripts/support/extension-browser';
+import { useExtensionSession } from './support/session';
 
 interface Incidents {
   dialogs: string[];
@@ -55,44 +50,27 @@ function expectNothingRan(incidents: Incidents, ownUrl: (url: string) => boolean
 }
 
 describe('a hostile page cannot reach into the extension', () => {
-  let server: StaticServer;
-  let browser: ExtensionBrowser;
-  const work = mkdtempSync(path.join(tmpdir(), 'gleaner-e2e-'));
-  const downloadsDir = path.join(work, 'downloads');
-
-  beforeAll(async () => {
-    server = await serveFolder('tests/fixtures');
-    browser = await launchExtensionBrowser({
-      profileDir: path.join(work, 'profile'),
-      downloadsDir,
-    });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    rmSync(work, { recursive: true, force: true });
-  });
+  const session = useExtensionSession();
 
   it('clips, saves and exports it in the popup with nothing run, and a clean post', async () => {
-    const page = await browser.context.newPage();
+    const page = await session.browser.context.newPage();
     page.on('dialog', (dialog) => void dialog.dismiss()); // the page's own scripts are its business
-    await page.goto(server.url('hostile/injection.html'));
-    const popup = await openPopupFor(browser, page);
+    await page.goto(session.server.url('hostile/injection.html'));
+    const popup = await openPopupFor(session.browser, page);
     const incidents = watch(popup);
     await popup.getByTestId('clip-title').waitFor({ timeout: 20_000 });
     await popup.getByTestId('tag-suggestion').first().click();
     await popup.getByTestId('save-button').click();
     await expect.poll(() => popup.getByTestId('status').textContent()).toContain('Saved');
     await popup.getByTestId('export-button').click();
-    const dir = path.join(downloadsDir, '_posts');
+    const dir = path.join(session.downloadsDir, '_posts');
     await expect
       .poll(() => (existsSync(dir) ? readdirSync(dir).length : 0), { timeout: 15_000 })
       .toBe(1);
     const post = readFileSync(path.join(dir, readdirSync(dir)[0]!), 'utf8');
     await popup.waitForTimeout(500);
     expectNothingRan(incidents, (url) =>
-      url.startsWith(`chrome-extension://${browser.extensionId}/popup.html`),
+      url.startsWith(`chrome-extension://${session.browser.extensionId}/popup.html`),
     );
 
     const { data, body } = parseFrontMatter(post);
@@ -105,20 +83,20 @@ describe('a hostile page cannot reach into the extension', () => {
   });
 
   it('renders the saved hostile article in the options preview with nothing run', async () => {
-    const options = await browser.context.newPage();
+    const options = await session.browser.context.newPage();
     const incidents = watch(options);
-    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await options.goto(`chrome-extension://${session.browser.extensionId}/options.html`);
     await options.getByTestId('template-preview').waitFor();
     await options.waitForTimeout(1_000);
     expectNothingRan(incidents, (url) =>
-      url.startsWith(`chrome-extension://${browser.extensionId}/options.html`),
+      url.startsWith(`chrome-extension://${session.browser.extensionId}/options.html`),
     );
   });
 
   it('lists and searches it in the library, and opens it in the reader, with nothing run', async () => {
-    const library = await browser.context.newPage();
+    const library = await session.browser.context.newPage();
     const incidents = watch(library);
-    await library.goto(`chrome-extension://${browser.extensionId}/library.html`);
+    await library.goto(`chrome-extension://${session.browser.extensionId}/library.html`);
     await expect
       .poll(() => library.getByTestId('article-row').count(), { timeout: 20_000 })
       .toBe(1);
@@ -133,7 +111,7 @@ describe('a hostile page cannot reach into the extension', () => {
     ).toBe(0);
     await library.waitForTimeout(1_000);
     expectNothingRan(incidents, (url) =>
-      url.startsWith(`chrome-extension://${browser.extensionId}/library.html`),
+      url.startsWith(`chrome-extension://${session.browser.extensionId}/library.html`),
     );
   });
 });

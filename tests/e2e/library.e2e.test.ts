@@ -1,15 +1,10 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  launchExtensionBrowser,
-  openPopupFor,
-  type ExtensionBrowser,
-} from '@/scripts/support/extension-browser';
-import { serveFolder, type StaticServer } from '@/scripts/support/static-server';
+import { describe, expect, it } from 'vitest';
+import { openPopupFor, type ExtensionBrowser } from '@/scripts/support/extension-browser';
+import { useExtensionSession } from './support/session';
 
 /** What tests evaluate in the library page (an extension page: it may message the background). */
 declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
@@ -77,31 +72,14 @@ async function openLibrary(browser: ExtensionBrowser): Promise<Page> {
 }
 
 describe('the library: list, search, filter, export, wipe, import', () => {
-  let server: StaticServer;
-  let browser: ExtensionBrowser;
-  const work = mkdtempSync(path.join(tmpdir(), 'gleaner-library-e2e-'));
-  const downloadsDir = path.join(work, 'downloads');
-
-  beforeAll(async () => {
-    server = await serveFolder('tests/fixtures');
-    browser = await launchExtensionBrowser({
-      profileDir: path.join(work, 'profile'),
-      downloadsDir,
-    });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    rmSync(work, { recursive: true, force: true });
-  });
+  const session = useExtensionSession('library-e2e');
 
   it('saves three pages with tags and highlights, finds, filters, exports and imports them back', async () => {
     // Save three fixture pages through the popup, as a user does.
     let popupForLink: Page | null = null;
     for (const { page: name, tags, selection } of PAGES) {
-      const page = await browser.context.newPage();
-      await page.goto(server.url(`pages/${name}`));
+      const page = await session.browser.context.newPage();
+      await page.goto(session.server.url(`pages/${name}`));
       if (selection) {
         await page.evaluate(() => {
           const range = document.createRange();
@@ -110,7 +88,7 @@ describe('the library: list, search, filter, export, wipe, import', () => {
           window.getSelection()!.addRange(range);
         });
       }
-      const popup = await openPopupFor(browser, page);
+      const popup = await openPopupFor(session.browser, page);
       if (selection) {
         await popup.getByTestId('clip-selection-button').click({ timeout: 20_000 });
       }
@@ -130,7 +108,7 @@ describe('the library: list, search, filter, export, wipe, import', () => {
 
     // The popup opens the library.
     const [fromPopup] = await Promise.all([
-      browser.context.waitForEvent('page'),
+      session.browser.context.waitForEvent('page'),
       popupForLink!.getByTestId('open-library').click(),
     ]);
     await fromPopup.waitForURL(/\/library\.html$/);
@@ -138,7 +116,7 @@ describe('the library: list, search, filter, export, wipe, import', () => {
     await popupForLink!.close();
 
     // Highlights, made through the background's messages.
-    let library = await openLibrary(browser);
+    let library = await openLibrary(session.browser);
     const saved = await everything(library);
     expect(saved).toHaveLength(3);
     const quotes: Record<string, { quote: string; note: string }[]> = {
@@ -182,7 +160,7 @@ describe('the library: list, search, filter, export, wipe, import', () => {
     await library.close();
 
     // The library lists them, newest first, with their highlight counts.
-    library = await openLibrary(browser);
+    library = await openLibrary(session.browser);
     await expect.poll(() => library.getByTestId('article-row').count()).toBe(3);
     expect(await library.getByTestId('row-title').allTextContents()).toEqual([
       "Today's headlines",
@@ -223,7 +201,10 @@ describe('the library: list, search, filter, export, wipe, import', () => {
     // Export all: one zip, three posts under _posts/.
     const before = await everything(library);
     await library.getByTestId('export-all').click();
-    const zipPath = await waitForFile(downloadsDir, /^gleaner-export-\d{4}-\d{2}-\d{2}\.zip$/);
+    const zipPath = await waitForFile(
+      session.downloadsDir,
+      /^gleaner-export-\d{4}-\d{2}-\d{2}\.zip$/,
+    );
     await expect
       .poll(() => library.getByTestId('notice').textContent())
       .toContain('Exported 3 articles');

@@ -1,33 +1,13 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  launchExtensionBrowser,
-  openPopupFor,
-  type ExtensionBrowser,
-} from '@/scripts/support/extension-browser';
-import { serveFolder, type StaticServer } from '@/scripts/support/static-server';
+import { describe, expect, it } from 'vitest';
+import { openPopupFor } from '@/scripts/support/extension-browser';
+import { useExtensionSession } from './support/session';
 
 describe('a page with no article', () => {
-  let server: StaticServer;
-  let browser: ExtensionBrowser;
-  const work = mkdtempSync(path.join(tmpdir(), 'gleaner-e2e-'));
-
-  beforeAll(async () => {
-    server = await serveFolder('tests/fixtures');
-    browser = await launchExtensionBrowser({ profileDir: path.join(work, 'profile') });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    rmSync(work, { recursive: true, force: true });
-  });
+  const session = useExtensionSession();
 
   it('says there is no article, then clips the selection instead', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(server.url('pages/link-list.html'));
+    const page = await session.browser.context.newPage();
+    await page.goto(session.server.url('pages/link-list.html'));
     await page.evaluate(() => {
       const note = document.getElementById('note')!;
       const range = document.createRange();
@@ -36,7 +16,7 @@ describe('a page with no article', () => {
       selection.removeAllRanges();
       selection.addRange(range);
     });
-    const popup = await openPopupFor(browser, page);
+    const popup = await openPopupFor(session.browser, page);
 
     await expect
       .poll(() => popup.getByTestId('status').textContent(), { timeout: 20_000 })

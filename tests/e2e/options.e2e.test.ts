@@ -2,18 +2,13 @@
  * The options page in the built extension: the preset switch changes what the popup exports, and a
  * template that cannot render shows its error and is never saved.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseFrontMatter } from '@/lib/export/front-matter';
-import {
-  launchExtensionBrowser,
-  openPopupFor,
-  type ExtensionBrowser,
-} from '@/scripts/support/extension-browser';
-import { serveFolder, type StaticServer } from '@/scripts/support/static-server';
+import { openPopupFor } from '@/scripts/support/extension-browser';
+import { useExtensionSession } from './support/session';
 
 /**
  * The popup renders exports with `renderPost` and the stored settings. Until that wiring lands it
@@ -39,14 +34,11 @@ async function waitForFile(dir: string, pattern: RegExp, timeoutMs = 15_000): Pr
 }
 
 describe('options page', () => {
-  let server: StaticServer;
-  let browser: ExtensionBrowser;
-  const work = mkdtempSync(path.join(tmpdir(), 'gleaner-options-'));
-  const downloadsDir = path.join(work, 'downloads');
+  const session = useExtensionSession('options');
 
   const openOptions = async (): Promise<Page> => {
-    const page = await browser.context.newPage();
-    await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    const page = await session.browser.context.newPage();
+    await page.goto(`chrome-extension://${session.browser.extensionId}/options.html`);
     await expect
       .poll(() => page.getByTestId('status').textContent(), { timeout: 20_000 })
       .toContain('Changes are saved as you make them.');
@@ -54,24 +46,10 @@ describe('options page', () => {
   };
 
   const storedSettings = async (): Promise<Record<string, unknown> | undefined> => {
-    const worker = await browser.worker();
+    const worker = await session.browser.worker();
     const stored = await worker.evaluate(() => chrome.storage.local.get('settings'));
     return stored.settings as Record<string, unknown> | undefined;
   };
-
-  beforeAll(async () => {
-    server = await serveFolder('tests/fixtures');
-    browser = await launchExtensionBrowser({
-      profileDir: path.join(work, 'profile'),
-      downloadsDir,
-    });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    rmSync(work, { recursive: true, force: true });
-  });
 
   it('shows a broken template’s error, does not save it, and keeps the last good one', async () => {
     const options = await openOptions();
@@ -141,8 +119,8 @@ describe('options page', () => {
   });
 
   it.skipIf(!POPUP_EXPORTS_PRESETS)('exports the post in the preset chosen', async () => {
-    const article = await browser.context.newPage();
-    await article.goto(server.url('pages/eastmoney-36kr-wecom.html'));
+    const article = await session.browser.context.newPage();
+    await article.goto(session.server.url('pages/eastmoney-36kr-wecom.html'));
     const cases = [
       {
         preset: 'hugo',
@@ -178,7 +156,7 @@ describe('options page', () => {
         .toMatch(/^Exports are now/);
       await options.close();
 
-      const popup = await openPopupFor(browser, article);
+      const popup = await openPopupFor(session.browser, article);
       await expect
         .poll(() => popup.getByTestId('clip-title').textContent(), { timeout: 20_000 })
         .toBe(TITLE);
@@ -191,7 +169,7 @@ describe('options page', () => {
           .toContain('Saved to your library');
       }
       await popup.getByTestId('export-button').click();
-      const file = await waitForFile(path.join(downloadsDir, dir), name);
+      const file = await waitForFile(path.join(session.downloadsDir, dir), name);
       check(parseFrontMatter(readFileSync(file, 'utf8')).data);
       await popup.close();
     }
@@ -204,9 +182,9 @@ describe('options page', () => {
   });
 
   it('applies the user’s site rule to the next clip (its clutter selector)', async () => {
-    const article = await browser.context.newPage();
-    await article.goto(server.url('pages/harbor-ferry-news.html'));
-    const before = await openPopupFor(browser, article);
+    const article = await session.browser.context.newPage();
+    await article.goto(session.server.url('pages/harbor-ferry-news.html'));
+    const before = await openPopupFor(session.browser, article);
     const preview = before.getByTestId('article-preview');
     await expect.poll(() => preview.textContent(), { timeout: 20_000 }).toContain('A fare cap');
     await before.close();
@@ -220,7 +198,7 @@ describe('options page', () => {
     await expect.poll(() => options.getByTestId('status').textContent()).toBe('Site rules saved.');
     await options.close();
 
-    const after = await openPopupFor(browser, article);
+    const after = await openPopupFor(session.browser, article);
     const clipped = after.getByTestId('article-preview');
     await expect
       .poll(() => clipped.textContent(), { timeout: 20_000 })

@@ -7,18 +7,10 @@
  * page) nor shows menus, so the tests call the worker's handlers through DevTools, after a toolbar
  * click has granted activeTab as the real shortcut or menu click would.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  clickToolbarButton,
-  launchExtensionBrowser,
-  tabIdOf,
-  type ExtensionBrowser,
-} from '@/scripts/support/extension-browser';
-import { serveFolder, type StaticServer } from '@/scripts/support/static-server';
+import { describe, expect, it } from 'vitest';
+import { clickToolbarButton, tabIdOf } from '@/scripts/support/extension-browser';
+import { useExtensionSession } from './support/session';
 
 declare const gleanerDevtools: {
   onCommand(command: string, tab: { id: number }): Promise<void>;
@@ -26,30 +18,28 @@ declare const gleanerDevtools: {
 };
 
 describe('shortcuts, menus and the keyboard', () => {
-  let server: StaticServer;
-  let browser: ExtensionBrowser;
-  const work = mkdtempSync(path.join(tmpdir(), 'gleaner-keys-'));
+  const session = useExtensionSession('keys');
 
   let opened = 0;
   /** Opens `pagePath` and grants activeTab on it, as pressing a shortcut on it does. */
   const openGranted = async (pagePath: string): Promise<{ page: Page; tabId: number }> => {
-    const page = await browser.context.newPage();
+    const page = await session.browser.context.newPage();
     // A query of its own: tabs are found by URL, and an earlier test may show the same page.
     opened += 1;
-    await page.goto(`${server.url(pagePath)}?tab=${opened}`);
+    await page.goto(`${session.server.url(pagePath)}?tab=${opened}`);
     await page.bringToFront();
-    await clickToolbarButton(browser, page);
-    return { page, tabId: await tabIdOf(browser, page.url()) };
+    await clickToolbarButton(session.browser, page);
+    return { page, tabId: await tabIdOf(session.browser, page.url()) };
   };
 
   const command = async (name: string, tabId: number) =>
-    (await browser.worker()).evaluate(
+    (await session.browser.worker()).evaluate(
       ([command, id]) => gleanerDevtools.onCommand(command, { id }),
       [name, tabId] as const,
     );
 
   const menu = async (menuItemId: string, tabId: number) =>
-    (await browser.worker()).evaluate(
+    (await session.browser.worker()).evaluate(
       ([menuItemId, id]) => gleanerDevtools.onContextMenuClicked({ menuItemId }, { id }),
       [menuItemId, tabId] as const,
     );
@@ -60,17 +50,6 @@ describe('shortcuts, menus and the keyboard', () => {
     await expect.poll(() => toast.textContent(), { timeout: 20_000 }).not.toBe('');
     return { role: await toast.getAttribute('role'), text: await toast.textContent() };
   };
-
-  beforeAll(async () => {
-    server = await serveFolder('tests/fixtures');
-    browser = await launchExtensionBrowser({ profileDir: path.join(work, 'profile') });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    rmSync(work, { recursive: true, force: true });
-  });
 
   it('clips the page by shortcut, says so on the page, and keeps the tags on a second clip', async () => {
     const { page, tabId } = await openGranted('pages/harbor-ferry-news.html');
@@ -84,8 +63,8 @@ describe('shortcuts, menus and the keyboard', () => {
     ).toBe(true);
 
     // The popup finds it saved.
-    const popup = await browser.context.newPage();
-    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tabId=${tabId}`);
+    const popup = await session.browser.context.newPage();
+    await popup.goto(`chrome-extension://${session.browser.extensionId}/popup.html?tabId=${tabId}`);
     await expect
       .poll(() => popup.getByTestId('status').textContent(), { timeout: 20_000 })
       .toContain('Saved in your library');
@@ -99,8 +78,8 @@ describe('shortcuts, menus and the keyboard', () => {
     await expect.poll(() => page.getByTestId('gleaner-toast').count()).toBe(0);
     await command('clip-page', tabId);
     expect(await toastOn(page)).toEqual({ role: 'status', text: 'Updated in Gleaner' });
-    const again = await browser.context.newPage();
-    await again.goto(`chrome-extension://${browser.extensionId}/popup.html?tabId=${tabId}`);
+    const again = await session.browser.context.newPage();
+    await again.goto(`chrome-extension://${session.browser.extensionId}/popup.html?tabId=${tabId}`);
     await again.getByTestId('tag-chip').first().waitFor({ timeout: 20_000 });
     expect(await again.getByTestId('tag-chip').allTextContents()).toEqual(['ferries ×']);
     await again.close();
@@ -135,22 +114,22 @@ describe('shortcuts, menus and the keyboard', () => {
 
   it('opens the library by shortcut', async () => {
     const { tabId } = await openGranted('pages/harbor-ferry-news.html');
-    const opened = browser.context.waitForEvent('page');
+    const opened = session.browser.context.waitForEvent('page');
     await command('open-library', tabId);
     const library = await opened;
     await library.waitForLoadState();
-    expect(library.url()).toBe(`chrome-extension://${browser.extensionId}/library.html`);
+    expect(library.url()).toBe(`chrome-extension://${session.browser.extensionId}/library.html`);
   });
 
   it('runs the popup by keyboard alone, in order, with a visible focus', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(server.url('pages/eastmoney-36kr-wecom.html'));
+    const page = await session.browser.context.newPage();
+    await page.goto(session.server.url('pages/eastmoney-36kr-wecom.html'));
     await page.bringToFront();
-    await clickToolbarButton(browser, page);
-    const tabId = await tabIdOf(browser, page.url());
-    const popup = await browser.context.newPage();
+    await clickToolbarButton(session.browser, page);
+    const tabId = await tabIdOf(session.browser, page.url());
+    const popup = await session.browser.context.newPage();
     await popup.setViewportSize({ width: 420, height: 640 });
-    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tabId=${tabId}`);
+    await popup.goto(`chrome-extension://${session.browser.extensionId}/popup.html?tabId=${tabId}`);
     await popup.getByTestId('clip-title').waitFor({ timeout: 20_000 });
 
     /** Presses Tab until `testId` has the focus; returns what was focused on the way. */
@@ -208,8 +187,8 @@ describe('shortcuts, menus and the keyboard', () => {
   });
 
   it('runs the options page by keyboard alone, every stop with a visible focus', async () => {
-    const options = await browser.context.newPage();
-    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    const options = await session.browser.context.newPage();
+    await options.goto(`chrome-extension://${session.browser.extensionId}/options.html`);
     await options.getByTestId('preset-select').waitFor({ timeout: 20_000 });
 
     const stops: string[] = [];
@@ -254,8 +233,8 @@ describe('shortcuts, menus and the keyboard', () => {
   });
 
   it('runs the library and the reader by keyboard alone', async () => {
-    const library = await browser.context.newPage();
-    await library.goto(`chrome-extension://${browser.extensionId}/library.html`);
+    const library = await session.browser.context.newPage();
+    await library.goto(`chrome-extension://${session.browser.extensionId}/library.html`);
     await expect
       .poll(() => library.getByTestId('library-count').getAttribute('data-ready'), {
         timeout: 20_000,

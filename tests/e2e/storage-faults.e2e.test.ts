@@ -3,13 +3,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  launchExtensionBrowser,
-  openPopupFor,
-  type ExtensionBrowser,
-} from '@/scripts/support/extension-browser';
-import { serveFolder, type StaticServer } from '@/scripts/support/static-server';
+import { describe, expect, it } from 'vitest';
+import { launchExtensionBrowser, openPopupFor } from '@/scripts/support/extension-browser';
+import { useExtensionSession } from './support/session';
 
 const PAGE = 'pages/eastmoney-36kr-wecom.html';
 
@@ -40,26 +36,13 @@ async function storedArticles(
 }
 
 describe('storage faults', () => {
-  let server: StaticServer;
-  let browser: ExtensionBrowser;
-  const work = mkdtempSync(path.join(tmpdir(), 'gleaner-e2e-'));
-
-  beforeAll(async () => {
-    server = await serveFolder('tests/fixtures');
-    browser = await launchExtensionBrowser({ profileDir: path.join(work, 'profile') });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    rmSync(work, { recursive: true, force: true });
-  });
+  const session = useExtensionSession();
 
   it('two popups saving the same page at once keep one article', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(server.url(PAGE));
-    const first = await openPopupFor(browser, page);
-    const second = await openPopupFor(browser, page);
+    const page = await session.browser.context.newPage();
+    await page.goto(session.server.url(PAGE));
+    const first = await openPopupFor(session.browser, page);
+    const second = await openPopupFor(session.browser, page);
     await first.getByTestId('clip-title').waitFor({ timeout: 20_000 });
     await second.getByTestId('clip-title').waitFor({ timeout: 20_000 });
     await Promise.all([
@@ -84,7 +67,7 @@ describe('storage faults', () => {
     const filler = path.join(disk, 'filler');
     try {
       const page = await small.context.newPage();
-      await page.goto(server.url(PAGE));
+      await page.goto(session.server.url(PAGE));
       const popup = await openPopupFor(small, page);
       await popup.getByTestId('clip-title').waitFor({ timeout: 20_000 });
       const before = await storedArticles(popup);
@@ -122,18 +105,18 @@ describe('storage faults', () => {
     // The stop lands at different moments of the save: before, during and after the write.
     for (const delayMs of [0, 10, 30, 80]) {
       const name = `pages/long-report-${delayMs}.html`;
-      server.override(
+      session.server.override(
         name,
         `<!DOCTYPE html><html lang="en"><head><title>Long council report ${delayMs}</title></head><body><article>${`<p>${sentence.repeat(40)}</p>`.repeat(400)}</article></body></html>`,
       );
-      const page = await browser.context.newPage();
-      await page.goto(server.url(name));
-      const popup = await openPopupFor(browser, page);
+      const page = await session.browser.context.newPage();
+      await page.goto(session.server.url(name));
+      const popup = await openPopupFor(session.browser, page);
       await popup.getByTestId('clip-title').waitFor({ timeout: 30_000 });
       const expectedLength = await popup.evaluate(
         () => document.querySelector('[data-testid="article-preview"]')!.textContent!.length,
       );
-      const cdp = await browser.context.newCDPSession(popup);
+      const cdp = await session.browser.context.newCDPSession(popup);
       await cdp.send('ServiceWorker.enable');
 
       await popup.getByTestId('save-button').click();
@@ -160,7 +143,7 @@ describe('storage faults', () => {
         (await storedArticles(popup)).filter((article) => article.url.endsWith(name)),
       ).toHaveLength(1);
       await Promise.all([popup.close(), page.close()]);
-      server.override(name, null);
+      session.server.override(name, null);
     }
     console.log(`worker stopped during save:\n${outcomes.join('\n')}`);
   }, 240_000);
