@@ -3,17 +3,12 @@
  * axe-core finds no serious or critical problem, `<html lang>` says the language shown, and the
  * README's screenshots are made here (docs/screenshots/<page>-<lang>.png).
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  launchExtensionBrowser,
-  openPopupFor,
-  type ExtensionBrowser,
-} from '@/scripts/support/extension-browser';
-import { serveFolder, type StaticServer } from '@/scripts/support/static-server';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { openPopupFor } from '@/scripts/support/extension-browser';
+import { useExtensionSession } from './support/session';
 import { runAxe, seriousOrCritical, summarize } from './support/axe';
 
 const SCREENSHOTS = 'docs/screenshots';
@@ -58,9 +53,7 @@ async function selectInPreview(popup: Page): Promise<void> {
 }
 
 describe.each(LANGUAGES)('the extension’s pages in $browserLang', (language) => {
-  let server: StaticServer;
-  let browser: ExtensionBrowser;
-  const work = mkdtempSync(path.join(tmpdir(), 'gleaner-a11y-'));
+  const session = useExtensionSession('a11y', { lang: language.browserLang });
   const shot = (name: string) => path.join(SCREENSHOTS, `${name}-${language.browserLang}.png`);
 
   /** Runs axe, logs what it found, and fails on anything serious or critical. */
@@ -72,9 +65,9 @@ describe.each(LANGUAGES)('the extension’s pages in $browserLang', (language) =
   };
 
   const clip = async (pagePath: string, tags: string[]): Promise<Page> => {
-    const page = await browser.context.newPage();
-    await page.goto(server.url(pagePath));
-    const popup = await openPopupFor(browser, page);
+    const page = await session.browser.context.newPage();
+    await page.goto(session.server.url(pagePath));
+    const popup = await openPopupFor(session.browser, page);
     await popup.getByTestId('clip-title').waitFor({ timeout: 20_000 });
     for (const tag of tags) {
       await popup.getByTestId('tag-input').fill(tag);
@@ -87,18 +80,7 @@ describe.each(LANGUAGES)('the extension’s pages in $browserLang', (language) =
 
   beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
-    server = await serveFolder('tests/fixtures');
-    browser = await launchExtensionBrowser({
-      profileDir: path.join(work, 'profile'),
-      lang: language.browserLang,
-    });
     await (await clip(language.other, [])).close();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    rmSync(work, { recursive: true, force: true });
   });
 
   it('popup', async () => {
@@ -113,8 +95,8 @@ describe.each(LANGUAGES)('the extension’s pages in $browserLang', (language) =
   });
 
   it('options', async () => {
-    const options = await browser.context.newPage();
-    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    const options = await session.browser.context.newPage();
+    await options.goto(`chrome-extension://${session.browser.extensionId}/options.html`);
     await options.getByTestId('preset-select').waitFor({ timeout: 20_000 });
     await options.getByTestId('preset-preview').waitFor();
     await check(options, 'options');
@@ -122,8 +104,8 @@ describe.each(LANGUAGES)('the extension’s pages in $browserLang', (language) =
   });
 
   it('library and reader', async () => {
-    const library = await browser.context.newPage();
-    await library.goto(`chrome-extension://${browser.extensionId}/library.html`);
+    const library = await session.browser.context.newPage();
+    await library.goto(`chrome-extension://${session.browser.extensionId}/library.html`);
     await expect
       .poll(() => library.getByTestId('library-count').getAttribute('data-ready'), {
         timeout: 20_000,

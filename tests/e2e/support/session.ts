@@ -19,7 +19,11 @@ export interface ExtensionSession {
   downloadsDir: string;
 }
 
-export function useExtensionSession(name = 'e2e'): ExtensionSession {
+/** `lang`: the browser's language (it picks the extension's messages); en-US by default. */
+export function useExtensionSession(
+  name = 'e2e',
+  options: { lang?: string } = {},
+): ExtensionSession {
   const work = mkdtempSync(path.join(tmpdir(), `gleaner-${name}-`));
   const session = { work, downloadsDir: path.join(work, 'downloads') } as ExtensionSession;
   beforeAll(async () => {
@@ -27,6 +31,7 @@ export function useExtensionSession(name = 'e2e'): ExtensionSession {
     session.browser = await launchExtensionBrowser({
       profileDir: path.join(work, 'profile'),
       downloadsDir: session.downloadsDir,
+      lang: options.lang,
     });
   });
   afterAll(async () => {
