@@ -6,24 +6,14 @@
  */
 
 import { Readability } from '@mozilla/readability';
+import { nextElement } from './element-walk';
 
 function nodesWithTags(root: Element | Document, tagNames: readonly string[]): Element[] {
   const wanted = new Set(tagNames.map((name) => name.toLowerCase()));
   const found: Element[] = [];
-  const top = root as ParentNode & Node;
-  let element = top.firstElementChild;
-  while (element) {
+  // The step, not the `descendants` generator: Readability asks for tags many times a page.
+  for (let element = root.firstElementChild; element; element = nextElement(element, root))
     if (wanted.has(element.localName)) found.push(element);
-    let next = element.firstElementChild;
-    if (!next) {
-      for (let up: Element | null = element; up && up !== top; up = up.parentElement) {
-        next = up.nextElementSibling;
-        if (next) break;
-        if (up.parentNode === top) break;
-      }
-    }
-    element = next;
-  }
   return found;
 }
 

@@ -5,6 +5,7 @@
 
 import type { ExtractedArticle } from '../model';
 import { withDocumentMemo } from './doc-memo';
+import { descendants } from './element-walk';
 import { stripTrackingParams } from '../url';
 import { findHeadline, headlineText, textAfter } from './headline';
 import type { JsonObject, JsonValue } from './json-ld';
@@ -171,25 +172,15 @@ function readByline(doc: Document, nodes: readonly JsonObject[]): string | null 
  * document order — read attribute by attribute: selector engines are slow at `[class*=…]`.
  */
 function* bylineElements(doc: Document): Generator<Element> {
-  const root = doc.body ?? doc.documentElement;
-  let element = root.firstElementChild;
-  while (element) {
+  const words = (value: string | null) => (value ?? '').toLowerCase().split(/\s+/);
+  for (const element of descendants(doc.body ?? doc.documentElement)) {
     const className = element.getAttribute('class') ?? '';
-    const words = (value: string | null) => (value ?? '').toLowerCase().split(/\s+/);
     if (
       words(element.getAttribute('rel')).includes('author') ||
       words(element.getAttribute('itemprop')).includes('author') ||
       /(?:^|\s)(?:byline|author)(?:\s|$)|byline|author-name/.test(className)
     )
       yield element;
-    let next = element.firstElementChild;
-    if (!next) {
-      for (let up: Element | null = element; up && up !== root; up = up.parentElement) {
-        next = up.nextElementSibling;
-        if (next) break;
-      }
-    }
-    element = next;
   }
 }
 

@@ -8,6 +8,7 @@
 
 import * as chrono from 'chrono-node';
 import type { ParsedResult } from 'chrono-node';
+import { descendants } from './element-walk';
 import { findHeadline, spacedText, textAfter, textBefore, textNodes } from './headline';
 import { jsonLdText, rankJsonLdNodes, readJsonLd } from './json-ld';
 import { metaContent } from './meta-tags';
@@ -285,10 +286,8 @@ const PUBLISHED_LABEL = /发布|發佈|发表|發表|时间|時間|日期|publis
 /** Short elements that look like a date line ("2022年01月12日 21:56 来源：36氪"). */
 function dateContainers(doc: Document): Element[] {
   const found: Element[] = [];
-  const root = doc.body ?? doc.documentElement;
   // A plain walk: selector engines are slow at matching `[class], [id]` on every element.
-  let element = root.firstElementChild;
-  while (element) {
+  for (const element of descendants(doc.body ?? doc.documentElement)) {
     if (
       !SKIPPED_ELEMENTS.has(element.tagName) &&
       element.hasAttributes() &&
@@ -297,14 +296,6 @@ function dateContainers(doc: Document): Element[] {
       const length = element.textContent?.trim().length ?? 0;
       if (length > 5 && length <= 200) found.push(element);
     }
-    let next = element.firstElementChild;
-    if (!next) {
-      for (let up: Element | null = element; up && up !== root; up = up.parentElement) {
-        next = up.nextElementSibling;
-        if (next) break;
-      }
-    }
-    element = next;
   }
   return found;
 }

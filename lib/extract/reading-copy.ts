@@ -6,6 +6,7 @@
  * what makes the copy cheap: copying a DOM node costs far more than looking at it.
  */
 
+import { nextElement } from './element-walk';
 import { isUsableSelector } from './site-rules';
 
 /**
@@ -245,16 +246,8 @@ export function elementsToSkip(
     const verdict = judge(element, hiddenClasses);
     if (verdict === 'skip') skip.add(element);
     else if (verdict === 'hidden') hidden.push(element);
-    // Into the element unless it is left out whole (a hidden one may be kept: see below); then on
-    // to the next element in document order.
-    let next = verdict === 'skip' ? null : element.firstElementChild;
-    if (!next) {
-      for (let up: Element | null = element; up && up !== body; up = up.parentElement) {
-        next = up.nextElementSibling;
-        if (next) break;
-      }
-    }
-    element = next;
+    // Into the element unless it is left out whole (a hidden one may be kept: see below).
+    element = nextElement(element, body, verdict === 'skip');
   }
   let pageText = -1;
   for (const element of hidden) {
@@ -272,22 +265,6 @@ export function elementsToSkip(
     for (const element of body.querySelectorAll(selector)) skip.add(element);
   }
   return { skip, unhide };
-}
-
-/** The elements under `root`, in document order. */
-export function* descendants(root: Element): Generator<Element> {
-  let element = root.firstElementChild;
-  while (element) {
-    yield element;
-    let next = element.firstElementChild;
-    if (!next) {
-      for (let up: Element | null = element; up && up !== root; up = up.parentElement) {
-        next = up.nextElementSibling;
-        if (next) break;
-      }
-    }
-    element = next;
-  }
 }
 
 function importShallow(copy: Document, element: Element): Element | null {

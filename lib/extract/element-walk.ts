@@ -1,0 +1,27 @@
+/**
+ * Walking elements in document order with plain property reads: selector engines are slow at
+ * attribute selectors on every element (jsdom, in the eval), and a walk can leave subtrees out.
+ */
+
+/**
+ * The element after `element` in document order, staying under `root`; with `skipChildren`, the
+ * element's own subtree is left out.
+ */
+export function nextElement(
+  element: Element,
+  root: ParentNode,
+  skipChildren = false,
+): Element | null {
+  const child = skipChildren ? null : element.firstElementChild;
+  if (child) return child;
+  for (let up: Element | null = element; up && up !== root; up = up.parentElement) {
+    if (up.nextElementSibling) return up.nextElementSibling;
+  }
+  return null;
+}
+
+/** The elements under `root`, in document order. */
+export function* descendants(root: ParentNode): Generator<Element> {
+  for (let element = root.firstElementChild; element; element = nextElement(element, root))
+    yield element;
+}
