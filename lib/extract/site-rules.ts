@@ -23,6 +23,19 @@ export interface ExtractionRule {
 /** Share bars, QR codes and "follow us" boxes most Chinese news sites carry under the story. */
 const CHINESE_NEWS_CLUTTER = ['[class*="qrcode"]', '[class*="erweima"]'];
 
+/** BBC News, served under both of its domains. */
+const BBC_NEWS = {
+  contentSelector: 'main article, article[role="main"], .story-body',
+  clutterSelectors: [
+    '[data-component="links-block"]',
+    '[data-component="tag-list"]',
+    '[data-component="topic-list"]',
+    '[data-component="related-topics"]',
+    '[data-component="ad-slot"]',
+    '.story-more',
+  ],
+};
+
 export const BUILT_IN_SITE_RULES: readonly ExtractionRule[] = [
   {
     pattern: '36kr.com',
@@ -99,30 +112,8 @@ export const BUILT_IN_SITE_RULES: readonly ExtractionRule[] = [
     contentSelector: '#Main_Content_Val, .textbox',
     clutterSelectors: ['.pip', '.hot_news', '.moreArticle', '.f_ad', '.caixin-share'],
   },
-  {
-    pattern: 'bbc.co.uk',
-    contentSelector: 'main article, article[role="main"], .story-body',
-    clutterSelectors: [
-      '[data-component="links-block"]',
-      '[data-component="tag-list"]',
-      '[data-component="topic-list"]',
-      '[data-component="related-topics"]',
-      '[data-component="ad-slot"]',
-      '.story-more',
-    ],
-  },
-  {
-    pattern: 'bbc.com',
-    contentSelector: 'main article, article[role="main"], .story-body',
-    clutterSelectors: [
-      '[data-component="links-block"]',
-      '[data-component="tag-list"]',
-      '[data-component="topic-list"]',
-      '[data-component="related-topics"]',
-      '[data-component="ad-slot"]',
-      '.story-more',
-    ],
-  },
+  { pattern: 'bbc.co.uk', ...BBC_NEWS },
+  { pattern: 'bbc.com', ...BBC_NEWS },
   {
     pattern: 'nytimes.com',
     contentSelector: 'section[name="articleBody"], #story .StoryBodyCompanionColumn',
