@@ -72,7 +72,6 @@ export function useLibrary(): LibraryData {
     indexRef.current = fresh;
     setIndex(fresh);
     try {
-      performance.mark('library-first-ask');
       const first = await ask({
         type: 'library:entries',
         offset: 0,
@@ -80,7 +79,6 @@ export function useLibrary(): LibraryData {
         withText: false,
         withTotal: false,
       });
-      performance.mark('library-first-answer');
       if (stale()) return;
       publish(first.entries.map((e) => e.card));
       let complete = false;

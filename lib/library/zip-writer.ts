@@ -1,13 +1,12 @@
 /**
- * A zip written as a stream with fflate: each file is deflated as it is added and its compressed
- * bytes are handed to a Blob every few megabytes, so neither the texts nor the whole archive
+ * A zip written as a stream with fflate: each file arrives deflated (by a worker, or the page) and
+ * its bytes are handed to a Blob every few megabytes, so neither the texts nor the whole archive
  * pile up in the page's heap (the browser keeps Blob data outside it, on disk when large).
  */
-import { Zip, ZipDeflate, type ZipInputFile } from 'fflate';
+import { Zip, type ZipInputFile } from 'fflate';
 import type { DeflatedEntry } from './deflate';
 
 const FLUSH_BYTES = 8 * 1024 * 1024;
-const encoder = new TextEncoder();
 
 export class ZipWriter {
   private readonly zip: Zip;
@@ -21,7 +20,7 @@ export class ZipWriter {
   /** Bytes of the archive so far. */
   bytes = 0;
 
-  constructor(private readonly level: 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 = 6) {
+  constructor() {
     this.done = new Promise<Blob>((resolve, reject) => {
       this.finish = resolve;
       this.fail = reject;
@@ -47,14 +46,6 @@ export class ZipWriter {
     this.parts.push(new Blob(this.pending as BlobPart[]));
     this.pending = [];
     this.pendingBytes = 0;
-  }
-
-  /** Adds one text file (UTF-8). */
-  addText(path: string, text: string): void {
-    if (this.failure) throw this.failure;
-    const file = new ZipDeflate(path, { level: this.level });
-    this.zip.add(file);
-    file.push(encoder.encode(text), true);
   }
 
   /** Adds one file compressed elsewhere (a worker): its DEFLATE data, CRC-32 and size. */
