@@ -8,7 +8,7 @@
 
 import { cleanArticle } from './clean-article';
 import { narrowToStoryBody } from './content-body';
-import { copySubtree, emptyCopy } from './reading-copy';
+import { copyOut } from './reading-copy';
 import { largestTextBlock, type TextMap } from './text-blocks';
 
 const HAN_OR_KANA = /([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3040-\u30ff])/g;
@@ -66,10 +66,7 @@ export function chooseContent({
   const readabilityTokens = readability ? tokens(readability.textContent ?? '') : [];
   if (readability && containedShare(readabilityTokens, tokens(block.textContent ?? '')) < 0.5)
     return readability;
-  const copy = emptyCopy(doc, title);
-  const container = copy.createElement('div');
-  copySubtree(copy, block, container, skipped);
-  copy.body.append(container);
+  const container = copyOut(doc, block, skipped, title);
   cleanArticle(container, { title });
   if (!readability) return container;
   return tokens(container.textContent ?? '').length > 2 * readabilityTokens.length

@@ -9,13 +9,7 @@ import { FastReadability } from './fast-readability';
 import { chooseContent } from './content-choice';
 import { readPageMetadata, type PageMetadata } from './page-metadata';
 import { prepareDocument } from './prepare-document';
-import {
-  copySubtree,
-  elementsToSkip,
-  emptyCopy,
-  readingCopy,
-  repairTableParts,
-} from './reading-copy';
+import { copyOut, elementsToSkip, readingCopy, repairTableParts } from './reading-copy';
 import { sanitizeArticleBody } from './sanitize-html';
 import { mapText } from './text-blocks';
 import { isUsableSelector, matchExtractionRules, type ExtractionRule } from './site-rules';
@@ -72,10 +66,7 @@ function ruleContent(
     if (!isUsableSelector(doc, rule.contentSelector)) continue;
     const element = doc.querySelector(rule.contentSelector);
     if (!element || skipped.has(element)) continue;
-    const copy = emptyCopy(doc, title);
-    const container = copy.createElement('div');
-    copySubtree(copy, element, container, skipped);
-    copy.body.append(container);
+    const container = copyOut(doc, element, skipped, title);
     if ((container.textContent ?? '').replace(/\s+/g, '').length >= MIN_RULE_CONTENT_CHARS)
       return container;
   }

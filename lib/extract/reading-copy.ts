@@ -336,7 +336,7 @@ function ancestorsOf(elements: Iterable<Element>, root: Element): Set<Element> {
 }
 
 /** A new, empty document with the page's title and base URL. */
-export function emptyCopy(doc: Document, title = doc.title): Document {
+function emptyCopy(doc: Document, title = doc.title): Document {
   const copy = doc.implementation.createHTMLDocument('');
   copy.title = title;
   const base = copy.createElement('base');
@@ -376,7 +376,7 @@ export function repairTableParts(root: Element): void {
 }
 
 /** Copies `root` (an element of the page) into `target`, leaving out the skipped elements. */
-export function copySubtree(
+function copySubtree(
   copy: Document,
   root: Element,
   target: Element,
@@ -392,6 +392,20 @@ export function copySubtree(
     element.removeAttribute('hidden');
     if (hasHiddenStyle(element)) element.removeAttribute('style');
   }
+}
+
+/** An element of the page, copied without the skipped elements into a `div` of a reading copy. */
+export function copyOut(
+  doc: Document,
+  element: Element,
+  skipped: ReadonlySet<Element>,
+  title: string,
+): Element {
+  const copy = emptyCopy(doc, title);
+  const container = copy.createElement('div');
+  copySubtree(copy, element, container, skipped);
+  copy.body.append(container);
+  return container;
 }
 
 /** The reading copy of the whole page. */
