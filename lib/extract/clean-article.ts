@@ -450,6 +450,10 @@ function trimEnd(
   }
 }
 
+function charsOf(lines: readonly Line[]): number {
+  return lines.reduce((sum, line) => sum + line.chars, 0);
+}
+
 /** The lines to remove (decided on the lines alone; nothing is removed yet). */
 export function planRemovals(
   segments: readonly Segment[],
@@ -495,12 +499,10 @@ export function planRemovals(
       !isBold(line.segment)
     );
   });
-  const textChars = lines.reduce((sum, line) => sum + line.chars, 0);
-  if (captions.reduce((sum, line) => sum + line.chars, 0) < textChars * 0.15)
-    for (const line of captions) remove(line, 'caption');
+  const allChars = charsOf(lines);
+  if (charsOf(captions) < allChars * 0.15) for (const line of captions) remove(line, 'caption');
   // Runs of three or more link lines in the last part, or under a "Read more:" label: link lists
   // (a list of links higher up, unlabelled, may be the article's own list of sources).
-  const allChars = lines.reduce((sum, line) => sum + line.chars, 0);
   let before = 0;
   for (let start = 0; start < lines.length;) {
     let end = start;
@@ -521,7 +523,7 @@ export function planRemovals(
     start = Math.max(end, start + 1);
   }
   let live = lines.filter((line) => !removed.has(line));
-  const total = live.reduce((sum, line) => sum + line.chars, 0);
+  const total = charsOf(live);
   // Comments start at their marker, after the story's first paragraphs.
   let prose = 0;
   for (const [index, line] of live.entries()) {
@@ -568,10 +570,8 @@ export function planRemovals(
   // take most of its text, they are wrong on this page and only the rules of wording stand.
   const positional = new Set(['top', 'bottom', 'link run', 'caption']);
   const why = (line: Line) => reasonOf.get(line) ?? '';
-  const storyChars = lines.filter((line) => line.prose).reduce((sum, line) => sum + line.chars, 0);
-  const lost = [...removed]
-    .filter((line) => line.prose && positional.has(why(line)))
-    .reduce((sum, line) => sum + line.chars, 0);
+  const storyChars = charsOf(lines.filter((line) => line.prose));
+  const lost = charsOf([...removed].filter((line) => line.prose && positional.has(why(line))));
   const kept =
     lost > storyChars * 0.5
       ? [...removed].filter((line) => !positional.has(why(line)))
