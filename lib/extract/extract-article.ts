@@ -104,8 +104,8 @@ export function extractArticle(
   const metadata = readPageMetadata(doc, tabUrl);
   const rules = matchExtractionRules([tabUrl, metadata.canonicalUrl], options.siteRules);
   const clutterSelectors = rules.flatMap((rule) => rule.clutterSelectors ?? []);
-  const skip = elementsToSkip(doc, clutterSelectors);
-  const skipped = skip.skip;
+  const toSkip = elementsToSkip(doc, clutterSelectors);
+  const skipped = toSkip.skip;
   const title = metadata.title;
 
   let content = ruleContent(doc, rules, skipped, title);
@@ -114,7 +114,7 @@ export function extractArticle(
   if (content) cleanArticle(content, { title });
   else if (doc.body) {
     const map = mapText(doc.body, skipped);
-    const { doc: copy } = readingCopy(doc, { skip, title });
+    const copy = readingCopy(doc, toSkip, title);
     prepareDocument(copy);
     const readability = readabilityContent(copy);
     ({ byline, excerpt } = readability);

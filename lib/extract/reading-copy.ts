@@ -69,20 +69,10 @@ const CLUTTER_TOKEN_EXACT = new RegExp(`^(?:${CLUTTER_TOKEN.source})$`, 'i');
 /** `NodeFilter.SHOW_TEXT`, spelled out: the global is missing when jsdom runs outside a window. */
 const SHOW_TEXT = 0x4;
 
-export interface ReadingCopyOptions {
-  /** The site rules' clutter selectors. */
-  clutterSelectors?: readonly string[];
-  /** What to copy, when not the whole body (and the skip lists, when worked out already). */
-  scope?: Element;
-  skip?: { skip: Set<Element>; unhide: Set<Element> };
-  /** Title to put in the copy (Readability drops the heading that repeats it). */
-  title?: string;
-}
-
-export interface ReadingCopy {
-  doc: Document;
-  /** Elements of the original page left out of the copy. */
-  skipped: ReadonlySet<Element>;
+/** What `elementsToSkip` found: elements to leave out, and hidden ones kept (shown) after all. */
+export interface SkipLists {
+  skip: Set<Element>;
+  unhide: Set<Element>;
 }
 
 /** A CSS declaration that hides what it applies to. */
@@ -229,10 +219,7 @@ function judge(element: Element, hiddenClasses: ReadonlySet<string>): 'skip' | '
   return null;
 }
 
-export function elementsToSkip(
-  doc: Document,
-  clutterSelectors: readonly string[] = [],
-): { skip: Set<Element>; unhide: Set<Element> } {
+export function elementsToSkip(doc: Document, clutterSelectors: readonly string[] = []): SkipLists {
   const skip = new Set<Element>();
   const unhide = new Set<Element>();
   const body = doc.body;
@@ -408,11 +395,12 @@ export function copyOut(
   return container;
 }
 
-/** The reading copy of the whole page. */
-export function readingCopy(doc: Document, options: ReadingCopyOptions = {}): ReadingCopy {
-  const { skip, unhide } = options.skip ?? elementsToSkip(doc, options.clutterSelectors);
-  const copy = emptyCopy(doc, options.title);
-  const root = options.scope ?? doc.body;
-  if (root) copySubtree(copy, root, copy.body, skip, unhide);
-  return { doc: copy, skipped: skip };
+/**
+ * The reading copy of the whole page, without what `elementsToSkip` found; `title` goes in the
+ * copy (Readability drops the heading that repeats it).
+ */
+export function readingCopy(doc: Document, { skip, unhide }: SkipLists, title: string): Document {
+  const copy = emptyCopy(doc, title);
+  if (doc.body) copySubtree(copy, doc.body, copy.body, skip, unhide);
+  return copy;
 }
