@@ -22,6 +22,10 @@ export default defineConfig({
     ],
     // Asked for only when the user turns on "Show my highlights when I come back to a page".
     optional_host_permissions: ['<all_urls>'],
+    // The default policy plus WebAssembly (zlib's deflate for exports); no other code is evaluated.
+    content_security_policy: {
+      extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self';",
+    },
     action: { default_title: '__MSG_action_title__' },
     commands: {
       _execute_action: {

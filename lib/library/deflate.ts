@@ -1,6 +1,7 @@
 /**
  * One zip entry deflated on its own (in a worker, or in the page): the raw
- * DEFLATE data with the CRC-32 and size the zip's headers need. fflate does the compressing.
+ * DEFLATE data with the CRC-32 and size the zip's headers need. fflate compresses unless a faster
+ * raw deflate is given (zlib in WebAssembly, lib/library/zlib-wasm.ts, in the export workers).
  */
 import { deflateSync } from 'fflate';
 
@@ -37,12 +38,18 @@ export function crc32(bytes: Uint8Array): number {
 
 const encoder = new TextEncoder();
 
-export function deflateFile(file: TextFile, level: DeflateLevel): DeflatedEntry {
-  return deflateBytes(file.path, encoder.encode(file.text), level);
-}
+/** Bytes → raw DEFLATE data (no zlib or gzip wrapper), at a level from 1 (fastest) to 9. */
+export type RawDeflate = (bytes: Uint8Array, level: DeflateLevel) => Uint8Array;
 
-export function deflateBytes(path: string, bytes: Uint8Array, level: DeflateLevel): DeflatedEntry {
-  return { path, data: deflateSync(bytes, { level }), crc: crc32(bytes), size: bytes.length };
+export const fflateDeflate: RawDeflate = (bytes, level) => deflateSync(bytes, { level });
+
+export function deflateFile(
+  file: TextFile,
+  level: DeflateLevel,
+  deflate: RawDeflate = fflateDeflate,
+): DeflatedEntry {
+  const bytes = encoder.encode(file.text);
+  return { path: file.path, data: deflate(bytes, level), crc: crc32(bytes), size: bytes.length };
 }
 
 export type DeflateLevel = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;

@@ -198,8 +198,13 @@ describe('the library: list, search, filter, export, wipe, import', () => {
     await expect.poll(() => library.getByTestId('article-row').count()).toBe(3);
     await library.screenshot({ path: 'docs/screenshots/library.png' });
 
-    // Export all: one zip, three posts under _posts/.
+    // Export all: one zip, three posts under _posts/, deflated by the workers' zlib (WebAssembly,
+    // which the extension's content security policy must allow) without falling back.
     const before = await everything(library);
+    const warnings: string[] = [];
+    library.on('console', (message) => {
+      if (message.text().startsWith('Gleaner:')) warnings.push(message.text());
+    });
     await library.getByTestId('export-all').click();
     const zipPath = await waitForFile(
       session.downloadsDir,
@@ -213,6 +218,7 @@ describe('the library: list, search, filter, export, wipe, import', () => {
       /^_posts\/\d{4}-\d{2}-\d{2}-[^/]+\.md$/.test(name),
     );
     expect(posts).toHaveLength(3);
+    expect(warnings).toEqual([]);
 
     // Wipe the database: select everything, delete.
     await library.getByTestId('select-all').check();
