@@ -106,7 +106,9 @@ export async function runExport(
       fetchBundles: bundles.read,
       settings,
       renderer,
-      inFlight: renderer.workers + 1,
+      // Two batches a worker and one more: a worker reads the next from IndexedDB while it
+      // deflates the last (one a worker left them idle a tenth of the time).
+      inFlight: 2 * renderer.workers + 1,
       signal: controller.signal,
       onProgress: ({ done, total }: { done: number; total: number }) =>
         setTask({ label, done, total, onCancel }),

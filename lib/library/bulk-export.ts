@@ -176,15 +176,27 @@ export async function exportBundles(options: BulkExportOptions): Promise<BulkExp
 
   /**
    * Renders here (with every name taken so far) what the renderer could not, or named twice; the
-   * renderer deflates it.
+   * renderer deflates it. The loop goes on meanwhile: waiting for that deflate (queued behind the
+   * workers' renders) kept the next renders from being asked for and left the workers idle. One
+   * such write is outstanding at a time, so their order and the memory they hold stay bounded.
    */
+  let leftoverWrite: Promise<void> = Promise.resolve();
+  let reported = -1;
+  const report = () => {
+    if (count !== reported) options.onProgress?.({ done: (reported = count), total: ids.length });
+  };
   const renderHere = async (bundles: ArticleBundle[], collided: string[]) => {
     const again = collided.length ? await options.fetchBundles(collided) : [];
     const rendered = renderFiles([...bundles, ...again], settings, taken, true);
     fellBack.push(...rendered.fellBack);
-    const files = rendered.files.flatMap((article) => article.files);
-    for (const entry of await renderer.deflate(files)) zip.addDeflated(entry);
-    return rendered.files.length;
+    await leftoverWrite; // asked for a batch ago: usually done
+    const deflated = renderer.deflate(rendered.files.flatMap((article) => article.files));
+    leftoverWrite = deflated.then((entries) => {
+      for (const entry of entries) zip.addDeflated(entry);
+      count += rendered.files.length;
+    });
+    // Read when awaited (next leftover, or the end); until then a failure is not "unhandled".
+    leftoverWrite.catch(() => undefined);
   };
 
   try {
@@ -206,10 +218,11 @@ export async function exportBundles(options: BulkExportOptions): Promise<BulkExp
         for (const entry of article.entries) zip.addDeflated(entry);
         count++;
       }
-      if (batch.leftOver.length || collided.length)
-        count += await renderHere(batch.leftOver, collided);
-      options.onProgress?.({ done: count, total: ids.length });
+      if (batch.leftOver.length || collided.length) await renderHere(batch.leftOver, collided);
+      report();
     }
+    await leftoverWrite;
+    report();
     return { blob: await zip.close(), count, fellBack };
   } catch (error) {
     zip.abort();

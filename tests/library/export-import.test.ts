@@ -157,6 +157,44 @@ describe('bulk export', () => {
     expect(Object.keys(files).filter((n) => n.startsWith('_gleaner/'))).toHaveLength(3);
   });
 
+  it('asks for the next batches while the page’s own articles are still being deflated', async () => {
+    // a-1 has highlights: a worker gives it back, the page renders it and has it deflated. Until
+    // that deflate answers, the export must keep asking for renders (workers idle otherwise).
+    const asked: string[] = [];
+    let releaseDeflate!: () => void;
+    const deflateHeld = new Promise<void>((resolve) => (releaseDeflate = resolve));
+    const renderer: BatchRenderer = {
+      render: async (ids) => {
+        asked.push(...ids);
+        if (ids.includes('a-2')) releaseDeflate(); // the last batch was asked for
+        return renderBatch(await getBundles(source, ids), SETTINGS, new Set(), {
+          dom: false,
+          deflate: (file) => deflateFile(file, 1),
+        });
+      },
+      deflate: async (files) => {
+        await deflateHeld;
+        return files.map((file) => deflateFile(file, 1));
+      },
+      close: () => undefined,
+    };
+    const progress: number[] = [];
+    const result = await exportBundles({
+      ids: ['a-1', 'a-3', 'a-2'],
+      fetchBundles: (batch) => getBundles(source, batch),
+      settings: SETTINGS,
+      batchSize: 1,
+      inFlight: 1,
+      renderer,
+      onProgress: (p) => progress.push(p.done),
+    });
+    expect(asked).toEqual(['a-1', 'a-3', 'a-2']);
+    expect(result.count).toBe(3);
+    expect(progress.at(-1)).toBe(3);
+    const files = unzipSync(new Uint8Array(await result.blob.arrayBuffer()));
+    expect(Object.keys(files).filter((name) => name.startsWith('_posts/'))).toHaveLength(3);
+  });
+
   it('stops when cancelled', async () => {
     const controller = new AbortController();
     controller.abort();
