@@ -22,6 +22,7 @@ import {
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
+import { highlightsNeedDom } from '../lib/export/build-post-data';
 import { countWords } from '../lib/extract/word-count';
 import { listPages, readPage } from './eval/corpus';
 import { installDomGlobals } from './eval/dom-globals';
@@ -297,12 +298,16 @@ async function main() {
     await seeder.goto(`chrome-extension://${browser.extensionId}/library.html`);
     const seedStart = performance.now();
     let highlightTotal = 0;
+    let highlighted = 0;
+    let needDom = 0;
     let zh = 0;
     for (let i = 0; i < COUNT; i += 250) {
       const records = [];
       for (let k = i; k < Math.min(COUNT, i + 250); k++) {
         const record = makeRecord(bases, byLang, k);
         highlightTotal += record.highlights.length;
+        if (record.highlights.length) highlighted++;
+        if (highlightsNeedDom(record.article, record.highlights)) needDom++;
         if (record.article.language === 'zh-CN') zh++;
         records.push(record);
       }
@@ -319,6 +324,9 @@ async function main() {
     console.log(
       `seeded ${COUNT.toLocaleString()} articles (${(COUNT - zh).toLocaleString()} English, ${zh.toLocaleString()} Chinese; ` +
         `${highlightTotal.toLocaleString()} highlights) into the extension's IndexedDB in ${seedSeconds.toFixed(1)} s — Chromium ${version}`,
+    );
+    console.log(
+      `articles with highlights: ${highlighted.toLocaleString()}, of which ${needDom.toLocaleString()} need a DOM to place them (the page renders those in an export)`,
     );
 
     // First list render: three fresh loads of the page.

@@ -4,10 +4,12 @@
  * batch from IndexedDB itself), or inline — and the zip streams out as it grows.
  *
  * Names are unique across the archive: a worker only knows the names it gave, so a post whose
- * name another batch took first is rendered again here with every name taken so far. Articles
- * with highlights placed in the body need a DOM (the Markdown is made again from the HTML): a
- * worker hands those back, and they are rendered here too.
+ * name another batch took first is rendered again here with every name taken so far. Highlights
+ * are marked in the stored Markdown where they can be (plain quotes, written once); the others
+ * need a DOM (the Markdown is made again from the HTML): a worker hands those articles back, and
+ * they are rendered here too.
  */
+import { highlightsNeedDom } from '../export/build-post-data';
 import { DEFAULT_EXPORT_SETTINGS } from '../export/export-settings';
 import { renderLibraryPost, SIDECAR_DIR, type RenderSettings } from './library-post';
 import type { ArticleBundle } from './types';
@@ -85,7 +87,8 @@ const DEFAULT_RENDER: RenderSettings = { export: DEFAULT_EXPORT_SETTINGS, siteRu
 
 /**
  * Renders bundles to zip entries. `taken` holds the names given so far (and gets these). Without
- * a DOM (`dom: false`, in a worker), an article whose highlights go into the body is left over.
+ * a DOM (`dom: false`, in a worker), an article whose highlights can only be placed in the body
+ * through its HTML is left over.
  */
 export async function renderBatch(
   bundles: readonly ArticleBundle[],
@@ -116,7 +119,7 @@ function renderFiles(
     fellBack: [] as ExportFailure[],
   };
   for (const bundle of bundles) {
-    if (!dom && bundle.highlights.length) {
+    if (!dom && highlightsNeedDom(bundle.article, bundle.highlights)) {
       result.leftOver.push(bundle);
       continue;
     }

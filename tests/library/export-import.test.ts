@@ -59,6 +59,19 @@ afterEach(async () => {
   await target.delete();
 });
 
+/** A highlight across a-1's two paragraphs: only a DOM places it (its quote has a line break). */
+const ACROSS_PARAGRAPHS = storedHighlight('a-1', 3, {
+  quote: '最优解。\nSecond',
+  articleSelectors: [
+    {
+      type: 'TextQuoteSelector',
+      exact: '最优解。\nSecond',
+      prefix: '这一命题的',
+      suffix: ' paragraph',
+    },
+  ],
+});
+
 async function exportAll(db: GleanerDB, ids?: string[]) {
   const all = ids ?? (await db.articles.orderBy('savedAt').reverse().primaryKeys());
   const progress: number[] = [];
@@ -123,8 +136,10 @@ describe('bulk export', () => {
 
   it('with workers (no DOM, names of their own), still writes unique names and every article', async () => {
     // Two "workers", each with its own names, one batch each: both name their post
-    // 2026-11-20-same-title.md; the article with highlights comes back to the page.
+    // 2026-11-20-same-title.md. The article with a highlight across two paragraphs comes back
+    // to the page (a DOM places it); plain quotes a worker marks itself.
     await source.highlights.where('articleId').equals('a-3').delete();
+    await source.highlights.put(ACROSS_PARAGRAPHS);
     const workers = [new Set<string>(), new Set<string>()];
     let calls = 0;
     const renderer: BatchRenderer = {
@@ -154,13 +169,16 @@ describe('bulk export', () => {
     // The article with highlights was rendered where there is a DOM: its quotes are marked.
     const withHighlights = new TextDecoder().decode(files['_posts/2022-01-12-article-1.md']);
     expect(withHighlights).toContain('<mark>企业微信</mark>');
+    expect(withHighlights).toContain('<mark>最优解。</mark>\n\n<mark>Second</mark>');
     expect(Object.keys(files).filter((n) => n.startsWith('_gleaner/'))).toHaveLength(3);
   });
 
   it('asks for the next batches while the page’s own articles are still being deflated', async () => {
-    // a-1 has highlights: a worker gives it back, the page renders it and has it deflated. Until
-    // that deflate answers, the export must keep asking for renders (workers idle otherwise).
+    // a-1 has a highlight only a DOM places: a worker gives it back, the page renders it and has
+    // it deflated. Until that deflate answers, the export must keep asking for renders.
+    await source.highlights.put(ACROSS_PARAGRAPHS);
     const asked: string[] = [];
+    let deflates = 0;
     let releaseDeflate!: () => void;
     const deflateHeld = new Promise<void>((resolve) => (releaseDeflate = resolve));
     const renderer: BatchRenderer = {
@@ -173,6 +191,7 @@ describe('bulk export', () => {
         });
       },
       deflate: async (files) => {
+        deflates++;
         await deflateHeld;
         return files.map((file) => deflateFile(file, 1));
       },
@@ -189,6 +208,7 @@ describe('bulk export', () => {
       onProgress: (p) => progress.push(p.done),
     });
     expect(asked).toEqual(['a-1', 'a-3', 'a-2']);
+    expect(deflates).toBeGreaterThan(0);
     expect(result.count).toBe(3);
     expect(progress.at(-1)).toBe(3);
     const files = unzipSync(new Uint8Array(await result.blob.arrayBuffer()));
