@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
@@ -11,6 +11,7 @@ import {
   type ExtensionBrowser,
 } from '@/scripts/support/extension-browser';
 import { serveFolder, type StaticServer } from '@/scripts/support/static-server';
+import { waitForFile } from './support/downloads';
 
 const SEED = readFileSync('../shared/seed/2022-01-12-wecom-hard-mode.post.md', 'utf8');
 const SOURCE_URL = 'http://finews.zning.xyz/html_News/NewsShare.html?infoCode=NW202201122245569511';
@@ -28,16 +29,6 @@ function markdownText(markdown: string): string {
     .replace(/!\[[^\]]*\]\([^)]*\)/g, ' ')
     .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/<https?:[^>]+>/g, ' ');
-}
-
-async function waitForFile(dir: string, pattern: RegExp, timeoutMs = 15_000): Promise<string> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const name = existsSync(dir) ? readdirSync(dir).find((file) => pattern.test(file)) : undefined;
-    if (name) return path.join(dir, name);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`No file matching ${pattern} in ${dir}`);
 }
 
 describe('clip, tag, save and export a Chinese news page', () => {

@@ -1,10 +1,10 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { openPopupFor, type ExtensionBrowser } from '@/scripts/support/extension-browser';
 import { useExtensionSession } from './support/session';
+import { waitForFile } from './support/downloads';
 
 /** What tests evaluate in the library page (an extension page: it may message the background). */
 declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
@@ -20,16 +20,6 @@ const PAGES = [
   { page: 'harbor-ferry-news.html', tags: ['transport', 'city life'], selection: false },
   { page: 'link-list.html', tags: ['digest', 'transport'], selection: true },
 ];
-
-async function waitForFile(dir: string, pattern: RegExp, timeoutMs = 20_000): Promise<string> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const name = existsSync(dir) ? readdirSync(dir).find((file) => pattern.test(file)) : undefined;
-    if (name) return path.join(dir, name);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`No file matching ${pattern} in ${dir}`);
-}
 
 /** Sends one protocol message from the library page and returns its value (throws on failure). */
 async function ask<T>(page: Page, message: object): Promise<T> {

@@ -2,13 +2,14 @@
  * The options page in the built extension: the preset switch changes what the popup exports, and a
  * template that cannot render shows its error and is never saved.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { parseFrontMatter } from '@/lib/export/front-matter';
 import { openPopupFor } from '@/scripts/support/extension-browser';
 import { useExtensionSession } from './support/session';
+import { waitForFile } from './support/downloads';
 
 /**
  * The popup renders exports with `renderPost` and the stored settings. Until that wiring lands it
@@ -22,16 +23,6 @@ declare const chrome: {
 };
 
 const TITLE = '连接5亿微信活跃用户 企业微信还是选择「Hard」模式';
-
-async function waitForFile(dir: string, pattern: RegExp, timeoutMs = 15_000): Promise<string> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const name = existsSync(dir) ? readdirSync(dir).find((file) => pattern.test(file)) : undefined;
-    if (name) return path.join(dir, name);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`No file matching ${pattern} in ${dir}`);
-}
 
 describe('options page', () => {
   const session = useExtensionSession('options');
