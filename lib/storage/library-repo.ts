@@ -93,6 +93,15 @@ export async function getBundles(db: GleanerDB, ids: readonly string[]): Promise
 
 const lower = (tag: string) => tag.toLocaleLowerCase();
 
+/** Gives the article these tags, unless they are the ones it has; says whether it changed. */
+function retag(article: LibraryArticle, tags: string[], nowIso: string): boolean {
+  if (tags.length === article.tags.length && tags.every((t, i) => t === article.tags[i]))
+    return false;
+  article.tags = tags;
+  article.updatedAt = nowIso;
+  return true;
+}
+
 /** Adds and removes tags on many articles; returns how many articles changed. */
 export async function retagArticles(
   db: GleanerDB,
@@ -107,12 +116,7 @@ export async function retagArticles(
     .anyOf([...ids])
     .modify((article) => {
       const kept = article.tags.filter((tag) => !remove.has(lower(tag)));
-      const next = normalizeTags([...kept, ...change.add]);
-      if (next.length === article.tags.length && next.every((t, i) => t === article.tags[i]))
-        return;
-      article.tags = next;
-      article.updatedAt = nowIso;
-      changed++;
+      if (retag(article, normalizeTags([...kept, ...change.add]), nowIso)) changed++;
     });
   return changed;
 }
@@ -132,14 +136,8 @@ export async function renameTag(
     .equalsIgnoreCase(from)
     .distinct()
     .modify((article) => {
-      const next = normalizeTags(
-        article.tags.map((tag) => (lower(tag) === lower(from) ? target : tag)),
-      );
-      if (next.length === article.tags.length && next.every((t, i) => t === article.tags[i]))
-        return;
-      article.tags = next;
-      article.updatedAt = nowIso;
-      changed++;
+      const renamed = article.tags.map((tag) => (lower(tag) === lower(from) ? target : tag));
+      if (retag(article, normalizeTags(renamed), nowIso)) changed++;
     });
   return changed;
 }
