@@ -20,8 +20,9 @@ import {
   type HighlightSyntax,
   type PresetId,
 } from '@/lib/export/export-settings';
+import { buildPostData } from '@/lib/export/build-post-data';
 import { previewPost, validateFileNamePattern, validateTemplate } from '@/lib/export/render-post';
-import { previewPostData, samplePost } from '@/lib/export/sample-post';
+import { samplePost } from '@/lib/export/sample-post';
 import { isValidTimeZone } from '@/lib/export/zoned-date';
 import { t } from '@/lib/i18n';
 import type { Article, Highlight } from '@/lib/model';
@@ -126,7 +127,14 @@ export default function App() {
     () =>
       saved
         ? {
-            data: previewPostData(saved.article, saved.highlights, syntax),
+            // What the export writes: the same placing of highlights.
+            data: buildPostData(
+              saved.article,
+              saved.article.tags,
+              saved.highlights,
+              saved.article.savedAt,
+              syntax,
+            ),
             label: t('options_sample_latest', saved.article.title),
           }
         : { data: samplePost(syntax), label: t('options_sample_builtin') },

@@ -1,6 +1,5 @@
-/** A built-in article for previews and template checks, and a PostData for a saved article. */
+/** A built-in article for previews and template checks. */
 
-import type { Article, Highlight } from '../model';
 import { wrapHighlight, type HighlightSyntax } from './export-settings';
 import type { PostData } from './post-data';
 
@@ -50,46 +49,3 @@ export const SPARSE_SAMPLE_POST: PostData = {
   content: '',
   highlights: [],
 };
-
-/**
- * A preview of a saved article: highlights are marked where their quote appears word for word in
- * the Markdown (the export itself places them with the anchoring selectors).
- */
-export function previewPostData(
-  article: Article,
-  highlights: readonly Highlight[],
-  syntax: HighlightSyntax,
-): PostData {
-  let content = article.markdown;
-  const listed = highlights.map((highlight) => {
-    const at = highlight.quote ? content.indexOf(highlight.quote) : -1;
-    if (at >= 0) {
-      content =
-        content.slice(0, at) +
-        wrapHighlight(highlight.quote, syntax) +
-        content.slice(at + highlight.quote.length);
-    }
-    return {
-      quote: highlight.quote,
-      note: highlight.note,
-      color: highlight.color,
-      placed: at >= 0,
-    };
-  });
-  return {
-    title: article.title,
-    url: article.url,
-    canonicalUrl: article.canonicalUrl,
-    siteName: article.siteName,
-    author: article.byline,
-    language: article.language,
-    published: article.published,
-    savedAt: article.savedAt,
-    tags: [...article.tags],
-    excerpt: article.excerpt,
-    leadImage: article.leadImage,
-    wordCount: article.wordCount,
-    content,
-    highlights: listed,
-  };
-}

@@ -17,9 +17,8 @@ import {
   validateFileNamePattern,
   validateTemplate,
 } from '@/lib/export/render-post';
-import { SAMPLE_POST, previewPostData, samplePost } from '@/lib/export/sample-post';
+import { SAMPLE_POST, samplePost } from '@/lib/export/sample-post';
 import { emptySiteRule, type SiteRule } from '@/lib/settings/site-rules';
-import type { Article, Highlight } from '@/lib/model';
 
 const SOURCE = 'http://finews.zning.xyz/html_News/NewsShare.html?infoCode=NW202201122245569511';
 
@@ -425,47 +424,5 @@ describe('previewPost', () => {
         settings({ preset: 'custom', custom: { ...DEFAULT_CUSTOM_TEMPLATE, body: '{{ x }}' } }),
       ),
     ).toEqual({ ok: false, error: 'Body: unknown variable "x" (line 1, column 4)' });
-  });
-});
-
-describe('previewPostData', () => {
-  it('marks highlights found word for word and lists the others as orphans', () => {
-    const article = {
-      title: 'T',
-      url: 'https://a.example/x',
-      canonicalUrl: 'https://a.example/x',
-      siteName: null,
-      byline: 'B',
-      language: 'en',
-      published: null,
-      excerpt: null,
-      leadImage: null,
-      keywords: [],
-      html: '',
-      markdown: 'One two three.',
-      text: '',
-      wordCount: 3,
-      source: 'article',
-      id: '1',
-      urlKey: 'a.example/x',
-      tags: ['t'],
-      savedAt: '2024-01-01T00:00:00+00:00',
-      updatedAt: '2024-01-01T00:00:00+00:00',
-    } satisfies Article;
-    const highlight = (quote: string): Highlight => ({
-      id: quote,
-      articleId: '1',
-      quote,
-      note: 'n',
-      color: 'yellow',
-      articleSelectors: [],
-      pageSelectors: [],
-      createdAt: '',
-      updatedAt: '',
-    });
-    const data = previewPostData(article, [highlight('two'), highlight('four')], 'equals');
-    expect(data.content).toBe('One ==two== three.');
-    expect(data.highlights.map((h) => h.placed)).toEqual([true, false]);
-    expect(data.author).toBe('B');
   });
 });
