@@ -1,5 +1,5 @@
 import type { TargetedEvent } from 'preact';
-import { t } from '@/lib/i18n';
+import { t, type MessageKey } from '@/lib/i18n';
 import { emptySiteRule, type SiteRule } from '@/lib/settings/site-rules';
 
 /** A rule as it is typed: tags as one comma-separated line, clutter selectors one per line. */
@@ -41,6 +41,33 @@ export function fromDraft(draft: SiteRuleDraft): SiteRule {
   };
 }
 
+/** The one-line fields of a rule, in the order they are shown. */
+const LINE_FIELDS: readonly {
+  key: Exclude<keyof SiteRuleDraft, 'clutterSelectors'>;
+  label: MessageKey;
+  /** `site-rule-<testId>`: a contract with the E2E tests. */
+  testId: string;
+  placeholder?: string;
+  list?: string;
+}[] = [
+  { key: 'pattern', label: 'rules_pattern', testId: 'pattern', placeholder: '*.36kr.com' },
+  { key: 'category', label: 'rules_category', testId: 'category' },
+  { key: 'tags', label: 'rules_tags', testId: 'tags' },
+  {
+    key: 'timeZone',
+    label: 'rules_timezone',
+    testId: 'timezone',
+    placeholder: 'Asia/Shanghai',
+    list: 'known-zones',
+  },
+  {
+    key: 'contentSelector',
+    label: 'rules_content',
+    testId: 'content',
+    placeholder: 'article .post-body',
+  },
+];
+
 export interface SiteRulesEditorProps {
   rules: SiteRuleDraft[];
   error: string | null;
@@ -78,46 +105,18 @@ export default function SiteRulesEditor({
       {rules.map((rule, index) => (
         <fieldset key={index} class="site-rule" data-testid="site-rule">
           <legend>{rule.pattern.trim() || t('rules_rule_n', index + 1)}</legend>
-          <label>
-            {t('rules_pattern')}
-            <input
-              data-testid="site-rule-pattern"
-              placeholder="*.36kr.com"
-              value={rule.pattern}
-              onInput={input(index, 'pattern')}
-            />
-          </label>
-          <label>
-            {t('rules_category')}
-            <input
-              data-testid="site-rule-category"
-              value={rule.category}
-              onInput={input(index, 'category')}
-            />
-          </label>
-          <label>
-            {t('rules_tags')}
-            <input data-testid="site-rule-tags" value={rule.tags} onInput={input(index, 'tags')} />
-          </label>
-          <label>
-            {t('rules_timezone')}
-            <input
-              data-testid="site-rule-timezone"
-              list="known-zones"
-              placeholder="Asia/Shanghai"
-              value={rule.timeZone}
-              onInput={input(index, 'timeZone')}
-            />
-          </label>
-          <label>
-            {t('rules_content')}
-            <input
-              data-testid="site-rule-content"
-              placeholder="article .post-body"
-              value={rule.contentSelector}
-              onInput={input(index, 'contentSelector')}
-            />
-          </label>
+          {LINE_FIELDS.map(({ key, label, testId, placeholder, list }) => (
+            <label key={key}>
+              {t(label)}
+              <input
+                data-testid={`site-rule-${testId}`}
+                placeholder={placeholder}
+                list={list}
+                value={rule[key]}
+                onInput={input(index, key)}
+              />
+            </label>
+          ))}
           <label>
             {t('rules_clutter')}
             <textarea
