@@ -7,7 +7,7 @@
  */
 import { Scalar, YAMLMap, YAMLSeq, parseDocument } from 'yaml';
 import { buildPostData } from '../export/build-post-data';
-import type { ExportSettings } from '../export/export-settings';
+import { effectiveHighlightSyntax, type ExportSettings } from '../export/export-settings';
 import { renderPost } from '../export/render-post';
 import type { Highlight } from '../model';
 import type { SiteRule } from '../settings/site-rules';
@@ -165,7 +165,7 @@ export function renderLibraryPost(
     article.tags,
     highlights,
     article.savedAt,
-    settings.export.highlightSyntax,
+    effectiveHighlightSyntax(settings.export),
   );
   const rendered = renderPost(data, settings.export, settings.siteRules, { taken });
   const postContent = withLibraryFields(rendered.content, article, highlights);

@@ -118,6 +118,27 @@ describe('bulk export', () => {
     expect(Object.keys(files).filter((n) => n.startsWith('_gleaner/'))).toHaveLength(3);
   });
 
+  it('marks highlights in the syntax the preset writes (Obsidian: ==…==), as the popup does', async () => {
+    const obsidian = {
+      export: {
+        ...DEFAULT_EXPORT_SETTINGS,
+        preset: 'obsidian' as const,
+        highlightSyntax: 'mark' as const,
+      },
+      siteRules: [],
+    };
+    const result = await exportBundles({
+      ids: ['a-1'],
+      fetchBundles: (batch) => getBundles(source, batch),
+      settings: obsidian,
+    });
+    const files = unzipSync(new Uint8Array(await result.blob.arrayBuffer()));
+    const post = Object.entries(files).find(([name]) => name.startsWith('Clippings/'))?.[1];
+    const text = new TextDecoder().decode(post);
+    expect(text).toContain('==企业微信==');
+    expect(text).not.toContain('<mark>');
+  });
+
   it('lists the highlights (quote, note, colour) in the front matter', async () => {
     const files = unzipSync((await exportAll(source)).zip);
     const post = new TextDecoder().decode(files['_posts/2022-01-12-article-1.md']);
