@@ -102,9 +102,3 @@ export const DEFAULT_EXPORT_SETTINGS: ExportSettings = {
 export function effectiveHighlightSyntax(settings: ExportSettings): HighlightSyntax {
   return settings.preset === 'obsidian' ? 'equals' : settings.highlightSyntax;
 }
-
-/** Marks a (Markdown) passage as highlighted in the given syntax. */
-export function wrapHighlight(markdown: string, syntax: HighlightSyntax): string {
-  if (!markdown.trim() || syntax === 'none') return markdown;
-  return syntax === 'mark' ? `<mark>${markdown}</mark>` : `==${markdown}==`;
-}

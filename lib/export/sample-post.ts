@@ -1,6 +1,7 @@
 /** A built-in article for previews and template checks. */
 
-import { wrapHighlight, type HighlightSyntax } from './export-settings';
+import { wrapHighlight } from '../markdown/html-to-markdown';
+import type { HighlightSyntax } from './export-settings';
 import type { PostData } from './post-data';
 
 const SAMPLE_QUOTE = '企业微信成为了这一命题的最优解。';

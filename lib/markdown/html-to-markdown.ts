@@ -59,6 +59,12 @@ function hasContentAfter(node: Node): boolean {
 /** How highlights are written: `<mark>` (Jekyll's kramdown knows no `==`), `==…==` (Obsidian), or not at all. */
 export type HighlightSyntax = 'mark' | 'equals' | 'none';
 
+/** Marks a (Markdown) passage as highlighted in the given syntax. */
+export function wrapHighlight(markdown: string, syntax: HighlightSyntax): string {
+  if (!markdown.trim() || syntax === 'none') return markdown;
+  return syntax === 'mark' ? `<mark>${markdown}</mark>` : `==${markdown}==`;
+}
+
 export interface MarkdownOptions {
   highlightSyntax?: HighlightSyntax;
 }
@@ -102,12 +108,7 @@ function createTurndown(options: MarkdownOptions): TurndownService {
   service.addRule('highlight', {
     filter: (node) =>
       node.nodeName === 'MARK' && (node as Element).hasAttribute('data-gleaner-highlight'),
-    replacement: (content) => {
-      if (!content.trim()) return content;
-      const syntax = options.highlightSyntax ?? 'mark';
-      if (syntax === 'none') return content;
-      return syntax === 'equals' ? `==${content}==` : `<mark>${content}</mark>`;
-    },
+    replacement: (content) => wrapHighlight(content, options.highlightSyntax ?? 'mark'),
   });
   service.addRule('strong', {
     filter: ['strong', 'b'],

@@ -1,5 +1,5 @@
 import type { Highlight } from '../model';
-import type { HighlightSyntax } from './html-to-markdown';
+import { wrapHighlight, type HighlightSyntax } from './html-to-markdown';
 import type { HighlightedMarkdown } from './with-highlights';
 
 /**
@@ -24,13 +24,10 @@ export function markInMarkdown(
     highlights.map((h) => h.quote),
   );
   if (!spans) return null;
-  const [open, close] = syntax === 'equals' ? ['==', '=='] : ['<mark>', '</mark>'];
   let marked = '';
   let at = 0;
   for (const { start, end } of spans) {
-    marked += markdown.slice(at, start);
-    marked +=
-      syntax === 'none' ? markdown.slice(start, end) : open + markdown.slice(start, end) + close;
+    marked += markdown.slice(at, start) + wrapHighlight(markdown.slice(start, end), syntax);
     at = end;
   }
   marked += markdown.slice(at);

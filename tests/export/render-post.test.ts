@@ -4,7 +4,6 @@ import {
   DEFAULT_CUSTOM_TEMPLATE,
   DEFAULT_EXPORT_SETTINGS,
   effectiveHighlightSyntax,
-  wrapHighlight,
   type CustomTemplate,
   type ExportSettings,
 } from '@/lib/export/export-settings';
@@ -19,6 +18,7 @@ import {
 } from '@/lib/export/render-post';
 import { SAMPLE_POST, samplePost } from '@/lib/export/sample-post';
 import { emptySiteRule, type SiteRule } from '@/lib/settings/site-rules';
+import { wrapHighlight } from '@/lib/markdown/html-to-markdown';
 
 const SOURCE = 'http://finews.zning.xyz/html_News/NewsShare.html?infoCode=NW202201122245569511';
 

@@ -1,6 +1,7 @@
 /** PostData for tests, built the way the extension builds it: extractArticle under jsdom. */
 import { JSDOM, VirtualConsole } from 'jsdom';
-import { wrapHighlight, type HighlightSyntax } from '@/lib/export/export-settings';
+import type { HighlightSyntax } from '@/lib/export/export-settings';
+import { wrapHighlight } from '@/lib/markdown/html-to-markdown';
 import type { PostData, PostHighlight } from '@/lib/export/post-data';
 import { extractArticle } from '@/lib/extract/extract-article';
 import type { ExtractedArticle } from '@/lib/model';
