@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
+import { describeText } from '@/lib/anchoring/describe-text';
 import { buildPostData, highlightsNeedDom } from '@/lib/export/build-post-data';
 import type { ExtractedArticle, Highlight } from '@/lib/model';
 
@@ -22,22 +23,14 @@ const ARTICLE: ExtractedArticle = {
 };
 
 /** A highlight of `quote` at `start` in the article's text, as the popup describes one. */
-function highlight(quote: string, start: number, text = ARTICLE.text): Highlight {
+function highlight(quote: string, start: number): Highlight {
   return {
     id: quote,
     articleId: '1',
     quote,
     note: 'n',
     color: 'yellow',
-    articleSelectors: [
-      {
-        type: 'TextQuoteSelector',
-        exact: quote,
-        prefix: text.slice(Math.max(0, start - 32), start),
-        suffix: text.slice(start + quote.length, start + quote.length + 32),
-      },
-      { type: 'TextPositionSelector', start, end: start + quote.length },
-    ],
+    articleSelectors: describeText(ARTICLE.text, { start, end: start + quote.length }),
     pageSelectors: [],
     createdAt: '',
     updatedAt: '',
