@@ -45,11 +45,9 @@ const API: readonly (keyof ZlibExports)[] = [
 
 /** Instantiates the module (its bytes, or a fetch of them) and returns a raw DEFLATE function. */
 export async function loadZlibDeflate(
-  source: BufferSource | Response | Promise<Response>,
+  source: BufferSource | Promise<Response>,
 ): Promise<RawDeflate> {
-  const bytes = await (source instanceof Response || source instanceof Promise
-    ? (await source).arrayBuffer()
-    : source);
+  const bytes = source instanceof Promise ? await (await source).arrayBuffer() : source;
   const { instance } = await WebAssembly.instantiate(bytes);
   const exports = instance.exports as unknown as ZlibExports & { _initialize?: () => void };
   const missing = API.filter((name) => !(name in exports));
