@@ -1,6 +1,6 @@
 import type { TargetedEvent } from 'preact';
 import { t, type MessageKey } from '@/lib/i18n';
-import { emptySiteRule, type SiteRule } from '@/lib/settings/site-rules';
+import { emptySiteRule, type SiteRule } from '@/lib/site-rules';
 
 /** A rule as it is typed: tags as one comma-separated line, clutter selectors one per line. */
 export interface SiteRuleDraft {

@@ -27,7 +27,7 @@ import { isValidTimeZone } from '@/lib/export/zoned-date';
 import { t } from '@/lib/i18n';
 import type { Article, Highlight } from '@/lib/model';
 import { SettingsError, parseSiteRules, type Settings } from '@/lib/settings/settings';
-import { mergeSiteRules, type SiteRule } from '@/lib/settings/site-rules';
+import { mergeSiteRules, type SiteRule } from '@/lib/site-rules';
 import { loadSettings, saveSettings } from '@/lib/settings/store';
 import {
   settingsFromJson,

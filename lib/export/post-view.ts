@@ -3,8 +3,8 @@
  * for, the category and tags after site rules. One place, so presets cannot disagree.
  */
 
-import type { SiteRule } from '../settings/site-rules';
-import { matchSiteRuleForUrls } from '../settings/site-rules';
+import type { SiteRule } from '../site-rules';
+import { matchSiteRuleForUrls } from '../site-rules';
 import type { ExportSettings } from './export-settings';
 import type { PostData, PostHighlight } from './post-data';
 import { slugify } from './slug';

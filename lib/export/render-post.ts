@@ -3,7 +3,7 @@
  * site or vault, its name and its text.
  */
 
-import type { SiteRule } from '../settings/site-rules';
+import type { SiteRule } from '../site-rules';
 import { renderCustomContent, renderFolder } from './custom-template';
 import {
   DEFAULT_EXPORT_SETTINGS,

@@ -8,7 +8,7 @@
  * from the page copy before anything reads it.
  */
 
-/** The part of a site rule extraction reads; the user's rules (lib/settings) fit it as they are. */
+/** The part of a site rule extraction reads; the user's rules (lib/site-rules.ts) fit it as they are. */
 export interface ExtractionRule {
   /**
    * A host name (`sina.com.cn`), matching the host and its subdomains; `*.` in front means the

@@ -10,7 +10,7 @@ import { buildPostData } from '../export/build-post-data';
 import { effectiveHighlightSyntax, type ExportSettings } from '../export/export-settings';
 import { renderPost } from '../export/render-post';
 import type { Highlight } from '../model';
-import type { SiteRule } from '../settings/site-rules';
+import type { SiteRule } from '../site-rules';
 import type { ArticleBundle, LibraryArticle } from './types';
 
 export const SIDECAR_DIR = '_gleaner';

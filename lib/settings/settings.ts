@@ -13,7 +13,7 @@ import {
   type ExportSettings,
 } from '../export/export-settings';
 import { isValidTimeZone } from '../export/zoned-date';
-import { isHostPattern, normalizeHostPattern, type SiteRule } from './site-rules';
+import { isHostPattern, normalizeHostPattern, type SiteRule } from '../site-rules';
 
 /** Bump with a migration in MIGRATIONS whenever the stored shape changes. */
 export const SETTINGS_VERSION = 1;

@@ -11,7 +11,7 @@ import {
   parseSiteRules,
   type Settings,
 } from './settings';
-import type { SiteRule } from './site-rules';
+import type { SiteRule } from '../site-rules';
 
 export const SETTINGS_FILE_KIND = 'gleaner-settings';
 export const SITE_RULES_FILE_KIND = 'gleaner-site-rules';

@@ -17,7 +17,7 @@ import {
   validateTemplate,
 } from '@/lib/export/render-post';
 import { SAMPLE_POST, samplePost } from '@/lib/export/sample-post';
-import { emptySiteRule, type SiteRule } from '@/lib/settings/site-rules';
+import { emptySiteRule, type SiteRule } from '@/lib/site-rules';
 import { wrapHighlight } from '@/lib/markdown/html-to-markdown';
 
 const SOURCE = 'http://finews.zning.xyz/html_News/NewsShare.html?infoCode=NW202201122245569511';

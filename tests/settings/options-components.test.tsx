@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fromDraft, toDraft } from '@/components/options/SiteRulesEditor';
 import TemplateEditor from '@/components/options/TemplateEditor';
 import { DEFAULT_CUSTOM_TEMPLATE } from '@/lib/export/export-settings';
-import { emptySiteRule } from '@/lib/settings/site-rules';
+import { emptySiteRule } from '@/lib/site-rules';
 
 describe('site rule drafts', () => {
   it('edit tags as one line and clutter selectors one per line, and come back', () => {

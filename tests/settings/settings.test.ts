@@ -10,7 +10,7 @@ import {
   type Settings,
   type SettingsMigration,
 } from '@/lib/settings/settings';
-import { emptySiteRule } from '@/lib/settings/site-rules';
+import { emptySiteRule } from '@/lib/site-rules';
 
 describe('migrateSettings', () => {
   it('gives the defaults when nothing is stored', () => {

@@ -23,7 +23,7 @@ import type { PostData } from '@/lib/export/post-data';
 import { postView } from '@/lib/export/post-view';
 import { renderPost, type RenderedPost } from '@/lib/export/render-post';
 import { epochMs, formatDay, inTimeZone, parseZoned, strftime } from '@/lib/export/zoned-date';
-import { emptySiteRule, type SiteRule } from '@/lib/settings/site-rules';
+import { emptySiteRule, type SiteRule } from '@/lib/site-rules';
 import { loadCorpusPage } from './corpus';
 import {
   JEKYLL_CLEAN_LINE,

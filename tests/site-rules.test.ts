@@ -5,7 +5,7 @@ import {
   matchSiteRuleForUrls,
   mergeSiteRules,
   type SiteRule,
-} from '@/lib/settings/site-rules';
+} from '@/lib/site-rules';
 
 const rule = (pattern: string, category = pattern): SiteRule => ({
   ...emptySiteRule(pattern),

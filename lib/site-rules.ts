@@ -1,6 +1,7 @@
 /**
- * Site rules: per host (`example.com`) or host pattern (`*.36kr.com`), what to add to a clip of
- * that site (category, tags, timezone) and how to read it (an extra content selector, clutter).
+ * The user's site rules: per host (`example.com`) or host pattern (`*.36kr.com`), what to add to a
+ * clip of that site (category, tags, timezone) and how to read it (an extra content selector,
+ * clutter). Below the stages that read them: settings stores them, export and extraction apply them.
  */
 
 export interface SiteRule {
