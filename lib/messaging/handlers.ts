@@ -1,7 +1,7 @@
 import type { Selector } from '../anchoring/types';
 import type { ClipFailure, ExtractedArticle } from '../model';
 import { err, ok, type Result } from '../result';
-import { createLibraryHandlers } from '../library/library-handlers';
+import { createLibraryHandlers } from './library-handlers';
 import { isoWithLocalOffset } from '../export/post-date';
 import { t } from '../i18n';
 import { findSavedArticle, listTags, saveArticle } from '../storage/articles-repo';

@@ -4,7 +4,7 @@
  */
 import { isoWithLocalOffset } from '../export/post-date';
 import { t } from '../i18n';
-import type { RequestOf, Response } from '../messaging/protocol';
+import type { RequestOf, Response } from './protocol';
 import { err, ok } from '../result';
 import type { GleanerDB } from '../storage/db';
 import {
