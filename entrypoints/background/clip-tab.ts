@@ -1,5 +1,6 @@
 import { browser } from '#imports';
 import type { ClipResult, ExtractionRule } from '@/lib/extract/extract-article';
+import { CLIP_MARKS, markClipStage } from '@/lib/clip-marks';
 import { t } from '@/lib/i18n';
 import { loadSettings } from '@/lib/settings/store';
 import { ensureHighlighter } from './highlighter';
@@ -27,12 +28,14 @@ async function userExtractionRules(): Promise<ExtractionRule[]> {
 async function runExtractor(tabId: number, mode: 'article' | 'selection'): Promise<ClipResult> {
   const rules = await userExtractionRules().catch(() => []);
   await browser.scripting.executeScript({ target: { tabId }, files: ['/extractor.js'] });
+  markClipStage(CLIP_MARKS.extractorInjected);
   const [frame] = await browser.scripting.executeScript({
     target: { tabId },
     func: (clipMode: 'article' | 'selection', siteRules: ExtractionRule[]) =>
       globalThis.gleanerClip?.(clipMode, siteRules),
     args: [mode, rules],
   });
+  markClipStage(CLIP_MARKS.extractionDone);
   return (
     (frame?.result as ClipResult | undefined) ?? failure('extraction-failed', t('error_no_answer'))
   );
@@ -40,6 +43,7 @@ async function runExtractor(tabId: number, mode: 'article' | 'selection'): Promi
 
 /** Injects the extractor into the tab (activeTab grants it on the toolbar click) and runs it. */
 export async function clipTab(tabId: number, mode: 'article' | 'selection'): Promise<ClipResult> {
+  markClipStage(CLIP_MARKS.extractReceived);
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<ClipResult>((resolve) => {
     timer = setTimeout(() => resolve(failure('too-slow', t('error_too_slow'))), CLIP_TIMEOUT_MS);
@@ -48,6 +52,7 @@ export async function clipTab(tabId: number, mode: 'article' | 'selection'): Pro
     const result = await Promise.race([runExtractor(tabId, mode), timeout]);
     // The click that opened the popup also brings the page's saved highlights back.
     if (result.ok) await ensureHighlighter(tabId).catch(() => undefined);
+    markClipStage(CLIP_MARKS.highlighterInjected);
     return result;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

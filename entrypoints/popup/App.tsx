@@ -6,6 +6,7 @@ import StatusLine, { type StatusLineProps } from '@/components/StatusLine';
 import TagEditor from '@/components/TagEditor';
 import { anchorInDom, describeRange } from '@/lib/anchoring/anchor-dom';
 import { paintHighlight } from '@/lib/anchoring/paint';
+import { CLIP_MARKS, markClipStage } from '@/lib/clip-marks';
 import { sanitizeArticleHtml } from '@/lib/extract/sanitize-html';
 import { t } from '@/lib/i18n';
 import { sendRequest } from '@/lib/messaging/client';
@@ -57,7 +58,9 @@ export default function App() {
       tone: 'info',
       message: mode === 'article' ? t('popup_reading_page') : t('popup_reading_selection'),
     });
+    markClipStage(CLIP_MARKS.extractRequested);
     const result = await sendRequest({ type: 'clip:extract', tabId: id, mode });
+    markClipStage(CLIP_MARKS.extractAnswered);
     if (!result.ok) {
       setNoArticle(result.error.code === 'no-article' || result.error.code === 'no-selection');
       setStatus({ tone: 'error', message: result.error.message });
@@ -98,6 +101,11 @@ export default function App() {
     // Runs once, when the popup opens: later clips are the user's own clicks.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
+
+  useEffect(() => {
+    // Effects run after the browser paints: the title is on screen.
+    if (article) markClipStage(CLIP_MARKS.titleShown);
+  }, [article]);
 
   const safeHtml = useMemo(() => (article ? sanitizeArticleHtml(article.html) : ''), [article]);
 
