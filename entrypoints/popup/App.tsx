@@ -12,7 +12,6 @@ import { t } from '@/lib/i18n';
 import { sendRequest } from '@/lib/messaging/client';
 import type { Article, ExtractedArticle, Highlight, HighlightColor } from '@/lib/model';
 import { downloadText } from './download';
-import { renderExport } from './render-export';
 import { revisitEnabled, setRevisit } from './revisit';
 import { targetTabId } from './target-tab';
 
@@ -94,8 +93,9 @@ export default function App() {
         return;
       }
       setTabId(id);
-      const known = await sendRequest({ type: 'tags:list' });
-      if (known.ok) setKnownTags(known.value);
+      void sendRequest({ type: 'tags:list' }).then((known) => {
+        if (known.ok) setKnownTags(known.value);
+      });
       await clip(id, 'article');
     })();
     // Runs once, when the popup opens: later clips are the user's own clicks.
@@ -200,6 +200,8 @@ export default function App() {
     if (!article) return;
     setBusy(true);
     try {
+      // Templates, YAML and pinyin load on the first export, not with the popup.
+      const { renderExport } = await import('./render-export');
       const file = await renderExport(article, tags, highlights, saved?.savedAt ?? null);
       await downloadText(file.path, file.content);
       setStatus({ tone: 'success', message: t('popup_exported', file.fileName) });
