@@ -4,9 +4,9 @@
  */
 
 import type { ExtractedArticle } from '../model';
+import { httpUrl, readCanonicalUrl } from './canonical-url';
 import { withDocumentMemo } from './doc-memo';
 import { descendants } from './element-walk';
-import { stripTrackingParams } from '../url';
 import { findHeadline, headlineText, textAfter } from './headline';
 import type { JsonObject, JsonValue } from './json-ld';
 import { isJsonObject, jsonLdNames, jsonLdText, rankJsonLdNodes, readJsonLd } from './json-ld';
@@ -92,34 +92,6 @@ function readSiteName(doc: Document, nodes: readonly JsonObject[], tabUrl: strin
     collapse(metaContent(doc, 'application-name')) ||
     hostName(tabUrl)
   );
-}
-
-/** An absolute http(s) URL, or null (`javascript:`, `data:`, unparsable…). */
-function httpUrl(value: string | null | undefined, base: string): string | null {
-  const text = value?.trim();
-  if (!text) return null;
-  try {
-    const url = new URL(text, base);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.toString() : null;
-  } catch {
-    return null;
-  }
-}
-
-export function readCanonicalUrl(doc: Document, tabUrl: string): string {
-  const links = [...doc.getElementsByTagName('link')].filter(
-    (link) =>
-      link.hasAttribute('href') &&
-      (link.getAttribute('rel') ?? '').toLowerCase().split(/\s+/).includes('canonical'),
-  );
-  for (const candidate of [
-    ...links.map((l) => l.getAttribute('href')),
-    metaContent(doc, 'og:url'),
-  ]) {
-    const url = httpUrl(candidate, tabUrl);
-    if (url) return url;
-  }
-  return stripTrackingParams(tabUrl);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { anchorInDom, describeRange } from '../anchoring/anchor-dom';
 import { paintHighlight, removeHighlight } from '../anchoring/paint';
-import { readCanonicalUrl } from '../extract/page-metadata';
+import { readCanonicalUrl } from '../extract/canonical-url';
 import { t } from '../i18n';
 import type { PageRequestOf, PageRequestType, PageResponse } from '../messaging/protocol';
 import type { Highlight } from '../model';
