@@ -5,7 +5,8 @@ export default defineConfig({
   plugins: [WxtVitest()],
   test: {
     environment: 'node',
-    setupFiles: ['fake-indexeddb/auto'],
+    // t() answers in English without a browser, as the extension's messages would.
+    setupFiles: ['fake-indexeddb/auto', 'lib/english-fallback.ts'],
     include: ['tests/**/*.test.{ts,tsx}', 'lib/**/*.test.ts', 'components/**/*.test.tsx'],
     exclude: ['tests/e2e/**', 'node_modules/**'],
   },

@@ -7,6 +7,7 @@ export default defineConfig({
   test: {
     include: ['tests/sites/**/*.site.test.ts'],
     environment: 'node',
+    setupFiles: ['lib/english-fallback.ts'],
     testTimeout: 120_000,
     hookTimeout: 120_000,
   },

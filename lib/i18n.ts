@@ -1,21 +1,27 @@
 /**
  * Every string a user sees goes through `t()`: the browser's i18n (`public/_locales/<lang>`),
- * chosen by the browser's language. Where the API gives nothing (unit tests, Node scripts, a key
- * the browser does not know yet) the English file answers, with the same substitution rules.
+ * chosen by the browser's language. Where there is no browser API (unit tests, Node scripts) the
+ * English file answers, with the same substitution rules, once `lib/english-fallback.ts` has been
+ * imported: the extension's bundles (injected into pages among them) do not carry it.
  */
 import { browser } from 'wxt/browser';
-import english from '../public/_locales/en/messages.json';
+import type english from '../public/_locales/en/messages.json';
 
 export type MessageKey = keyof typeof english;
 export type Substitution = string | number;
 
-interface MessageEntry {
+export interface MessageEntry {
   message: string;
   description?: string;
   placeholders?: Record<string, { content: string; example?: string }>;
 }
 
-const ENGLISH: Readonly<Record<string, MessageEntry>> = english;
+let fallback: Readonly<Record<string, MessageEntry>> = {};
+
+/** The messages `t()` gives where the browser gives none. */
+export function setFallbackMessages(messages: Readonly<Record<string, MessageEntry>>): void {
+  fallback = messages;
+}
 
 /** Chrome's rules: `$NAME$` → its placeholder's content, then `$1`…`$9` → substitutions, `$$` → `$`. */
 export function formatMessage(entry: MessageEntry, substitutions: readonly string[]): string {
@@ -45,7 +51,7 @@ function fromBrowser(key: string, substitutions: string[]): string {
 /** The message `key` in the browser's language, with `$1`… filled from `substitutions`. */
 export function t(key: MessageKey, ...substitutions: Substitution[]): string {
   const values = substitutions.map(String);
-  const entry = ENGLISH[key];
+  const entry = fallback[key];
   return fromBrowser(key, values) || (entry ? formatMessage(entry, values) : key);
 }
 

@@ -7,6 +7,7 @@
 
 import { Readability } from '@mozilla/readability';
 import { JSDOM, VirtualConsole } from 'jsdom';
+import '../../lib/english-fallback'; // the extractor's messages, in English as in the browser
 import { htmlToBlockText } from '../../lib/extract/block-text';
 import { extractArticle, type ExtractOptions } from '../../lib/extract/extract-article';
 

@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatMessage, t, tCount } from '@/lib/i18n';
+import { formatMessage, setFallbackMessages, t, tCount } from '@/lib/i18n';
 
 interface Entry {
   message: string;
@@ -157,6 +157,15 @@ describe('t()', () => {
     expect(t('options_not_imported', 'a.json', 'not JSON')).toBe(
       'a.json was not imported: not JSON',
     );
+  });
+
+  it('gives the key itself where neither the browser nor a fallback has the message', () => {
+    setFallbackMessages({});
+    try {
+      expect(t('popup_save')).toBe('popup_save');
+    } finally {
+      setFallbackMessages(english);
+    }
   });
 
   it('picks one or other by count', () => {
