@@ -8,7 +8,6 @@ export const CLIP_MARKS = {
   extractReceived: 'gleaner:extract-received',
   extractorInjected: 'gleaner:extractor-injected',
   extractionDone: 'gleaner:extraction-done',
-  highlighterInjected: 'gleaner:highlighter-injected',
   extractAnswered: 'gleaner:extract-answered',
   titleShown: 'gleaner:title-shown',
 } as const;

@@ -198,7 +198,6 @@ async function main() {
       ['request in the background', CLIP_MARKS.extractReceived],
       ['extractor injected', CLIP_MARKS.extractorInjected],
       ['extraction done', CLIP_MARKS.extractionDone],
-      ['highlighter injected', CLIP_MARKS.highlighterInjected],
       ['answer in the popup', CLIP_MARKS.extractAnswered],
       ['title shown', CLIP_MARKS.titleShown],
     ];

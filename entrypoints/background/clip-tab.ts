@@ -26,14 +26,15 @@ async function userExtractionRules(): Promise<ExtractionRule[]> {
 }
 
 async function runExtractor(tabId: number, mode: 'article' | 'selection'): Promise<ClipResult> {
-  const rules = await userExtractionRules().catch(() => []);
+  // The settings are read while the extractor is injected: neither waits for the other.
+  const rules = userExtractionRules().catch(() => []);
   await browser.scripting.executeScript({ target: { tabId }, files: ['/extractor.js'] });
   markClipStage(CLIP_MARKS.extractorInjected);
   const [frame] = await browser.scripting.executeScript({
     target: { tabId },
     func: (clipMode: 'article' | 'selection', siteRules: ExtractionRule[]) =>
       globalThis.gleanerClip?.(clipMode, siteRules),
-    args: [mode, rules],
+    args: [mode, await rules],
   });
   markClipStage(CLIP_MARKS.extractionDone);
   return (
@@ -50,9 +51,9 @@ export async function clipTab(tabId: number, mode: 'article' | 'selection'): Pro
   });
   try {
     const result = await Promise.race([runExtractor(tabId, mode), timeout]);
-    // The click that opened the popup also brings the page's saved highlights back.
-    if (result.ok) await ensureHighlighter(tabId).catch(() => undefined);
-    markClipStage(CLIP_MARKS.highlighterInjected);
+    // The click that opened the popup also brings the page's saved highlights back; the popup
+    // does not wait for it.
+    if (result.ok) void ensureHighlighter(tabId).catch(() => undefined);
     return result;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import ArticlePreview from '@/components/ArticlePreview';
 import ClipSummary from '@/components/ClipSummary';
 import HighlightList from '@/components/HighlightList';
@@ -84,7 +84,8 @@ export default function App() {
     );
   };
 
-  useEffect(() => {
+  // A layout effect runs before the first paint: the clip is asked for a frame sooner.
+  useLayoutEffect(() => {
     void (async () => {
       void revisitEnabled().then(setRevisitState);
       const id = await targetTabId(location.search);
