@@ -7,6 +7,7 @@ export default defineConfig({
     environment: 'node',
     setupFiles: ['fake-indexeddb/auto'],
     include: ['tests/**/*.test.{ts,tsx}', 'lib/**/*.test.ts', 'components/**/*.test.tsx'],
-    exclude: ['tests/e2e/**', 'node_modules/**'],
+    // The site builds run once, in `npm run test:sites` (vitest.sites.config.ts, with their timeouts).
+    exclude: ['tests/e2e/**', 'tests/sites/**', 'node_modules/**'],
   },
 });
