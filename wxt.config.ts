@@ -1,11 +1,21 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { NOTICES_FILE, thirdPartyNotices } from './scripts/third-party-notices';
 
 export default defineConfig({
   imports: false,
   // A private output folder lets parallel work build and run E2E without sharing .output/.
   outDir: process.env.GLEANER_OUT_DIR ?? '.output',
   vite: () => ({ plugins: [preact()] }),
+  hooks: {
+    // The bundled libraries' licences travel with the extension (and its store packages).
+    'build:publicAssets': async (wxt, files) => {
+      files.push({
+        relativeDest: NOTICES_FILE,
+        contents: await thirdPartyNotices(wxt.config.root),
+      });
+    },
+  },
   manifest: ({ browser }) => ({
     // Every user-visible string is in public/_locales/<lang>/messages.json (en, zh_CN).
     default_locale: 'en',

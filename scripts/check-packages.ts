@@ -1,15 +1,21 @@
 /**
  * Checks the store packages `npm run zip` made: for Chrome and Firefox, the manifest names every
  * icon size and each PNG is that size; the name, description, button title and shortcut
- * descriptions are messages that exist in English and Chinese. Exits non-zero on any problem.
+ * descriptions are messages that exist in English and Chinese; THIRD-PARTY-NOTICES.txt names every
+ * production dependency with its licence. Exits non-zero on any problem.
  * `npm run test:packages` (zip, then this).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
+import { NOTICES_FILE } from './third-party-notices';
 
 const OUT_DIR = process.env.GLEANER_OUT_DIR ?? '.output';
 const ICON_SIZES = [16, 32, 48, 96, 128];
+const DEPENDENCIES = Object.entries(
+  (JSON.parse(readFileSync('package.json', 'utf8')) as { dependencies: Record<string, string> })
+    .dependencies,
+);
 const LOCALES = ['en', 'zh_CN'];
 
 interface Manifest {
@@ -55,6 +61,14 @@ function checkPackage(zipName: string, browser: string): void {
       );
   }
 
+  const notices = read(NOTICES_FILE);
+  if (notices) {
+    const text = strFromU8(notices);
+    for (const [name, version] of DEPENDENCIES)
+      if (!text.includes(` - ${name}@${version}\n`))
+        problems.push(`${browser}: ${NOTICES_FILE} does not credit ${name}@${version}`);
+  }
+
   if (manifest.default_locale !== 'en') problems.push(`${browser}: default_locale is not en`);
   const references = [
     ['name', manifest.name],
@@ -88,5 +102,5 @@ if (problems.length) {
   process.exit(1);
 }
 console.log(
-  `Store packages OK: Chrome and Firefox, icons ${ICON_SIZES.join('/')}, ${LOCALES.join(' and ')}.`,
+  `Store packages OK: Chrome and Firefox, icons ${ICON_SIZES.join('/')}, ${LOCALES.join(' and ')}, ${NOTICES_FILE} crediting ${DEPENDENCIES.length} dependencies.`,
 );

@@ -3,6 +3,7 @@
  * of ../shared/corpus/README.md, scored with M1, M2 and M3.
  *
  *   npm run eval -- --corpus ../shared/corpus [--out predictions.jsonl] [--limit N] [--dataset NAME]
+ *   npm run eval -- --corpus ../shared/corpus --floors   (exits 1 below floors.json; timings aside)
  *
  * Other flags: --names a,b (just these pages), --worst N (list our N lowest M3 pages),
  * --out-readability FILE (Readability's predictions), --dump DIR (ours / Readability / gold text
@@ -26,6 +27,7 @@ const { values } = parseArgs({
     worst: { type: 'string' },
     dump: { type: 'string' },
     quiet: { type: 'boolean' },
+    floors: { type: 'boolean' },
   },
   allowPositionals: false,
 });
@@ -39,7 +41,7 @@ if (!values.corpus) {
 
 installDomGlobals();
 const { evaluatePage } = await import('./evaluate');
-const { formatReport } = await import('./report');
+const { formatReport, missedFloors } = await import('./report');
 
 const corpus = resolve(values.corpus);
 const datasets = (values.dataset ?? []).flatMap((value) => value.split(','));
@@ -118,4 +120,14 @@ if (values.worst) {
     console.log(
       `  ${result.name.padEnd(56)} ours ${result.scores.ours.m3.toFixed(3)}  readability ${result.scores.readability.m3.toFixed(3)}  ${result.lang}`,
     );
+}
+
+if (values.floors) {
+  const missed = missedFloors(results);
+  console.log(
+    missed.length
+      ? `\nBelow the floors (scripts/eval/floors.json): ${missed.map((t) => t.label).join('; ')}`
+      : '\nAll floors met (scripts/eval/floors.json).',
+  );
+  if (missed.length) process.exitCode = 1;
 }

@@ -11,9 +11,10 @@ import {
   type ExtensionBrowser,
 } from '@/scripts/support/extension-browser';
 import { serveFolder, type StaticServer } from '@/scripts/support/static-server';
+import { SEED_POST_PATH } from '../support/fixtures';
 import { waitForFile } from './support/downloads';
 
-const SEED = readFileSync('../shared/seed/2022-01-12-wecom-hard-mode.post.md', 'utf8');
+const SEED = readFileSync(SEED_POST_PATH, 'utf8');
 const SOURCE_URL = 'http://finews.zning.xyz/html_News/NewsShare.html?infoCode=NW202201122245569511';
 
 /** The seed's body is HTML: its text, without the user's own back-links after the source link. */

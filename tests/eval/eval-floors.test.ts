@@ -1,40 +1,40 @@
 /**
- * The extraction eval on a slice of ../shared/corpus (every fifth page of each dataset): fails
- * when our scores drop below the floors measured for this slice, or below vanilla Readability.
- * The whole corpus is `npm run eval -- --corpus ../shared/corpus` (issue 5's figures).
+ * The extraction eval on the corpus slice in the repository (tests/fixtures/corpus): fails when our
+ * scores drop below the floors measured on this slice, or below vanilla Readability.
+ * The floors of the whole corpus are `npm run eval -- --corpus DIR --floors` (scripts/eval/floors.json).
  */
-import { existsSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { listPages, readPage } from '../../scripts/eval/corpus';
 import { installDomGlobals } from '../../scripts/eval/dom-globals';
 import type { PageResult, Summary } from '../../scripts/eval/evaluate';
+import { CORPUS_SLICE_DIR } from '../support/fixtures';
 
-const CORPUS = '../shared/corpus';
-
-/** Floors for this slice (about 0.01 under this slice's scores when they were set). */
+/**
+ * Floors for this slice, about 0.01 under its scores when they were set (2026-12-06: Chinese 0.926,
+ * Mozilla 0.991, Scrapinghub M3 0.973 / M2 0.971, WCXB 0.972).
+ */
 const FLOORS: Record<string, { m3: number; m2?: number }> = {
-  'chinese-web-content-extraction-dataset': { m3: 0.985 },
-  'daniel-v2.1': { m3: 0.945 },
-  'mozilla-readability-test-pages': { m3: 0.97 },
-  'scrapinghub-aeb': { m3: 0.935, m2: 0.945 },
-  'wcxb-dev': { m3: 0.91 },
+  'chinese-web-content-extraction-dataset': { m3: 0.915 },
+  'mozilla-readability-test-pages': { m3: 0.98 },
+  'scrapinghub-aeb': { m3: 0.96, m2: 0.96 },
+  'wcxb-dev': { m3: 0.96 },
 };
 
 let results: PageResult[] = [];
 let summarize: (results: readonly PageResult[], which: 'ours' | 'readability') => Summary;
 
 beforeAll(async () => {
-  if (!existsSync(CORPUS)) throw new Error(`The eval needs the corpus at ${CORPUS}`);
   installDomGlobals();
   const evaluate = await import('../../scripts/eval/evaluate');
   summarize = evaluate.summarize;
-  const names = listPages(CORPUS).filter((_, index) => index % 5 === 0);
-  results = names.map((name) => evaluate.evaluatePage(readPage(CORPUS, name)));
-}, 120_000);
+  results = listPages(CORPUS_SLICE_DIR).map((name) =>
+    evaluate.evaluatePage(readPage(CORPUS_SLICE_DIR, name)),
+  );
+}, 360_000);
 
 const ofDataset = (dataset: string) => results.filter((result) => result.dataset === dataset);
 
-describe('extraction eval on a corpus slice', () => {
+describe('extraction eval on the corpus slice', () => {
   it.each(Object.entries(FLOORS))(
     '%s stays above its floors and above Readability',
     (dataset, floor) => {
@@ -56,6 +56,6 @@ describe('extraction eval on a corpus slice', () => {
   it('reads the published date right on most pages that have one', () => {
     const { date } = summarize(results, 'ours');
     expect(date.gold).toBeGreaterThan(5);
-    expect(date.same / date.gold).toBeGreaterThanOrEqual(0.85);
+    expect(date.same / date.gold).toBeGreaterThanOrEqual(0.9);
   });
 });

@@ -6,7 +6,7 @@ import type { JekyllPostInput } from '../../lib/export/jekyll-post';
 
 const SOURCE = 'http://finews.zning.xyz/html_News/NewsShare.html?infoCode=NW202201122245569511';
 
-// The metadata of /work/shared/seed/2022-01-12-wecom-hard-mode.post.md.
+// The metadata of tests/fixtures/seed/2022-01-12-wecom-hard-mode.post.md.
 const seed: JekyllPostInput = {
   title: '连接5亿微信活跃用户 企业微信还是选择「Hard」模式',
   siteName: '36氪',

@@ -10,14 +10,14 @@ import { parseFrontMatter } from '@/lib/export/front-matter';
 import { renderJekyllPost } from '@/lib/export/jekyll-post';
 import { clipPage } from '@/lib/extract/clip-page';
 import type { ClipFailureCode } from '@/lib/model';
+import { CORPUS_SLICE_DIR as CORPUS } from '../support/fixtures';
 
-const CORPUS = '../shared/corpus';
 const PAGES = [
   'moz-aktualne',
   'sh-04a6711caa7c6875',
   'sh-06e5123e4ef7cfb4',
   'wcxb-dev-0026',
-  'daniel-zh-bcc-com-tw-ae852d2e26',
+  'cwced-5dc3fa2d',
   'cwced-0d931936',
   'cwced-0df12126',
 ];

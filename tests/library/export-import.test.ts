@@ -13,11 +13,11 @@ import type { ArticleBundle } from '@/lib/library/types';
 import { DEFAULT_SETTINGS } from '@/lib/settings/settings';
 import { GleanerDB } from '@/lib/storage/db';
 import { getBundles, importRecords } from '@/lib/storage/library-repo';
+import { SEED_POST_PATH } from '../support/fixtures';
 import { storedArticle, storedHighlight } from './support';
 
 const NOW = '2026-12-01T09:00:00+00:00';
 const SETTINGS = { export: DEFAULT_EXPORT_SETTINGS, siteRules: [] };
-const SEED_PATH = '../shared/seed/2022-01-12-wecom-hard-mode.post.md';
 
 let source: GleanerDB;
 let target: GleanerDB;
@@ -297,7 +297,7 @@ describe('import', () => {
   });
 
   it('lists bad files with their reason, writes nothing of them, and imports the rest', async () => {
-    const good = readFileSync(SEED_PATH, 'utf8');
+    const good = readFileSync(SEED_POST_PATH, 'utf8');
     const zip = zipSync({
       '_posts/2022-01-12-good.md': strToU8(good),
       '_posts/no-front-matter.md': strToU8('Just text.\n'),
@@ -329,7 +329,7 @@ describe('import', () => {
   });
 
   it('imports a folder of posts with their relative paths', async () => {
-    const seed = readFileSync(SEED_PATH, 'utf8');
+    const seed = readFileSync(SEED_POST_PATH, 'utf8');
     const file = new File([seed], '2022-01-12-wecom-hard-mode.md');
     Object.defineProperty(file, 'webkitRelativePath', {
       value: 'site/_posts/2022-01-12-wecom-hard-mode.md',
@@ -340,7 +340,7 @@ describe('import', () => {
 });
 
 describe('the seed post', () => {
-  const seed = readFileSync(SEED_PATH, 'utf8');
+  const seed = readFileSync(SEED_POST_PATH, 'utf8');
 
   it('imports with its title, date, category, tag and text', () => {
     const { article, highlights } = recordFromPost(

@@ -4,12 +4,13 @@ import { inflateSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { crc32, deflateFile, fflateDeflate, type RawDeflate } from '@/lib/library/deflate';
 import { loadZlibDeflate } from '@/lib/library/zlib-wasm';
+import { SEED_POST_PATH } from '../support/fixtures';
 
 const wasm = readFileSync(
   createRequire(import.meta.url).resolve('@zip.js/zip.js/dist/zip-module.wasm'),
 );
 /** A real post (its body is HTML): compressed like the posts and sidecars of an export. */
-const TEXT = readFileSync('../shared/seed/2022-01-12-wecom-hard-mode.post.md', 'utf8');
+const TEXT = readFileSync(SEED_POST_PATH, 'utf8');
 const encode = (text: string) => new TextEncoder().encode(text);
 /** Equal bytes (vitest's deep equality is far too slow on megabytes). */
 const same = (a: Uint8Array, b: Uint8Array) => Buffer.compare(a, b) === 0;

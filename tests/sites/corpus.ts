@@ -1,8 +1,7 @@
-/** Pages of ../shared/corpus (read-only ground truth): decoded as their metadata says. */
+/** Pages of the corpus slice (tests/fixtures/corpus): decoded as their metadata says. */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-
-export const CORPUS_DIR = path.resolve('../shared/corpus');
+import { CORPUS_SLICE_DIR } from '../support/fixtures';
 
 export interface CorpusPage {
   name: string;
@@ -21,10 +20,18 @@ interface CorpusMeta {
 
 export function loadCorpusPage(name: string): CorpusPage {
   const meta = JSON.parse(
-    readFileSync(path.join(CORPUS_DIR, `${name}.json`), 'utf8'),
+    readFileSync(path.join(CORPUS_SLICE_DIR, `${name}.json`), 'utf8'),
   ) as CorpusMeta;
-  const bytes = readFileSync(path.join(CORPUS_DIR, `${name}.html`));
+  const bytes = readFileSync(path.join(CORPUS_SLICE_DIR, `${name}.html`));
   const html = new TextDecoder(meta.decode_as, { fatal: false }).decode(bytes);
-  const url = meta.url ?? `https://${meta.domain ?? 'corpus.invalid'}/${name}.html`;
+  // Some datasets store the URL without its scheme, or a domain that is not a host.
+  const candidates = [
+    meta.url,
+    meta.url && `https://${meta.url}`,
+    meta.domain && `https://${meta.domain}/${name}.html`,
+  ];
+  const url =
+    candidates.find((candidate) => candidate && /^https?:\/\/[^/:]+(\/|$)/.test(candidate)) ??
+    `https://corpus.invalid/${name}.html`;
   return { name, lang: meta.lang, html, url };
 }
