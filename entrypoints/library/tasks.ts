@@ -161,17 +161,26 @@ function summary(report: ImportReport, settingsProblem: string | null, cancelled
     report.unchanged && t('import_unchanged', report.unchanged.toLocaleString()),
   ].filter((part): part is string => Boolean(part));
   const what = parts.length ? parts.reduce((a, b) => t('list_join', a, b)) : t('import_nothing');
-  const details = report.failed.map((f) => `${f.file}: ${f.reason}`);
+  const imported = report.created + report.merged + report.unchanged;
+  const ofExpected = [imported.toLocaleString(), report.expected.toLocaleString()] as const;
+  const details = [
+    ...report.damaged.map((d) => t('import_damaged_detail', d.file, d.reason)),
+    ...report.failed.map((f) => `${f.file}: ${f.reason}`),
+  ];
   if (settingsProblem) details.unshift(settingsProblem);
   const sentences = [
     cancelled && t('import_stopped'),
-    report.backup ? t('import_restored', what) : t('import_imported', what),
+    report.backup
+      ? t('import_restored_of', ...ofExpected, what)
+      : t('import_imported_of', ...ofExpected, what),
+    report.damaged.length > 0 && t('import_damaged', fileCount(report.damaged.length)),
     report.backup && !settingsProblem && t('import_settings_restored'),
-    report.failed.length > 0 && t('import_skipped', fileCount(report.failed.length)),
+    report.failed.length > 0 && t('import_skipped', report.failed.length.toLocaleString()),
     report.ignored > 0 && t('import_ignored', fileCount(report.ignored)),
   ].filter((sentence): sentence is string => Boolean(sentence));
   const message = sentences.reduce((a, b) => t('sentences_join', a, b));
-  return { tone: report.failed.length ? 'error' : 'success', message, details };
+  const whole = !report.failed.length && !report.damaged.length;
+  return { tone: whole ? 'success' : 'error', message, details };
 }
 
 export async function runImport(
@@ -189,7 +198,7 @@ export async function runImport(
     if (plain.length) sets.push(filesFileSet('files', plain));
     for (const zip of files.filter((f) => /\.zip$/i.test(f.name))) {
       try {
-        sets.push(zipFileSet(zip.name, new Uint8Array(await zip.arrayBuffer())));
+        sets.push(await zipFileSet(zip.name, zip));
       } catch (error) {
         unreadable.push({
           file: zip.name,

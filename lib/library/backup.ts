@@ -7,13 +7,13 @@
 import { t } from '../i18n';
 import { migrateSettings } from '../settings/settings';
 import { exportBundles, type BulkExportOptions, type BulkExportResult } from './bulk-export';
-import { BACKUP_MANIFEST, type BackupManifest } from './import-files';
+import { BACKUP_MANIFEST, type BackupManifest } from './manifest';
 
 export const BACKUP_VERSION = 1;
 /** `storage.local` key of the settings (`local:settings` in WXT's storage). */
 export const SETTINGS_STORAGE_KEY = 'settings';
 
-export interface BackupOptions extends Omit<BulkExportOptions, 'extraFiles'> {
+export interface BackupOptions extends Omit<BulkExportOptions, 'manifest'> {
   storage: Record<string, unknown>;
   highlightCount: number;
   now: string;
@@ -44,7 +44,7 @@ export function createBackup(options: BackupOptions): Promise<BulkExportResult> 
   });
   return exportBundles({
     ...options,
-    extraFiles: [{ path: BACKUP_MANIFEST, text: `${JSON.stringify(manifest, null, 2)}\n` }],
+    manifest: { path: BACKUP_MANIFEST, text: `${JSON.stringify(manifest, null, 2)}\n` },
   });
 }
 

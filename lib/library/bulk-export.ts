@@ -14,6 +14,7 @@ import { DEFAULT_EXPORT_SETTINGS } from '../export/export-settings';
 import { renderLibraryPost, SIDECAR_DIR, type RenderSettings } from './library-post';
 import type { ArticleBundle } from './types';
 import { deflateFile, type DeflatedEntry, type TextFile } from './deflate';
+import { EXPORT_MANIFEST, type ExportManifest } from './manifest';
 import { ZipWriter } from './zip-writer';
 
 export interface ExportProgress {
@@ -64,8 +65,8 @@ export interface BulkExportOptions {
   onProgress?(progress: ExportProgress): void;
   signal?: AbortSignal;
   batchSize?: number;
-  /** More files for the archive (a backup's manifest), written first. */
-  extraFiles?: readonly TextFile[];
+  /** The archive's manifest, written first: a backup's; by default an export's (its count). */
+  manifest?: TextFile;
   /** Where batches are rendered (workers in the library page); in this thread by default. */
   renderer?: BatchRenderer;
   /** Batches asked for ahead of the one being written (keeps every worker busy). */
@@ -203,7 +204,7 @@ export async function exportBundles(options: BulkExportOptions): Promise<BulkExp
   };
 
   try {
-    for (const file of options.extraFiles ?? []) zip.addDeflated(deflateFile(file, 6));
+    zip.addDeflated(deflateFile(options.manifest ?? exportManifest(ids.length), 6));
     for (let b = 0; b < batches.length; b++) {
       const batch = await pending.shift();
       if (signal?.aborted) throw new ExportCancelled('Export cancelled.');
@@ -238,6 +239,17 @@ export async function exportBundles(options: BulkExportOptions): Promise<BulkExp
 }
 
 export { SIDECAR_DIR };
+
+/** Says how many articles the zip holds, so an import can tell when some are missing. */
+function exportManifest(articles: number): TextFile {
+  const manifest: ExportManifest = {
+    format: 'gleaner-export',
+    version: 1,
+    createdAt: new Date().toISOString(),
+    articles,
+  };
+  return { path: EXPORT_MANIFEST, text: `${JSON.stringify(manifest, null, 2)}\n` };
+}
 
 /** `gleaner-export-2026-11-25.zip` (the user's local date). */
 export function exportFileName(now: Date, kind: 'export' | 'backup' = 'export'): string {

@@ -28,8 +28,9 @@ const CRC_TABLE = (() => {
   return table;
 })();
 
-export function crc32(bytes: Uint8Array): number {
-  let crc = -1;
+/** The CRC-32 of `bytes`, or of what came before (`previous`) followed by `bytes`. */
+export function crc32(bytes: Uint8Array, previous = 0): number {
+  let crc = ~previous;
   // An indexed loop: iterating a Uint8Array with for…of is several times slower in V8.
   for (let i = 0; i < bytes.length; i++)
     crc = (CRC_TABLE[(crc ^ (bytes[i] as number)) & 0xff] as number) ^ (crc >>> 8);

@@ -1,66 +1,71 @@
 /**
  * Import in the library page: a zip or a folder (or any files) of posts → records sent to the
  * background in batches. Each post is one unit with its sidecar when there is one; a unit that
- * cannot be read is listed with its reason and nothing of it is sent.
+ * cannot be read (or whose files an archive refuses) is listed with its reason and nothing of it
+ * is sent. The report says how many articles there were to import, from the archive's manifest
+ * when it has one, so none is left out without a word.
  */
-import { unzipSync } from 'fflate';
 import { SIDECAR_DIR } from './library-post';
+import { isManifest, readManifest, type BackupManifest } from './manifest';
 import { recordFromExport, recordFromPost } from './post-import';
 import type { ImportOutcome, ImportRecord } from './types';
+import { formatBytes, ZIP_LIMITS, type ZipLimits } from './zip-limits';
+import { ZipArchive, type FileRead, type ZipFailure } from './zip-reader';
 
-/** Files read by path, in batches (a zip is inflated a batch at a time). */
+/** Files read by path, one at a time, in the set's own order. */
 export interface FileSet {
   /** Where the files came from, for messages: the zip's or the folder's name. */
   label: string;
   paths: string[];
-  read(paths: readonly string[]): Promise<Map<string, string>>;
+  /** Files refused before reading (hostile names, sizes past the limits), with the reason. */
+  refused: ZipFailure[];
+  /** What is wrong with the archive as a whole (cut short, its directory damaged), if anything. */
+  damage: string | null;
+  /** The wanted files' texts, or the reason one cannot be read. */
+  read(wanted: ReadonlySet<string>): AsyncIterable<FileRead>;
 }
 
-export const BACKUP_MANIFEST = `${SIDECAR_DIR}/backup.json`;
-
-const decoder = new TextDecoder('utf-8');
-const decode = (bytes: Uint8Array) => decoder.decode(bytes).replace(/^\uFEFF/, '');
-
-export function zipFileSet(label: string, data: Uint8Array): FileSet {
-  const paths: string[] = [];
+/** A zip read from the file the user picked, entry by entry (never whole in memory). */
+export async function zipFileSet(
+  label: string,
+  file: Blob,
+  limits: ZipLimits = ZIP_LIMITS,
+): Promise<FileSet> {
+  let archive: ZipArchive;
   try {
-    unzipSync(data, {
-      filter: (file) => {
-        if (!file.name.endsWith('/')) paths.push(file.name);
-        return false;
-      },
-    });
+    archive = await ZipArchive.open(file, limits);
   } catch (error) {
     throw new Error(`${label} is not a zip (${error instanceof Error ? error.message : error})`, {
       cause: error,
     });
   }
-  return {
-    label,
-    paths,
-    read: async (wanted) => {
-      const set = new Set(wanted);
-      const files = unzipSync(data, { filter: (file) => set.has(file.name) });
-      return new Map(Object.entries(files).map(([name, bytes]) => [name, decode(bytes)]));
-    },
-  };
+  const { paths, refused, damage } = archive.listing;
+  return { label, paths, refused, damage, read: (wanted) => archive.read(wanted) };
 }
 
 /** Files from an `<input type=file>` (a folder keeps its relative paths). */
-export function filesFileSet(label: string, files: readonly File[]): FileSet {
+export function filesFileSet(
+  label: string,
+  files: readonly File[],
+  limits: ZipLimits = ZIP_LIMITS,
+): FileSet {
   const byPath = new Map(files.map((file) => [file.webkitRelativePath || file.name, file]));
   return {
     label,
     paths: [...byPath.keys()],
-    read: async (wanted) =>
-      new Map(
-        await Promise.all(
-          wanted.map(
-            async (path) =>
-              [path, ((await byPath.get(path)?.text()) ?? '').replace(/^\uFEFF/, '')] as const,
-          ),
-        ),
-      ),
+    refused: [],
+    damage: null,
+    read: async function* (wanted) {
+      for (const [path, file] of byPath) {
+        if (!wanted.has(path)) continue;
+        if (file.size > limits.entryBytes)
+          yield {
+            path,
+            reason: `Refused: ${formatBytes(file.size)}, over the limit of ${formatBytes(limits.entryBytes)} for one file`,
+          };
+        else yield { path, text: (await file.text()).replace(/^\uFEFF/, '') };
+      }
+    },
   };
 }
 
@@ -87,15 +92,15 @@ function postPathOfSidecar(path: string): string | null {
   return `${path.slice(0, at)}${path.slice(at + SIDECAR_SEGMENT.length, -'.json'.length)}.md`;
 }
 
-const isManifest = (path: string) =>
-  path === BACKUP_MANIFEST || path.endsWith(`/${BACKUP_MANIFEST}`);
+/** macOS Finder's resource forks (`__MACOSX/…`, `._name`) and hidden files (`.DS_Store`). */
+const isMetadata = (path: string) =>
+  path.startsWith('__MACOSX/') || (path.split('/').pop() ?? path).startsWith('.');
 
 export function planUnits(paths: readonly string[]): { units: Unit[]; ignored: string[] } {
   const units = new Map<string, Unit>();
   const ignored: string[] = [];
   for (const path of paths) {
-    const base = path.split('/').pop() ?? path;
-    if (base.startsWith('.') || isManifest(path)) continue; // .DS_Store and the like
+    if (isMetadata(path) || isManifest(path)) continue;
     const postOfSidecar = postPathOfSidecar(path);
     if (postOfSidecar) {
       const unit = units.get(postOfSidecar) ?? { name: postOfSidecar };
@@ -115,24 +120,19 @@ export function planUnits(paths: readonly string[]): { units: Unit[]; ignored: s
 }
 
 export interface ImportReport {
+  /** Articles there were to import: the manifests' counts, else the posts found. */
+  expected: number;
   created: number;
   merged: number;
   unchanged: number;
+  /** Everything left out, each with its reason (files, refused entries, articles not found). */
   failed: { file: string; reason: string }[];
+  /** Archives that are damaged or cut short, with what is wrong: their whole parts were imported. */
+  damaged: { file: string; reason: string }[];
   /** Files that are not posts (images, stylesheets…), not read. */
   ignored: number;
   /** The backup's manifest, when the files were a backup. */
   backup: BackupManifest | null;
-}
-
-export interface BackupManifest {
-  format: 'gleaner-backup';
-  version: number;
-  createdAt: string;
-  articles: number;
-  highlights: number;
-  /** Everything the extension keeps in `storage.local` (settings among it). */
-  storage: Record<string, unknown>;
 }
 
 export interface ImportOptions {
@@ -144,12 +144,19 @@ export interface ImportOptions {
   batchSize?: number;
 }
 
-function readManifest(text: string): BackupManifest {
-  const raw = JSON.parse(text) as Partial<BackupManifest>;
-  if (raw.format !== 'gleaner-backup' || typeof raw.storage !== 'object' || raw.storage === null)
-    throw new Error('The backup manifest is not a Gleaner backup');
-  return raw as BackupManifest;
+async function readOne(set: FileSet, path: string): Promise<string> {
+  for await (const file of set.read(new Set([path]))) {
+    if ('reason' in file) throw new Error(file.reason);
+    return file.text;
+  }
+  throw new Error('not found');
 }
+
+/** A unit's failure names the file only when it is not the one the report lists. */
+const reasonFor = (unit: Unit, path: string, reason: string) =>
+  path === unit.name ? reason : `${path}: ${reason}`;
+
+const filesOf = (unit: Unit) => [unit.post, unit.sidecar].filter((p): p is string => !!p);
 
 /** Reads and imports every post of the file sets. A backup restores with its ids. */
 export async function importFileSets(
@@ -157,25 +164,38 @@ export async function importFileSets(
   options: ImportOptions,
 ): Promise<ImportReport> {
   const report: ImportReport = {
+    expected: 0,
     created: 0,
     merged: 0,
     unchanged: 0,
     failed: [],
+    damaged: [],
     ignored: 0,
     backup: null,
   };
-  const plans = sets.map((set) => ({ set, ...planUnits(set.paths) }));
+  // Refused entries are planned too: an article one of whose files was refused is refused whole.
+  const plans = sets.map((set) => ({
+    set,
+    ...planUnits([...set.paths, ...set.refused.map((r) => r.file)]),
+  }));
   const total = plans.reduce((sum, plan) => sum + plan.units.length, 0);
   const batchSize = options.batchSize ?? 100;
   let done = 0;
   for (const { set, units, ignored } of plans) {
-    report.ignored += ignored.length;
+    const refused = new Map(set.refused.map((r) => [r.file, r.reason]));
+    report.ignored += ignored.filter((path) => !refused.has(path)).length;
+    if (set.damage) report.damaged.push({ file: set.label, reason: set.damage });
     const manifestPath = set.paths.find(isManifest);
     let keepIds = false;
+    let listed = 0;
     if (manifestPath) {
       try {
-        report.backup = readManifest((await set.read([manifestPath])).get(manifestPath) ?? '');
-        keepIds = true;
+        const manifest = readManifest(await readOne(set, manifestPath));
+        listed = manifest.articles;
+        if (manifest.format === 'gleaner-backup') {
+          report.backup = manifest;
+          keepIds = true;
+        }
       } catch (error) {
         report.failed.push({
           file: `${set.label}: ${manifestPath}`,
@@ -183,16 +203,34 @@ export async function importFileSets(
         });
       }
     }
-    for (let i = 0; i < units.length; i += batchSize) {
-      if (options.signal?.aborted) return report;
-      const batch = units.slice(i, i + batchSize);
-      const texts = await set.read(
-        batch.flatMap((unit) => [unit.post, unit.sidecar].filter((p): p is string => !!p)),
-      );
+    const found = units.length;
+    report.expected += Math.max(listed, found);
+    if (listed > found)
+      report.failed.push({
+        file: set.label,
+        reason: `${(listed - found).toLocaleString('en')} of the ${listed.toLocaleString('en')} articles its manifest lists are not in the archive`,
+      });
+
+    const unitOf = new Map<string, Unit>();
+    for (const unit of units) for (const path of filesOf(unit)) unitOf.set(path, unit);
+    const texts = new Map<string, string>();
+    const problems = new Map<Unit, string>();
+    let batch: Unit[] = [];
+    const pending = new Set(units);
+    for (const unit of units) {
+      const path = filesOf(unit).find((p) => refused.has(p));
+      if (path) problems.set(unit, reasonFor(unit, path, refused.get(path) ?? ''));
+    }
+    for (const [file, reason] of refused)
+      if (!unitOf.has(file)) report.failed.push({ file, reason });
+
+    const send = async () => {
       const records: ImportRecord[] = [];
       const names: string[] = [];
       for (const unit of batch) {
+        const problem = problems.get(unit);
         try {
+          if (problem) throw new Error(problem);
           const post = unit.post ? (texts.get(unit.post) ?? null) : null;
           const sidecar = unit.sidecar ? texts.get(unit.sidecar) : undefined;
           records.push(
@@ -206,6 +244,9 @@ export async function importFileSets(
             file: unit.name,
             reason: error instanceof Error ? error.message : String(error),
           });
+        } finally {
+          for (const path of filesOf(unit)) texts.delete(path);
+          problems.delete(unit);
         }
       }
       if (records.length) {
@@ -217,8 +258,40 @@ export async function importFileSets(
         });
       }
       done += batch.length;
+      batch = [];
       options.onProgress?.({ done, total });
+    };
+
+    // Files come in the archive's order; a unit goes into a batch once all its files are in.
+    for (const unit of problems.keys()) {
+      pending.delete(unit);
+      batch.push(unit);
+      if (batch.length >= batchSize) await send();
     }
+    const wanted = new Set([...unitOf.keys()].filter((path) => !refused.has(path)));
+    for await (const file of set.read(wanted)) {
+      if (options.signal?.aborted) return report;
+      const unit = unitOf.get(file.path);
+      if (!unit || !pending.has(unit)) continue;
+      if ('reason' in file) problems.set(unit, reasonFor(unit, file.path, file.reason));
+      else texts.set(file.path, file.text);
+      if (problems.has(unit) || filesOf(unit).every((path) => texts.has(path))) {
+        pending.delete(unit);
+        batch.push(unit);
+        if (batch.length >= batchSize) await send();
+      }
+    }
+    if (options.signal?.aborted) return report;
+    for (const unit of pending) {
+      problems.set(
+        unit,
+        set.damage
+          ? 'Not read: the archive is damaged or cut short before it'
+          : 'Not read from the archive',
+      );
+      batch.push(unit);
+    }
+    await send();
   }
   return report;
 }

@@ -221,7 +221,7 @@ describe('the library: list, search, filter, export, wipe, import', () => {
     await library.getByTestId('import-input').setInputFiles(zipPath);
     await expect
       .poll(() => library.getByTestId('notice').textContent(), { timeout: 20_000 })
-      .toContain('Imported: 3 new articles');
+      .toContain('Imported 3 of 3 articles: 3 new articles');
     await expect.poll(() => library.getByTestId('article-row').count()).toBe(3);
     const after = await everything(library);
     expect(withoutIds(after)).toEqual(withoutIds(before));

@@ -115,7 +115,12 @@ describe('bulk export', () => {
       '_posts/2026-11-20-same-title-2.md',
       '_posts/2026-11-20-same-title.md',
     ]);
-    expect(Object.keys(files).filter((n) => n.startsWith('_gleaner/'))).toHaveLength(3);
+    // Three sidecars and the manifest.
+    expect(Object.keys(files).filter((n) => n.startsWith('_gleaner/'))).toHaveLength(4);
+    expect(JSON.parse(new TextDecoder().decode(files['_gleaner/export.json']))).toMatchObject({
+      format: 'gleaner-export',
+      articles: 3,
+    });
   });
 
   it('marks highlights in the syntax the preset writes (Obsidian: ==…==), as the popup does', async () => {
@@ -191,7 +196,12 @@ describe('bulk export', () => {
     const withHighlights = new TextDecoder().decode(files['_posts/2022-01-12-article-1.md']);
     expect(withHighlights).toContain('<mark>企业微信</mark>');
     expect(withHighlights).toContain('<mark>最优解。</mark>\n\n<mark>Second</mark>');
-    expect(Object.keys(files).filter((n) => n.startsWith('_gleaner/'))).toHaveLength(3);
+    // Three sidecars and the manifest.
+    expect(Object.keys(files).filter((n) => n.startsWith('_gleaner/'))).toHaveLength(4);
+    expect(JSON.parse(new TextDecoder().decode(files['_gleaner/export.json']))).toMatchObject({
+      format: 'gleaner-export',
+      articles: 3,
+    });
   });
 
   it('asks for the next batches while the page’s own articles are still being deflated', async () => {
@@ -253,19 +263,19 @@ describe('bulk export', () => {
 describe('import', () => {
   it('round-trips our own export without loss (ids aside)', async () => {
     const { zip } = await exportAll(source);
-    const report = await importInto(target, [zipFileSet('export.zip', zip)]);
+    const report = await importInto(target, [await zipFileSet('export.zip', new Blob([zip]))]);
     expect(report).toMatchObject({ created: 3, merged: 0, unchanged: 0, failed: [] });
     expect(await libraryOf(target)).toEqual(await libraryOf(source));
   });
 
   it('merges instead of doubling when the articles are already there', async () => {
     const { zip } = await exportAll(source);
-    await importInto(target, [zipFileSet('export.zip', zip)]);
+    await importInto(target, [await zipFileSet('export.zip', new Blob([zip]))]);
     await target.articles
       .where('urlKey')
       .equals('news.example/2')
       .modify({ tags: ['mine'] });
-    const again = await importInto(target, [zipFileSet('export.zip', zip)]);
+    const again = await importInto(target, [await zipFileSet('export.zip', new Blob([zip]))]);
     expect(again).toMatchObject({ created: 0, merged: 1, unchanged: 2 });
     expect(await target.articles.count()).toBe(3);
     expect(await target.highlights.count()).toBe(3);
@@ -283,7 +293,7 @@ describe('import', () => {
         .replace('  - city life\n', '  - edited\n')
         .replace('    color: green\n', '    note: added later\n    color: green\n'),
     );
-    await importInto(target, [zipFileSet('edited.zip', zipSync(files))]);
+    await importInto(target, [await zipFileSet('edited.zip', new Blob([zipSync(files)]))]);
     const [bundle] = await getBundles(target, await target.articles.toCollection().primaryKeys());
     const article = (await target.articles.toArray()).find((a) => a.url.endsWith('/1'))!;
     expect(bundle).toBeDefined();
@@ -308,7 +318,7 @@ describe('import', () => {
       '_gleaner/_posts/2022-01-04-x.json': strToU8('{not json'),
       'assets/logo.png': new Uint8Array([137, 80, 78, 71]),
     });
-    const report = await importInto(target, [zipFileSet('mixed.zip', zip)]);
+    const report = await importInto(target, [await zipFileSet('mixed.zip', new Blob([zip]))]);
     expect(report.created).toBe(1);
     expect(report.ignored).toBe(1);
     expect(report.failed).toEqual([
@@ -324,8 +334,10 @@ describe('import', () => {
     expect(await target.articles.count()).toBe(1);
   });
 
-  it('refuses a file that is not a zip with a clear message', () => {
-    expect(() => zipFileSet('notes.zip', strToU8('hello'))).toThrow('notes.zip is not a zip');
+  it('refuses a file that is not a zip with a clear message', async () => {
+    await expect(zipFileSet('notes.zip', new Blob([strToU8('hello')]))).rejects.toThrow(
+      'notes.zip is not a zip',
+    );
   });
 
   it('imports a folder of posts with their relative paths', async () => {
@@ -411,7 +423,7 @@ describe('backup and restore', () => {
       now: NOW,
     });
     const zip = new Uint8Array(await blob.arrayBuffer());
-    const report = await importInto(target, [zipFileSet('backup.zip', zip)]);
+    const report = await importInto(target, [await zipFileSet('backup.zip', new Blob([zip]))]);
     expect(report).toMatchObject({ created: 3, failed: [] });
     expect(report.backup).toMatchObject({ articles: 3, highlights: 3, storage });
     expect(await getBundles(target, ids)).toEqual(await getBundles(source, ids));
@@ -438,19 +450,19 @@ describe('the sidecar does not hold the Markdown twice', () => {
   it('reads it back from the post, also after a front-matter edit', async () => {
     await source.articles.update('a-2', { markdown: long });
     const files = unzipSync((await exportAll(source, ['a-2'])).zip);
-    const sidecarName = Object.keys(files).find((n) => n.startsWith('_gleaner/'))!;
+    const sidecarName = Object.keys(files).find((n) => n.startsWith('_gleaner/_posts/'))!;
     const sidecar = JSON.parse(new TextDecoder().decode(files[sidecarName]));
     expect(sidecar.article.markdown).toBe('');
     expect(sidecar.markdownInBody.length).toBe(long.length);
 
-    await importInto(target, [zipFileSet('x.zip', zipSync(files))]);
+    await importInto(target, [await zipFileSet('x.zip', new Blob([zipSync(files)]))]);
     expect((await target.articles.toArray())[0]!.markdown).toBe(long);
 
     const postName = Object.keys(files).find((n) => n.startsWith('_posts/'))!;
     const post = new TextDecoder().decode(files[postName]);
     files[postName] = strToU8(post.replace('title: "Same title"', 'title: "Edited title"'));
     await target.articles.clear(); // a saved article would keep its own title (a merge)
-    await importInto(target, [zipFileSet('y.zip', zipSync(files))]);
+    await importInto(target, [await zipFileSet('y.zip', new Blob([zipSync(files)]))]);
     const [article] = await target.articles.toArray();
     expect(article!.title).toBe('Edited title');
     expect(article!.markdown).toBe(long);
@@ -462,7 +474,9 @@ describe('the sidecar does not hold the Markdown twice', () => {
     const sidecarsOnly = Object.fromEntries(
       Object.entries(files).filter(([name]) => !name.startsWith('_posts/')),
     );
-    const report = await importInto(target, [zipFileSet('x.zip', zipSync(sidecarsOnly))]);
+    const report = await importInto(target, [
+      await zipFileSet('x.zip', new Blob([zipSync(sidecarsOnly)])),
+    ]);
     expect(report.failed).toEqual([
       { file: expect.stringMatching(/^_posts\//), reason: expect.stringContaining('missing') },
     ]);
