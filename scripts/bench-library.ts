@@ -320,10 +320,22 @@ async function main() {
       if (failed.length) throw new Error(`seeding failed: ${JSON.stringify(failed[0])}`);
     }
     const seedSeconds = (performance.now() - seedStart) / 1000;
+    // The background indexes what the import queued; the opens below measure a library at rest.
+    const indexStart = performance.now();
+    let queued = 1;
+    while (queued > 0) {
+      ({ queued } = await ask<{ queued: number }>(seeder, { type: 'library:index-status' }));
+      if (queued > 0) await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    const indexSeconds = (performance.now() - indexStart) / 1000;
     await seeder.close();
     console.log(
       `seeded ${COUNT.toLocaleString()} articles (${(COUNT - zh).toLocaleString()} English, ${zh.toLocaleString()} Chinese; ` +
         `${highlightTotal.toLocaleString()} highlights) into the extension's IndexedDB in ${seedSeconds.toFixed(1)} s — Chromium ${version}`,
+    );
+    console.log(
+      `search index kept by the background: caught up ${indexSeconds.toFixed(1)} s after the seeding ended ` +
+        `(${Math.round(COUNT / (seedSeconds + indexSeconds)).toLocaleString()} articles/s seeded and indexed); load average now ${load()}`,
     );
     console.log(
       `articles with highlights: ${highlighted.toLocaleString()}, of which ${needDom.toLocaleString()} need a DOM to place them (the page renders those in an export)`,
@@ -354,9 +366,17 @@ async function main() {
     }
     const indexedAt = percentile(indexed, 50);
     const rows = await library.getByTestId('article-row').count();
+    const pageCdp = await browser.context.newCDPSession(library);
+    await pageCdp.send('HeapProfiler.collectGarbage');
+    const heapReady = (await pageCdp.send('Runtime.getHeapUsage')).usedSize;
+    await pageCdp.detach();
     console.log(
       `first list render: ${ms(percentile(renders, 50))} ms (runs: ${renders.map(ms).join(', ')} ms after navigation; ` +
         `${rows} rows in the DOM of ${COUNT.toLocaleString()}); full list + search index ready after ${(indexedAt / 1000).toFixed(1)} s (median)`,
+    );
+    console.log(
+      `search complete after navigation: ${indexed.map((t) => (t / 1000).toFixed(2)).join(', ')} s (median ${(indexedAt / 1000).toFixed(2)} s); ` +
+        `library page JS heap once ready: ${mb(heapReady)} (after a collection); load average ${load()}`,
     );
 
     // Search: the page's index (engine time, and input → rows painted) against a linear scan of
@@ -371,6 +391,9 @@ async function main() {
         const t0 = performance.now();
         input.value = q;
         input.dispatchEvent(new Event('input', { bubbles: true }));
+        // Search reads IndexedDB: wait until the list shows this query's hits, then a paint.
+        const counter = document.querySelector<HTMLElement>('[data-testid=library-count]')!;
+        while (counter.dataset.query !== q) await new Promise((resolve) => setTimeout(resolve, 1));
         await new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
         const t1 = performance.now();
         const measure = performance.getEntriesByName('library-search').at(-1);
@@ -381,9 +404,14 @@ async function main() {
       endToEnd.push(result.total);
       matches.push(Number(/^([\d,]+)/.exec(result.count)?.[1]?.replace(/,/g, '') ?? 0));
     }
-    const scan = await library.evaluate(
+    // The scan holds every text: in a page of its own, so the library page's heap stays its own.
+    const scanPage = await browser.context.newPage();
+    await scanPage.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    const scan = await scanPage.evaluate(
       async ({ queries, total }) => {
-        const texts: string[] = [];
+        const fold = (s: string) => s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+        // Folded as they come (the raw texts are not kept: at 100,000 both would not fit).
+        const folded: string[] = [];
         for (let offset = 0; offset < total; offset += 500) {
           const response = (await chrome.runtime.sendMessage({
             type: 'library:entries',
@@ -397,10 +425,8 @@ async function main() {
             };
           };
           for (const e of response.value.entries)
-            texts.push(`${e.card.title}\n${e.search.notes}\n${e.search.text}`);
+            folded.push(fold(`${e.card.title}\n${e.search.notes}\n${e.search.text}`));
         }
-        const fold = (s: string) => s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
-        const folded = texts.map(fold);
         const times: number[] = [];
         const counts: number[] = [];
         for (const q of queries) {
@@ -432,6 +458,7 @@ async function main() {
       },
       { queries: QUERIES, total: COUNT },
     );
+    await scanPage.close();
     const p50 = percentile(engine, 50);
     const scan50 = percentile(scan.times, 50);
     console.log(
@@ -568,6 +595,12 @@ async function main() {
     console.log(
       `targets: first render < 300 ms ${check(percentile(renders, 50) < 300)}; search p50 < 50 ms ${check(p50 < 50)}; ` +
         `≥ 20× the scan ${check(scan50 / p50 >= 20)}; export ≥ 1,000 articles/s ${check(COUNT / exportSeconds >= 1000)}`,
+    );
+    console.log(
+      `issue 19 targets: search complete ≤ 2 s ${check(indexedAt <= 2000)}; engine p50 < 20 ms ${check(p50 < 20)}, ` +
+        `p95 < 50 ms ${check(percentile(engine, 95) < 50)}; input → rows p50 < 50 ms ${check(percentile(endToEnd, 50) < 50)}; ` +
+        `page heap ≤ 300 MB ${check(heapReady <= 300 * 1024 * 1024)}; export ≥ 1,500/s ${check(COUNT / exportSeconds >= 1500)} ` +
+        `with peak heap ≤ 500 MB ${check(heapPeak <= 500 * 1024 * 1024)}; import ≥ 2,000/s ${check(COUNT / (importMeasure / 1000) >= 2000)}`,
     );
     console.log(
       `bench wall time ${((performance.now() - wall) / 1000).toFixed(0)} s; load average at the end ${load()}`,

@@ -8,6 +8,7 @@ import {
 import { routeMessage } from '@/lib/messaging/router';
 import { createLibraryMenu, listenToLibraryMenu } from '@/lib/library/open-library';
 import { GleanerDB } from '@/lib/storage/db';
+import { createIndexRunner } from '@/lib/storage/search-indexer';
 import { clipTab } from './clip-tab';
 import { createContextMenus, listenToContextMenus, onContextMenuClicked } from './context-menus';
 import { syncRevisitScript } from './highlighter';
@@ -23,7 +24,14 @@ function internalError(error: unknown) {
 }
 
 export default defineBackground(() => {
-  const deps = { db: new GleanerDB(), extractFromTab: clipTab, now: () => new Date() };
+  const db = new GleanerDB();
+  const indexer = createIndexRunner(db, (error) => console.warn('Gleaner: indexing failed', error));
+  const deps = {
+    db,
+    extractFromTab: clipTab,
+    now: () => new Date(),
+    kickIndexer: () => void indexer.kick(),
+  };
   const handlers = createHandlers(deps);
   const pageHandlers = createPageHandlers(deps);
 
@@ -40,9 +48,14 @@ export default defineBackground(() => {
         ? dispatch(handlers, route.request)
         : dispatchPage(pageHandlers, route.request, route.sender);
     answer.then(sendResponse, (error: unknown) => sendResponse(internalError(error)));
+    // Whatever the request wrote waits in the search queue: index it now.
+    const index = () => void indexer.kick();
+    answer.then(index, index);
     return true;
   });
 
+  // A queue left by a worker that stopped, or an index to build after an upgrade.
+  void indexer.kick();
   listenToContextMenus(handlers);
   listenToLibraryMenu();
   // Reachable only from DevTools: lets E2E press a menu item or a shortcut that headless Chromium

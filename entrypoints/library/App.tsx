@@ -23,6 +23,7 @@ import { ask, restoreBundles } from './messages';
 import type { ReaderProps } from './Reader';
 import type { TaskState } from './tasks';
 import { useLibrary } from './use-library';
+import { useRowTexts } from './use-row-texts';
 
 const ROW_HEIGHT = 76;
 const ROW_HEIGHT_SEARCH = 104;
@@ -78,15 +79,36 @@ export default function App() {
   }, [library.cards]);
 
   const parts = useMemo(() => parseQuery(query), [query]);
-  const hits: SearchHit[] | null = useMemo(() => {
-    if (!parts.length) return null;
+  const [found, setFound] = useState<{ query: string; hits: SearchHit[] } | null>(null);
+  useEffect(() => {
+    const index = library.search;
+    if (!parts.length || !index) {
+      setFound(null);
+      return;
+    }
+    let current = true;
     const start = performance.now();
-    const found = library.index.search(query);
-    performance.measure('library-search', { start, end: performance.now(), detail: query });
-    return found;
+    index.search(query).then(
+      (hits) => {
+        if (!current) return;
+        performance.measure('library-search', { start, end: performance.now(), detail: query });
+        setFound({ query, hits });
+      },
+      (error: unknown) =>
+        current &&
+        setNotice({
+          tone: 'error',
+          message: error instanceof Error ? error.message : String(error),
+        }),
+    );
+    return () => {
+      current = false;
+    };
     // `version` stands for the index's contents.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [query, library.version]);
+  }, [query, library.search, library.version]);
+  const hits: SearchHit[] | null = parts.length ? (found?.hits ?? null) : null;
+  const rowText = useRowTexts(library.db);
 
   const visible = useMemo(
     () => visibleCards(library.cards, library.byId, filters, hits),
@@ -226,7 +248,7 @@ export default function App() {
   const busy = task !== null;
   const rowHeight = hits ? ROW_HEIGHT_SEARCH : ROW_HEIGHT;
   const renderRow = (card: LibraryCard) => {
-    const doc = hits ? library.index.get(card.id) : undefined;
+    const doc = hits ? rowText(card.id) : undefined;
     return (
       <ArticleRow
         card={card}
@@ -255,12 +277,13 @@ export default function App() {
             class="library-count"
             data-testid="library-count"
             data-ready={library.ready ? 'true' : 'false'}
+            data-query={hits ? found?.query : ''}
           >
             {countLabel}
-            {!library.ready && library.total > 0 && (
+            {!library.ready && library.queued > 0 && (
               <span class="indexing">
                 {' · '}
-                {t('library_indexing', library.indexed.toLocaleString())}
+                {t('library_indexing', library.queued.toLocaleString())}
               </span>
             )}
           </span>

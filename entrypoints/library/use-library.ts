@@ -1,27 +1,36 @@
 /**
- * The library's data in the page: every card (for the list and the filters) and the search index,
- * filled from the background in batches. The first rows come from a small first request, so
- * the list shows at once; the texts follow and are indexed a few dozen at a time between frames.
+ * The library's data in the page: every card (for the list and the filters) and the search index
+ * the background keeps in IndexedDB, read here without any article text. The first rows come from
+ * a small first request, so the list shows at once; the cards and the index's document table
+ * follow in one read. While the background is still indexing (after an upgrade, a big import),
+ * the list is read from the articles instead and search waits.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { cardOf, searchTextOf } from '@/lib/library/cards';
-import { SearchIndex } from '@/lib/library/search-index';
-import type { ArticleBundle, LibraryCard, LibraryEntry } from '@/lib/library/types';
+import { cardOf } from '@/lib/library/cards';
+
+import { StoredSearch } from '@/lib/library/stored-search';
+import type { ArticleBundle, LibraryCard } from '@/lib/library/types';
+import { GleanerDB } from '@/lib/storage/db';
 import { ask } from './messages';
 
 const FIRST_PAGE = 60;
-const BATCH = 400;
-/** Indexing works this long between two yields to the page. */
-const SLICE_MS = 12;
+/** Cards per request while the index is being built (cards only, no texts). */
+const CARD_BATCH = 2_000;
+/** How often to ask whether the background has indexed what waits. */
+const POLL_MS = 400;
 
 export interface LibraryData {
   cards: LibraryCard[];
   byId: Map<string, LibraryCard>;
-  index: SearchIndex;
+  /** The kept index, once the background has indexed everything that waited. */
+  search: StoredSearch | null;
+  /** The database, read-only here (for the texts of the rows on screen). */
+  db: GleanerDB;
   /** Changes whenever the cards or the index change (search and lists recompute). */
   version: number;
   total: number;
-  indexed: number;
+  /** Articles waiting for the indexer. */
+  queued: number;
   /** Cards and index complete. */
   ready: boolean;
   error: string | null;
@@ -30,30 +39,22 @@ export interface LibraryData {
   updateCards(ids: readonly string[], change: (card: LibraryCard) => LibraryCard): void;
   removeCards(ids: readonly string[]): void;
   addBundles(bundles: readonly ArticleBundle[]): void;
-  /** Re-indexes one article's highlights and notes (after an edit in the reader). */
+  /** After an edit in the reader: the card's highlight count, and the index once rebuilt. */
   reindexNotes(bundle: ArticleBundle): void;
 }
 
-/** Lets the page handle input and paint (indexing runs in slices of about one frame). */
-const yieldToPage = (): Promise<void> => {
-  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  if (scheduler?.yield) return scheduler.yield();
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => resolve();
-    channel.port2.postMessage(null);
-  });
-};
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export function useLibrary(): LibraryData {
   const [cards, setCards] = useState<LibraryCard[]>([]);
   const [version, setVersion] = useState(0);
   const [total, setTotal] = useState(0);
+  const [queued, setQueued] = useState(0);
   const [ready, setReady] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [index, setIndex] = useState(() => new SearchIndex());
-  // Callbacks reach the current index and cards through refs (render reads the state).
-  const indexRef = useRef(index);
+  const [search, setSearch] = useState<StoredSearch | null>(null);
+  const db = useMemo(() => new GleanerDB(), []);
+  const searchRef = useRef<StoredSearch | null>(null);
   const byIdRef = useRef(new Map<string, LibraryCard>());
   const generationRef = useRef(0);
 
@@ -63,14 +64,24 @@ export function useLibrary(): LibraryData {
     setVersion((v) => v + 1);
   }, []);
 
+  /** Waits until the background's queue is empty, showing how much waits. */
+  const untilIndexed = useCallback(async (stale: () => boolean) => {
+    for (;;) {
+      const { queued } = await ask({ type: 'library:index-status' });
+      if (stale()) return false;
+      setQueued(queued);
+      if (queued === 0) return true;
+      await pause(POLL_MS);
+    }
+  }, []);
+
   const load = useCallback(async () => {
     const run = ++generationRef.current;
     const stale = () => run !== generationRef.current;
     setReady(false);
     setError(null);
-    const fresh = new SearchIndex();
-    indexRef.current = fresh;
-    setIndex(fresh);
+    searchRef.current = null;
+    setSearch(null);
     try {
       const first = await ask({
         type: 'library:entries',
@@ -81,61 +92,59 @@ export function useLibrary(): LibraryData {
       });
       if (stale()) return;
       publish(first.entries.map((e) => e.card));
-      let complete = false;
-      // The count walks every record (slow at 10,000): asked once, beside the rest of the list.
-      void ask({ type: 'library:entries', offset: 0, limit: 0, withText: false })
-        .then(({ total }) => {
-          // Once the whole list is in, its length is the count (and edits may have changed it).
-          if (!stale() && !complete && total !== null) setTotal((shown) => Math.max(shown, total));
-        })
-        .catch(() => undefined);
-
-      const full: LibraryCard[] = [];
-      const fetchAt = (offset: number) =>
-        ask({ type: 'library:entries', offset, limit: BATCH, withText: true, withTotal: false });
-      let pending: Promise<{ entries: LibraryEntry[]; total: number | null }> | null = fetchAt(0);
-      for (let offset = 0; pending; offset += BATCH) {
-        const batch: { entries: LibraryEntry[]; total: number | null } = await pending;
-        if (stale()) return;
-        pending = batch.entries.length === BATCH ? fetchAt(offset + BATCH) : null;
-        let sliceStart = performance.now();
-        for (const entry of batch.entries) {
-          full.push(entry.card);
-          indexRef.current.add({
-            id: entry.card.id,
-            title: entry.card.title,
-            text: entry.search?.text ?? '',
-            notes: entry.search?.notes ?? '',
+      const { queued } = await ask({ type: 'library:index-status' });
+      if (stale()) return;
+      setQueued(queued);
+      if (queued > 0) {
+        // The index is behind (an upgrade, a big import): list from the articles meanwhile.
+        const full: LibraryCard[] = [];
+        for (let offset = 0; ; offset += CARD_BATCH) {
+          const batch = await ask({
+            type: 'library:entries',
+            offset,
+            limit: CARD_BATCH,
+            withText: false,
+            withTotal: false,
           });
-          if (performance.now() - sliceStart > SLICE_MS) {
-            await yieldToPage();
-            if (stale()) return;
-            sliceStart = performance.now();
-          }
+          if (stale()) return;
+          full.push(...batch.entries.map((e) => e.card));
+          publish([...full]);
+          setTotal(full.length);
+          if (batch.entries.length < CARD_BATCH) break;
         }
-        setTotal((known) => Math.max(known, full.length));
-        const shown =
-          byIdRef.current.size > full.length ? [...full, ...cardsBeyond(full)] : [...full];
-        publish(shown);
+        if (!(await untilIndexed(stale))) return;
       }
-      complete = true;
-      publish([...full]);
-      setTotal(full.length);
+      const opened = await StoredSearch.open(db);
+      if (stale()) return;
+      searchRef.current = opened;
+      setSearch(opened);
+      const all = opened.cards();
+      publish(all);
+      setTotal(all.length);
       setReady(true);
       performance.mark('library-indexed');
     } catch (cause) {
       if (!stale()) setError(cause instanceof Error ? cause.message : String(cause));
     }
-
-    function cardsBeyond(loaded: LibraryCard[]): LibraryCard[] {
-      const have = new Set(loaded.map((c) => c.id));
-      return [...byIdRef.current.values()].filter((c) => !have.has(c.id));
-    }
-  }, [publish]);
+  }, [db, publish, untilIndexed]);
 
   useEffect(() => {
     void load();
-  }, [load]);
+    return () => db.close();
+  }, [db, load]);
+
+  /** Once the background has indexed the edit, the page's document table takes it in. */
+  const refresh = (ids: readonly string[]) => {
+    const run = generationRef.current;
+    const stale = () => run !== generationRef.current;
+    void untilIndexed(stale)
+      .then(async (done) => {
+        if (!done || !searchRef.current) return;
+        await searchRef.current.refresh(ids);
+        setVersion((v) => v + 1);
+      })
+      .catch((cause: unknown) => setError(cause instanceof Error ? cause.message : String(cause)));
+  };
 
   const current = () => [...byIdRef.current.values()];
   const byId = useMemo(() => new Map(cards.map((card) => [card.id, card])), [cards]);
@@ -143,10 +152,11 @@ export function useLibrary(): LibraryData {
   return {
     cards,
     byId,
-    index,
+    search,
+    db,
     version,
     total,
-    indexed: index.size,
+    queued,
     ready,
     error,
     reload: () => void load(),
@@ -156,37 +166,27 @@ export function useLibrary(): LibraryData {
     },
     removeCards(ids) {
       const set = new Set(ids);
-      for (const id of ids) indexRef.current.remove(id);
       setTotal((n) => n - ids.length);
       publish(current().filter((card) => !set.has(card.id)));
+      refresh(ids);
     },
     addBundles(bundles) {
       const added = bundles.map((b) => cardOf(b.article, b.highlights.length));
-      for (const { article, highlights } of bundles) {
-        indexRef.current.add({
-          id: article.id,
-          title: article.title,
-          ...searchTextOf(article, highlights),
-        });
-      }
       const ids = new Set(added.map((c) => c.id));
       const next = [...current().filter((c) => !ids.has(c.id)), ...added].sort(
         (a, b) => b.savedAt.localeCompare(a.savedAt) || b.id.localeCompare(a.id),
       );
       setTotal(next.length);
       publish(next);
+      refresh([...ids]);
     },
     reindexNotes({ article, highlights }) {
-      indexRef.current.add({
-        id: article.id,
-        title: article.title,
-        ...searchTextOf(article, highlights),
-      });
       publish(
         current().map((c) =>
           c.id === article.id ? { ...c, highlightCount: highlights.length } : c,
         ),
       );
+      refresh([article.id]);
     },
   };
 }

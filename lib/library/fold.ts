@@ -50,23 +50,27 @@ export function isCjk(char: string): boolean {
 
 /**
  * Calls `emit` once per index term of already folded text: each word, and each bigram of a CJK
- * run (a run of one character is that character).
+ * run (a run of one character is that character), with the term's offset in `folded`.
  */
-export function forEachTerm(folded: string, emit: (term: string) => void): void {
+export function forEachTerm(folded: string, emit: (term: string, at: number) => void): void {
   TOKEN.lastIndex = 0;
   for (let match = TOKEN.exec(folded); match; match = TOKEN.exec(folded)) {
     const [, cjk, word] = match;
     if (word !== undefined) {
-      emit(word.length > MAX_WORD_LENGTH ? word.slice(0, MAX_WORD_LENGTH) : word);
+      emit(word.length > MAX_WORD_LENGTH ? word.slice(0, MAX_WORD_LENGTH) : word, match.index);
     } else if (cjk !== undefined) {
       if (SURROGATE.test(cjk)) {
         const chars = Array.from(cjk);
-        if (chars.length === 1) emit(cjk);
-        for (let i = 1; i < chars.length; i++) emit(`${chars[i - 1]}${chars[i]}`);
+        if (chars.length === 1) emit(cjk, match.index);
+        let at = match.index;
+        for (let i = 1; i < chars.length; i++) {
+          emit(`${chars[i - 1]}${chars[i]}`, at);
+          at += (chars[i - 1] ?? '').length;
+        }
       } else {
         // The usual case, no characters outside the BMP: bigrams are plain slices.
-        if (cjk.length === 1) emit(cjk);
-        for (let i = 2; i <= cjk.length; i++) emit(cjk.slice(i - 2, i));
+        if (cjk.length === 1) emit(cjk, match.index);
+        for (let i = 2; i <= cjk.length; i++) emit(cjk.slice(i - 2, i), match.index + i - 2);
       }
     }
   }

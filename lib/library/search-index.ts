@@ -1,11 +1,12 @@
 /**
- * An in-memory inverted index over the library, built in the library page from batches the
- * background sends. Terms come from `fold.ts` (words; CJK bigrams); ranking is BM25 over one
- * weighted bag of words (title ×3, highlights and notes ×2, text ×1); query words match as
- * prefixes (exact words rank higher); CJK words of three or more characters are checked as a
- * phrase in the stored text, so `企业微信` never matches `企业` … `微信` apart.
+ * Library search: what a document's index terms are, and how a query ranks documents. Terms come
+ * from `fold.ts` (words; CJK bigrams); ranking is BM25 over one weighted bag of words (title ×3,
+ * highlights and notes ×2, text ×1); query words match as prefixes (exact words rank higher); CJK
+ * words of three or more characters must stand together (`企业微信` never matches `企业` … `微信`
+ * apart). The ranking runs over a `RankSource`: the in-memory `SearchIndex` below (built fresh,
+ * the reference) or the postings the background keeps in IndexedDB (`stored-search.ts`).
  */
-import { foldText, forEachTerm, parseQuery, type QueryPart } from './fold';
+import { foldText, forEachTerm, isCjk, parseQuery, type QueryPart } from './fold';
 
 /** What the index reads of an article. */
 export interface SearchDoc {
@@ -28,40 +29,177 @@ const B = 0.75;
 const PREFIX_WEIGHT = 0.6;
 /** At most this many index words stand for one typed prefix (the most common ones). */
 const MAX_EXPANSIONS = 300;
-/** Rebuild the sorted word list once this many new words wait outside it. */
-const MAX_PENDING_TERMS = 4_000;
 
-interface Postings {
-  /** Flat pairs: document number, weighted term frequency. Document numbers only grow. */
-  pairs: number[];
-  /** The document that added the last pair. */
-  last: number;
+/** One term of one document: its weighted count, and where a CJK term stands (for phrases). */
+export interface TermCount {
+  weight: number;
+  /** Offsets in the document's folded fields (title, notes, text, one apart); null for words. */
+  positions: number[] | null;
 }
 
-function lowerBound(sorted: readonly string[], key: string): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((sorted[mid] ?? '') < key) lo = mid + 1;
-    else hi = mid;
+/** The fields a document is indexed from, folded, and where each starts in the position space. */
+function foldedFields(doc: SearchDoc): [string, number, number][] {
+  const title = foldText(doc.title);
+  const notes = doc.notes ? foldText(doc.notes) : '';
+  // A gap of one between fields: no phrase runs from one field into the next.
+  return [
+    [title, 0, FIELD_WEIGHTS.title],
+    [notes, title.length + 1, FIELD_WEIGHTS.notes],
+    [foldText(doc.text), title.length + notes.length + 2, FIELD_WEIGHTS.text],
+  ];
+}
+
+/** A document's index terms with their weighted counts, and its weighted length. */
+export function docTerms(doc: SearchDoc): { terms: Map<string, TermCount>; length: number } {
+  const terms = new Map<string, TermCount>();
+  let length = 0;
+  for (const [folded, base, weight] of foldedFields(doc)) {
+    if (!folded) continue;
+    forEachTerm(folded, (term, at) => {
+      let count = terms.get(term);
+      if (!count) {
+        const first = String.fromCodePoint(term.codePointAt(0) ?? 0);
+        count = { weight: 0, positions: isCjk(first) ? [] : null };
+        terms.set(term, count);
+      }
+      count.weight += weight;
+      count.positions?.push(base + at);
+      length += weight;
+    });
   }
-  return lo;
+  return { terms, length };
 }
 
-export class SearchIndex {
-  private readonly postings = new Map<string, Postings>();
+/** Whether the folded title, notes or text hold the phrase (the CJK phrase check). */
+export function containsPhrase(doc: SearchDoc, phrase: string): boolean {
+  // CJK text folds to itself (but for rare compatibility forms): the raw text is tried first.
+  return [doc.title, doc.notes, doc.text].some(
+    (field) => field.includes(phrase) || foldText(field).includes(phrase),
+  );
+}
+
+/** A term's documents (by number, ascending) and their weighted counts. */
+export interface Postings {
+  docs: ArrayLike<number>;
+  weights: ArrayLike<number>;
+}
+
+/** What ranking reads: postings, document lengths and which documents are live. */
+export interface RankSource {
+  /** Live documents and the sum of their weighted lengths. */
+  live: number;
+  totalLength: number;
+  /** One past the highest document number. */
+  slots: number;
+  lengthOf(n: number): number;
+  isLive(n: number): boolean;
+  /** undefined when no live document has the term. */
+  postings(term: string): Postings | undefined;
+  /** Documents with the term (what a fresh index's postings hold). */
+  df(term: string): number;
+  /** Terms that start with `prefix` (itself included), in code-unit order. */
+  termsStartingWith(prefix: string): string[];
+}
+
+export type CjkPhrase = Extract<QueryPart, { kind: 'cjk' }>;
+
+/** The CJK parts that must stand together: three characters or more. */
+export function phrasesOf(parts: readonly QueryPart[]): CjkPhrase[] {
+  return parts.filter((part): part is CjkPhrase => part.kind === 'cjk' && part.grams.length > 1);
+}
+
+/** The index terms a typed word stands for: itself, and the words it starts (most common first). */
+function expand(source: RankSource, prefix: string): [string, number][] {
+  const terms: [string, number][] = [];
+  if (source.postings(prefix)) terms.push([prefix, 1]);
+  const longer = source.termsStartingWith(prefix).filter((term) => term !== prefix);
+  if (longer.length > MAX_EXPANSIONS) {
+    longer.sort((a, b) => source.df(b) - source.df(a));
+    longer.length = MAX_EXPANSIONS;
+  }
+  for (const term of longer) terms.push([term, PREFIX_WEIGHT]);
+  return terms;
+}
+
+/** Rare parts first, so later parts skip documents that already failed. */
+function orderBySelectivity(source: RankSource, parts: readonly QueryPart[]): QueryPart[] {
+  const cost = (part: QueryPart) =>
+    part.kind === 'cjk' && part.grams.length
+      ? Math.min(...part.grams.map((g) => source.df(g)))
+      : source.df(part.text) + (part.text.length < 3 ? 1e9 : 0);
+  return [...parts].sort((a, b) => cost(a) - cost(b));
+}
+
+/**
+ * Documents that match every part of the query (AND), with their BM25 scores, by document
+ * number; the phrase check is left to the caller (it reads texts or positions).
+ */
+export function rankMatches(
+  source: RankSource,
+  parts: readonly QueryPart[],
+): { n: number; score: number }[] {
+  if (parts.length === 0 || source.live === 0) return [];
+  const scores = new Float64Array(source.slots);
+  const matched = new Uint16Array(source.slots);
+  let required = 0;
+  const avgLength = source.totalLength / source.live || 1;
+
+  const apply = (terms: readonly (readonly [string, number])[]) => {
+    // One requirement: a document counts once however many of these terms it has.
+    required++;
+    for (const [term, weight] of terms) {
+      const postings = source.postings(term);
+      if (!postings) continue;
+      const df = source.df(term);
+      const idf = Math.log(1 + (source.live - df + 0.5) / (df + 0.5));
+      const { docs, weights } = postings;
+      for (let i = 0; i < docs.length; i++) {
+        const n = docs[i] ?? 0;
+        const seen = matched[n] ?? 0;
+        if (seen < required - 1) continue; // already failed an earlier requirement
+        const tf = weights[i] ?? 0;
+        const norm = tf + K1 * (1 - B + (B * source.lengthOf(n)) / avgLength);
+        scores[n] = (scores[n] ?? 0) + weight * idf * ((tf * (K1 + 1)) / norm);
+        if (seen === required - 1) matched[n] = required;
+      }
+    }
+  };
+
+  for (const part of orderBySelectivity(source, parts)) {
+    if (part.kind === 'word') apply(expand(source, part.text));
+    else if (part.grams.length === 0) apply(expand(source, part.text));
+    else for (const gram of part.grams) apply([[gram, 1]]);
+  }
+
+  const found: { n: number; score: number }[] = [];
+  for (let n = 0; n < source.slots; n++) {
+    if (matched[n] === required && source.isLive(n)) found.push({ n, score: scores[n] ?? 0 });
+  }
+  return found;
+}
+
+/** Best first; equal scores by id, so every index gives the same order. */
+export function byRank(a: SearchHit, b: SearchHit): number {
+  return b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/** An in-memory index: the reference a kept index is checked against, and the engine for tests. */
+export class SearchIndex implements RankSource {
+  private readonly lists = new Map<string, { docs: number[]; weights: number[] }>();
   private readonly docNumber = new Map<string, number>();
   /** By document number; null once removed or replaced. */
   private readonly docs: (SearchDoc | null)[] = [];
   private readonly lengths: number[] = [];
-  private totalLength = 0;
-  private live = 0;
   private sortedTerms: string[] | null = null;
-  private pendingTerms: string[] = [];
+  live = 0;
+  totalLength = 0;
 
   get size(): number {
     return this.live;
+  }
+
+  get slots(): number {
+    return this.docs.length;
   }
 
   has(id: string): boolean {
@@ -77,26 +215,17 @@ export class SearchIndex {
   add(doc: SearchDoc): void {
     this.remove(doc.id);
     const n = this.docs.length;
-    let length = 0;
-    // One lookup per word: this document's pair is always the last one of its postings.
-    const count = (weight: number) => (term: string) => {
-      let list = this.postings.get(term);
+    const { terms, length } = docTerms(doc);
+    for (const [term, count] of terms) {
+      let list = this.lists.get(term);
       if (!list) {
-        list = { pairs: [], last: -1 };
-        this.postings.set(term, list);
-        if (this.sortedTerms) this.pendingTerms.push(term);
+        list = { docs: [], weights: [] };
+        this.lists.set(term, list);
+        this.sortedTerms = null;
       }
-      const at = list.pairs.length - 1;
-      if (list.last === n) list.pairs[at] = (list.pairs[at] ?? 0) + weight;
-      else {
-        list.last = n;
-        list.pairs.push(n, weight);
-      }
-      length += weight;
-    };
-    forEachTerm(foldText(doc.title), count(FIELD_WEIGHTS.title));
-    if (doc.notes) forEachTerm(foldText(doc.notes), count(FIELD_WEIGHTS.notes));
-    forEachTerm(foldText(doc.text), count(FIELD_WEIGHTS.text));
+      list.docs.push(n);
+      list.weights.push(count.weight);
+    }
     this.docs.push(doc);
     this.lengths.push(length);
     this.docNumber.set(doc.id, n);
@@ -115,106 +244,51 @@ export class SearchIndex {
     return true;
   }
 
-  /** Matching documents, best first. Every part of the query must match (AND). */
-  search(query: string, limit = Infinity): SearchHit[] {
-    const parts = parseQuery(query);
-    if (parts.length === 0 || this.live === 0) return [];
-    const docCount = this.docs.length;
-    const scores = new Float64Array(docCount);
-    const matched = new Uint16Array(docCount);
-    let required = 0;
-    const avgLength = this.totalLength / this.live || 1;
-
-    const apply = (terms: readonly (readonly [string, number])[]) => {
-      // One requirement: a document counts once however many of these terms it has.
-      required++;
-      for (const [term, weight] of terms) {
-        const pairs = this.postings.get(term)?.pairs;
-        if (!pairs) continue;
-        const df = pairs.length / 2;
-        const idf = Math.log(1 + (this.live - df + 0.5) / (df + 0.5));
-        for (let i = 0; i < pairs.length; i += 2) {
-          const n = pairs[i] ?? 0;
-          const seen = matched[n] ?? 0;
-          if (seen < required - 1) continue; // already failed an earlier requirement
-          const tf = pairs[i + 1] ?? 0;
-          const norm = tf + K1 * (1 - B + (B * (this.lengths[n] ?? 0)) / avgLength);
-          scores[n] = (scores[n] ?? 0) + weight * idf * ((tf * (K1 + 1)) / norm);
-          if (seen === required - 1) matched[n] = required;
-        }
-      }
-    };
-
-    for (const part of this.orderBySelectivity(parts)) {
-      if (part.kind === 'word') apply(this.expand(part.text));
-      else if (part.grams.length === 0) apply(this.expand(part.text));
-      else for (const gram of part.grams) apply([[gram, 1]]);
-    }
-
-    const phrases = parts.filter(
-      (part): part is Extract<QueryPart, { kind: 'cjk' }> =>
-        part.kind === 'cjk' && part.grams.length > 1,
-    );
-    const hits: SearchHit[] = [];
-    for (let n = 0; n < docCount; n++) {
-      if (matched[n] !== required) continue;
-      const doc = this.docs[n];
-      if (!doc) continue;
-      if (phrases.length && !phrases.every((p) => containsPhrase(doc, p.text))) continue;
-      hits.push({ id: doc.id, score: scores[n] ?? 0 });
-    }
-    hits.sort((a, b) => b.score - a.score);
-    return hits.length > limit ? hits.slice(0, limit) : hits;
+  lengthOf(n: number): number {
+    return this.lengths[n] ?? 0;
   }
 
-  /** Rare parts first, so later parts skip documents that already failed. */
-  private orderBySelectivity(parts: QueryPart[]): QueryPart[] {
-    const cost = (part: QueryPart) =>
-      part.kind === 'cjk' && part.grams.length
-        ? Math.min(...part.grams.map((g) => this.postings.get(g)?.pairs.length ?? 0))
-        : (this.postings.get(part.text)?.pairs.length ?? 0) + (part.text.length < 3 ? 1e9 : 0);
-    return [...parts].sort((a, b) => cost(a) - cost(b));
+  isLive(n: number): boolean {
+    return Boolean(this.docs[n]);
   }
 
-  /** The index terms a typed word stands for: itself, and the words it starts (most common first). */
-  private expand(prefix: string): [string, number][] {
-    const terms: [string, number][] = [];
-    if (this.postings.has(prefix)) terms.push([prefix, 1]);
-    const longer: string[] = [];
-    const sorted = this.sorted();
-    for (let i = lowerBound(sorted, prefix); i < sorted.length; i++) {
-      const term = sorted[i];
-      if (term === undefined || !term.startsWith(prefix)) break;
-      if (term !== prefix) longer.push(term);
+  postings(term: string): Postings | undefined {
+    return this.lists.get(term);
+  }
+
+  df(term: string): number {
+    return this.lists.get(term)?.docs.length ?? 0;
+  }
+
+  termsStartingWith(prefix: string): string[] {
+    this.sortedTerms ??= [...this.lists.keys()].sort();
+    const sorted = this.sortedTerms;
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((sorted[mid] ?? '') < prefix) lo = mid + 1;
+      else hi = mid;
     }
-    for (const term of this.pendingTerms) {
-      if (term !== prefix && term.startsWith(prefix)) longer.push(term);
+    const terms: string[] = [];
+    for (let i = lo; i < sorted.length && (sorted[i] ?? '').startsWith(prefix); i++) {
+      terms.push(sorted[i] ?? '');
     }
-    if (longer.length > MAX_EXPANSIONS) {
-      const df = (t: string) => this.postings.get(t)?.pairs.length ?? 0;
-      longer.sort((a, b) => df(b) - df(a));
-      longer.length = MAX_EXPANSIONS;
-    }
-    for (const term of longer) terms.push([term, PREFIX_WEIGHT]);
     return terms;
   }
 
-  private sorted(): string[] {
-    if (!this.sortedTerms || this.pendingTerms.length > MAX_PENDING_TERMS) {
-      this.sortedTerms = [...this.postings.keys()].sort();
-      this.pendingTerms = [];
+  /** Matching documents, best first. Every part of the query must match (AND). */
+  search(query: string, limit = Infinity): SearchHit[] {
+    const parts = parseQuery(query);
+    const phrases = phrasesOf(parts);
+    const hits: SearchHit[] = [];
+    for (const { n, score } of rankMatches(this, parts)) {
+      const doc = this.docs[n];
+      if (!doc) continue;
+      if (phrases.length && !phrases.every((p) => containsPhrase(doc, p.text))) continue;
+      hits.push({ id: doc.id, score });
     }
-    return this.sortedTerms;
+    hits.sort(byRank);
+    return hits.length > limit ? hits.slice(0, limit) : hits;
   }
-}
-
-function containsPhrase(doc: SearchDoc, phrase: string): boolean {
-  // CJK text folds to itself (but for rare compatibility forms): the stored text is enough.
-  return (
-    doc.text.includes(phrase) ||
-    doc.title.includes(phrase) ||
-    doc.notes.includes(phrase) ||
-    foldText(doc.title).includes(phrase) ||
-    foldText(doc.notes).includes(phrase)
-  );
 }

@@ -32,6 +32,8 @@ export interface BackgroundDeps {
     mode: 'article' | 'selection',
   ): Promise<Result<ExtractedArticle, ClipFailure>>;
   now(): Date;
+  /** Starts the search indexer if it is idle. */
+  kickIndexer?(): void;
 }
 
 type Handlers = { [T in RequestType]: (request: RequestOf<T>) => Promise<Response<T>> };

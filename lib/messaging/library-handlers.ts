@@ -20,11 +20,14 @@ import {
 export interface LibraryDeps {
   db: GleanerDB;
   now(): Date;
+  /** Starts the search indexer if it is idle (the background's; absent in some tests). */
+  kickIndexer?(): void;
 }
 
 type LibraryRequestType =
   | 'library:entries'
   | 'library:bundles'
+  | 'library:index-status'
   | 'library:retag'
   | 'library:rename-tag'
   | 'library:delete'
@@ -70,6 +73,11 @@ export function createLibraryHandlers(deps: LibraryDeps): LibraryHandlers {
         }),
       ),
     'library:bundles': (request) => attempt(() => getBundles(deps.db, request.ids)),
+    'library:index-status': () =>
+      attempt(async () => {
+        deps.kickIndexer?.();
+        return { queued: await deps.db.searchQueue.count() };
+      }),
     'library:retag': (request) =>
       attempt(async () => ({
         changed: await retagArticles(

@@ -129,6 +129,7 @@ export interface ResponseMap {
   /** `total` is null when the request said `withTotal: false`. */
   'library:entries': Result<{ entries: LibraryEntry[]; total: number | null }>;
   'library:bundles': Result<ArticleBundle[]>;
+  'library:index-status': Result<{ queued: number }>;
   'library:retag': Result<{ changed: number }>;
   'library:rename-tag': Result<{ changed: number }>;
   'library:delete': Result<ArticleBundle[]>;
@@ -188,6 +189,8 @@ function libraryRequestSchemas() {
       withTotal: z.boolean().optional(),
     }),
     z.object({ type: z.literal('library:bundles'), ids: ids(1_000) }),
+    /** How many articles wait for the search indexer (and a nudge to it). */
+    z.object({ type: z.literal('library:index-status') }),
     z.object({
       type: z.literal('library:retag'),
       ids: ids(1_000_000),

@@ -2,6 +2,7 @@ import type { Article, ExtractedArticle } from '../model';
 import { urlKey } from '../url';
 import type { GleanerDB } from './db';
 import { newRecordId } from './record-id';
+import { queueForIndex } from './search-queue';
 
 export interface SaveOutcome {
   article: Article;
@@ -50,7 +51,7 @@ export async function saveArticle(
   const key = urlKey(clip.canonicalUrl || clip.url);
   const alsoKnownAs = urlKey(clip.url);
   const write = () =>
-    db.transaction('rw', db.articles, async () => {
+    db.transaction('rw', db.articles, db.searchQueue, async () => {
       const existing = await db.articles.where('urlKey').anyOf([key, alsoKnownAs]).first();
       const article: Article = {
         ...clip,
@@ -61,6 +62,7 @@ export async function saveArticle(
         updatedAt: nowIso,
       };
       await db.articles.put(article);
+      await queueForIndex(db, [article.id]);
       return { article, created: !existing };
     });
   try {

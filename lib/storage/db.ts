@@ -1,6 +1,12 @@
-import Dexie, { type Table } from 'dexie';
+import Dexie, { type Table, type Transaction } from 'dexie';
 import type { Article, Highlight } from '../model';
-import { SCHEMA_V1, SCHEMA_V2 } from './schema';
+import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3 } from './schema';
+import type {
+  SearchDocRow,
+  SearchMetaRow,
+  SearchPostingsRow,
+  SearchQueueRow,
+} from './search-records';
 
 export const DEFAULT_DB_NAME = 'gleaner';
 
@@ -8,10 +14,23 @@ export const DEFAULT_DB_NAME = 'gleaner';
 export class GleanerDB extends Dexie {
   articles!: Table<Article, string>;
   highlights!: Table<Highlight, string>;
+  searchQueue!: Table<SearchQueueRow, string>;
+  searchDocs!: Table<SearchDocRow, string>;
+  searchPostings!: Table<SearchPostingsRow, [string, number]>;
+  searchMeta!: Table<SearchMetaRow, string>;
 
   constructor(name: string = DEFAULT_DB_NAME) {
     super(name);
     this.version(1).stores(SCHEMA_V1);
     this.version(2).stores(SCHEMA_V2);
+    this.version(3)
+      .stores(SCHEMA_V3)
+      .upgrade((tx) => queueEveryArticle(tx));
   }
+}
+
+/** 2026-12-06 — v3: every article waits for the indexer, which builds the index in the background. */
+async function queueEveryArticle(tx: Transaction): Promise<void> {
+  const ids = await tx.table('articles').toCollection().primaryKeys();
+  await tx.table('searchQueue').bulkPut(ids.map((id) => ({ id })));
 }

@@ -2,6 +2,7 @@ import type { Highlight, HighlightColor } from '../model';
 import type { Selector } from '../anchoring/types';
 import type { GleanerDB } from './db';
 import { newRecordId } from './record-id';
+import { queueForIndex } from './search-queue';
 
 export interface NewHighlight {
   articleId: string;
@@ -23,11 +24,12 @@ export async function addHighlight(
   newId: () => string = newRecordId,
 ): Promise<Highlight> {
   const highlight: Highlight = { ...fields, id: newId(), createdAt: nowIso, updatedAt: nowIso };
-  await db.transaction('rw', db.articles, db.highlights, async () => {
+  await db.transaction('rw', db.articles, db.highlights, db.searchQueue, async () => {
     // A highlight never outlives its article: refuse one for an article that is not there.
     if (!(await db.articles.get(fields.articleId)))
       throw new Error('The article is not in the library.');
     await db.highlights.add(highlight);
+    await queueForIndex(db, [highlight.articleId]);
   });
   return highlight;
 }
@@ -38,30 +40,33 @@ export async function updateHighlight(
   changes: { note?: string; color?: HighlightColor },
   nowIso: string,
 ): Promise<Highlight> {
-  return db.transaction('rw', db.highlights, async () => {
+  return db.transaction('rw', db.highlights, db.searchQueue, async () => {
     const current = await db.highlights.get(id);
     if (!current) throw new Error('That highlight is gone.');
     const next: Highlight = { ...current, ...changes, updatedAt: nowIso };
     await db.highlights.put(next);
+    await queueForIndex(db, [next.articleId]);
     return next;
   });
 }
 
 /** Deletes a highlight and returns it, so the user can undo. */
 export async function deleteHighlight(db: GleanerDB, id: string): Promise<Highlight | null> {
-  return db.transaction('rw', db.highlights, async () => {
+  return db.transaction('rw', db.highlights, db.searchQueue, async () => {
     const current = await db.highlights.get(id);
     if (current) await db.highlights.delete(id);
+    if (current) await queueForIndex(db, [current.articleId]);
     return current ?? null;
   });
 }
 
 /** Undo of a delete: puts the highlight back as it was, if its article is still there. */
 export async function restoreHighlight(db: GleanerDB, highlight: Highlight): Promise<Highlight> {
-  await db.transaction('rw', db.articles, db.highlights, async () => {
+  await db.transaction('rw', db.articles, db.highlights, db.searchQueue, async () => {
     if (!(await db.articles.get(highlight.articleId)))
       throw new Error('The article is not in the library.');
     await db.highlights.put(highlight);
+    await queueForIndex(db, [highlight.articleId]);
   });
   return highlight;
 }

@@ -17,6 +17,7 @@ import { urlKey } from '../url';
 import { normalizeTags } from './articles-repo';
 import type { GleanerDB } from './db';
 import { newRecordId } from './record-id';
+import { queueForIndex } from './search-queue';
 
 function groupByArticle(highlights: readonly Highlight[]): Map<string, Highlight[]> {
   const groups = new Map<string, Highlight[]>();
@@ -110,15 +111,19 @@ export async function retagArticles(
   nowIso: string,
 ): Promise<number> {
   const remove = new Set(change.remove.map(lower));
-  let changed = 0;
-  await db.articles
-    .where('id')
-    .anyOf([...ids])
-    .modify((article) => {
-      const kept = article.tags.filter((tag) => !remove.has(lower(tag)));
-      if (retag(article, normalizeTags([...kept, ...change.add]), nowIso)) changed++;
-    });
-  return changed;
+  const changed: string[] = [];
+  await db.transaction('rw', db.articles, db.searchQueue, async () => {
+    await db.articles
+      .where('id')
+      .anyOf([...ids])
+      .modify((article) => {
+        const kept = article.tags.filter((tag) => !remove.has(lower(tag)));
+        if (retag(article, normalizeTags([...kept, ...change.add]), nowIso))
+          changed.push(article.id);
+      });
+    await queueForIndex(db, changed);
+  });
+  return changed.length;
 }
 
 /** Renames a tag on every article that has it (merging with the new name where both exist). */
@@ -130,16 +135,19 @@ export async function renameTag(
 ): Promise<number> {
   const target = normalizeTags([to])[0];
   if (!target) throw new Error('The new tag name is empty.');
-  let changed = 0;
-  await db.articles
-    .where('tags')
-    .equalsIgnoreCase(from)
-    .distinct()
-    .modify((article) => {
-      const renamed = article.tags.map((tag) => (lower(tag) === lower(from) ? target : tag));
-      if (retag(article, normalizeTags(renamed), nowIso)) changed++;
-    });
-  return changed;
+  const changed: string[] = [];
+  await db.transaction('rw', db.articles, db.searchQueue, async () => {
+    await db.articles
+      .where('tags')
+      .equalsIgnoreCase(from)
+      .distinct()
+      .modify((article) => {
+        const renamed = article.tags.map((tag) => (lower(tag) === lower(from) ? target : tag));
+        if (retag(article, normalizeTags(renamed), nowIso)) changed.push(article.id);
+      });
+    await queueForIndex(db, changed);
+  });
+  return changed.length;
 }
 
 /** Deletes articles and their highlights in one transaction; returns them so the user can undo. */
@@ -147,13 +155,17 @@ export async function deleteArticles(
   db: GleanerDB,
   ids: readonly string[],
 ): Promise<ArticleBundle[]> {
-  return db.transaction('rw', db.articles, db.highlights, async () => {
+  return db.transaction('rw', db.articles, db.highlights, db.searchQueue, async () => {
     const bundles = await getBundles(db, ids);
     await db.highlights
       .where('articleId')
       .anyOf([...ids])
       .delete();
     await db.articles.bulkDelete([...ids]);
+    await queueForIndex(
+      db,
+      bundles.map((b) => b.article.id),
+    );
     return bundles;
   });
 }
@@ -213,31 +225,98 @@ function changedArticle(a: LibraryArticle, b: LibraryArticle): boolean {
   return JSON.stringify(a) !== JSON.stringify(b);
 }
 
-async function importOne(
+/**
+ * What an import batch needs to know of the database, read in a few bulk queries up front and
+ * kept current in memory as the batch's records are merged (a later record of the batch sees
+ * what an earlier one wrote, as if each had been written on its own).
+ */
+interface ImportView {
+  /** The article saved under each URL key. */
+  byKey: Map<string, LibraryArticle>;
+  /** Each of those articles' highlights, in the order the database lists them (by id). */
+  highlightsOf: Map<string, Highlight[]>;
+  /** Ids asked to be kept (keepIds) that are already taken. */
+  takenArticleIds: Set<string>;
+  takenHighlightIds: Set<string>;
+}
+
+/** The key an article is saved under (its canonical URL's), then the one of its tab URL. */
+function keysOf(article: ImportRecord['article']): [string, ...string[]] {
+  const key = urlKey(article.canonicalUrl || article.url);
+  const tabKey = urlKey(article.url);
+  return tabKey === key ? [key] : [key, tabKey];
+}
+
+async function readImportView(
   db: GleanerDB,
+  records: readonly ImportRecord[],
+  keepIds: boolean,
+): Promise<ImportView> {
+  const keys = [...new Set(records.flatMap((r) => keysOf(r.article)))];
+  const existing = (await db.articles.where('urlKey').anyOf(keys).toArray()) as LibraryArticle[];
+  const highlights = existing.length
+    ? await db.highlights
+        .where('articleId')
+        .anyOf(existing.map((a) => a.id))
+        .toArray()
+    : [];
+  const highlightsOf = new Map<string, Highlight[]>();
+  for (const highlight of highlights.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
+    const list = highlightsOf.get(highlight.articleId);
+    if (list) list.push(highlight);
+    else highlightsOf.set(highlight.articleId, [highlight]);
+  }
+  const wanted = <T>(
+    ids: (string | undefined)[],
+    table: { bulkGet(keys: string[]): Promise<(T | undefined)[]> },
+  ) => {
+    const asked = [...new Set(ids.filter((id): id is string => Boolean(id)))];
+    if (!keepIds || !asked.length) return Promise.resolve(new Set<string>());
+    return table
+      .bulkGet(asked)
+      .then((found) => new Set(asked.filter((_, i) => found[i] !== undefined)));
+  };
+  return {
+    byKey: new Map(existing.map((a) => [a.urlKey, a])),
+    highlightsOf,
+    takenArticleIds: await wanted(
+      records.map((r) => r.article.id),
+      db.articles,
+    ),
+    takenHighlightIds: await wanted(
+      records.flatMap((r) => r.highlights.map((h) => h.id)),
+      db.highlights,
+    ),
+  };
+}
+
+/** Merges one record into the view; returns its outcome and what to write. */
+function importOne(
+  view: ImportView,
   record: ImportRecord,
   nowIso: string,
   keepIds: boolean,
   newId: () => string,
-): Promise<ImportOutcome> {
+): { outcome: ImportOutcome; article: LibraryArticle | null; highlights: Highlight[] } {
   const { id: wantedId, ...incoming } = record.article;
-  const key = urlKey(incoming.canonicalUrl || incoming.url);
-  const keys = [...new Set([key, urlKey(incoming.url)])];
-  const existing = (await db.articles.where('urlKey').anyOf(keys).first()) as
-    LibraryArticle | undefined;
+  const keys = keysOf(record.article);
+  // As `where('urlKey').anyOf(keys).first()` would: the lowest key that is saved.
+  const existingKey = keys.filter((k) => view.byKey.has(k)).sort()[0];
+  const existing = existingKey === undefined ? undefined : view.byKey.get(existingKey);
 
   let article: LibraryArticle;
   let status: 'created' | 'merged' | 'unchanged';
   let known: Highlight[] = [];
   if (existing) {
     const merged = mergeInto(existing, incoming);
-    known = await db.highlights.where('articleId').equals(existing.id).toArray();
+    known = view.highlightsOf.get(existing.id) ?? [];
     status = changedArticle(existing, merged) ? 'merged' : 'unchanged';
     article = status === 'merged' ? { ...merged, updatedAt: nowIso } : existing;
   } else {
-    const free = keepIds && wantedId && !(await db.articles.get(wantedId));
-    article = { ...incoming, id: free ? wantedId : newId(), urlKey: key };
+    const free = keepIds && wantedId && !view.takenArticleIds.has(wantedId);
+    article = { ...incoming, id: free ? wantedId : newId(), urlKey: keys[0] };
     if (!article.categories?.length) delete article.categories;
+    view.takenArticleIds.add(article.id);
     status = 'created';
   }
 
@@ -253,21 +332,53 @@ async function importOne(
       continue;
     }
     const freeId =
-      keepIds && wantedHighlightId && !(await db.highlights.get(wantedHighlightId))
+      keepIds && wantedHighlightId && !view.takenHighlightIds.has(wantedHighlightId)
         ? wantedHighlightId
         : newId();
+    view.takenHighlightIds.add(freeId);
     added.push({ ...fields, id: freeId, articleId: article.id });
   }
   if (status === 'unchanged' && (added.length || updated.length)) status = 'merged';
-  if (status !== 'unchanged') await db.articles.put(article);
-  if (added.length || updated.length) await db.highlights.bulkPut([...added, ...updated]);
-  return { status, id: article.id };
+  view.byKey.set(article.urlKey, article);
+  const byId = new Map(updated.map((h) => [h.id, h]));
+  view.highlightsOf.set(article.id, [...known.map((h) => byId.get(h.id) ?? h), ...added]);
+  return {
+    outcome: { status, id: article.id },
+    article: status === 'unchanged' ? null : article,
+    highlights: [...added, ...updated],
+  };
+}
+
+/** One transaction: the lookups of every record at once, then one bulk write per table. */
+async function importBatch(
+  db: GleanerDB,
+  records: readonly ImportRecord[],
+  nowIso: string,
+  keepIds: boolean,
+  newId: () => string,
+): Promise<ImportOutcome[]> {
+  return db.transaction('rw', db.articles, db.highlights, db.searchQueue, async () => {
+    const view = await readImportView(db, records, keepIds);
+    const articles = new Map<string, LibraryArticle>();
+    const highlights = new Map<string, Highlight>();
+    const outcomes = records.map((record) => {
+      const result = importOne(view, record, nowIso, keepIds, newId);
+      if (result.article) articles.set(result.article.id, result.article);
+      for (const h of result.highlights) highlights.set(h.id, h);
+      return result.outcome;
+    });
+    if (articles.size) await db.articles.bulkPut([...articles.values()]);
+    if (highlights.size) await db.highlights.bulkPut([...highlights.values()]);
+    await queueForIndex(db, articles.keys());
+    return outcomes;
+  });
 }
 
 /**
  * Writes imported articles with their highlights, merging each into an article already saved
- * under the same URL. All records are tried in one transaction; if that fails, each is tried in
- * its own, so one bad record is reported and nothing partial of it is kept.
+ * under the same URL. All records are tried in one transaction (their lookups and writes in bulk);
+ * if that fails, each is tried in its own, so one bad record is reported and nothing partial of it
+ * is kept.
  */
 export async function importRecords(
   db: GleanerDB,
@@ -278,23 +389,14 @@ export async function importRecords(
   const keepIds = options.keepIds ?? false;
   const newId = options.newId ?? newRecordId;
   try {
-    return await db.transaction('rw', db.articles, db.highlights, async () => {
-      const outcomes: ImportOutcome[] = [];
-      for (const record of records)
-        outcomes.push(await importOne(db, record, nowIso, keepIds, newId));
-      return outcomes;
-    });
+    return await importBatch(db, records, nowIso, keepIds, newId);
   } catch {
     // Deliberately swallowed: the slow path below finds and reports the record that failed.
   }
   const outcomes: ImportOutcome[] = [];
   for (const record of records) {
     try {
-      outcomes.push(
-        await db.transaction('rw', db.articles, db.highlights, () =>
-          importOne(db, record, nowIso, keepIds, newId),
-        ),
-      );
+      outcomes.push(...(await importBatch(db, [record], nowIso, keepIds, newId)));
     } catch (error) {
       outcomes.push({
         status: 'failed',

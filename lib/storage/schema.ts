@@ -14,4 +14,23 @@ export const SCHEMA_V2 = {
   highlights: 'id, articleId, createdAt',
 } as const;
 
-export const LATEST_SCHEMA_VERSION = 2;
+/**
+ * 2026-12-06 — the library's search index, kept by the background (issue 19). Its own constant so
+ * the version number can move when other versions land first.
+ * - searchQueue: ids of articles whose card or search text may have changed, for the indexer;
+ * - searchDocs: one row per indexed article: its card, document number, weighted length, hash;
+ * - searchPostings: per term and segment (one indexer run), the documents that have the term;
+ * - searchMeta: the index's format and counters.
+ * The upgrade queues every article, so the index is built in the background.
+ */
+export const SEARCH_INDEX_STORES = {
+  searchQueue: 'id',
+  searchDocs: 'id, &docNo, card.savedAt',
+  searchPostings: '[term+segment], segment',
+  searchMeta: 'key',
+} as const;
+
+/** 2026-12-06 — v3: the search index (SEARCH_INDEX_STORES). */
+export const SCHEMA_V3 = { ...SCHEMA_V2, ...SEARCH_INDEX_STORES } as const;
+
+export const LATEST_SCHEMA_VERSION = 3;

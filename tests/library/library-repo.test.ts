@@ -155,6 +155,53 @@ describe('import', () => {
     ]);
   });
 
+  it('merges records of one batch that share a URL, as if written one by one', async () => {
+    let next = 0;
+    const outcomes = await importRecords(
+      db,
+      [
+        { article: incoming(9, { tags: ['a'] }), highlights: [storedHighlight('x', 1)] },
+        {
+          article: incoming(9, { url: 'http://news.example/9?utm_medium=y', tags: ['b'] }),
+          highlights: [storedHighlight('x', 1), storedHighlight('x', 2)],
+        },
+        { article: incoming(9, { tags: ['B'] }), highlights: [] },
+      ],
+      NOW,
+      { newId: () => `new-${++next}` },
+    );
+    expect(outcomes).toEqual([
+      { status: 'created', id: 'new-1' },
+      { status: 'merged', id: 'new-1' },
+      { status: 'unchanged', id: 'new-1' },
+    ]);
+    const [bundle] = await getBundles(db, ['new-1']);
+    expect(bundle!.article.tags).toEqual(['a', 'b']);
+    expect(bundle!.highlights.map((h) => h.quote)).toEqual(['quote 1', 'quote 2']);
+    expect(await db.articles.where('urlKey').equals('news.example/9').count()).toBe(1);
+  });
+
+  it('keeps asked-for ids unless taken, also by an earlier record of the batch', async () => {
+    let next = 0;
+    const outcomes = await importRecords(
+      db,
+      [
+        { article: { ...incoming(8), id: 'a-1' }, highlights: [] },
+        { article: { ...incoming(9), id: 'kept' }, highlights: [storedHighlight('a-1', 1)] },
+        { article: { ...incoming(10), id: 'kept' }, highlights: [] },
+      ],
+      NOW,
+      { keepIds: true, newId: () => `new-${++next}` },
+    );
+    // a-1 and the highlight's id are taken in the database, `kept` by the second record.
+    expect(outcomes.map((o) => (o.status === 'failed' ? o.reason : o.id))).toEqual([
+      'new-1',
+      'kept',
+      'new-3',
+    ]);
+    expect((await db.highlights.where('articleId').equals('kept').first())!.id).toBe('new-2');
+  });
+
   it('reports an import of what is already there as unchanged', async () => {
     const [bundle] = await getBundles(db, ['a-1']);
     const outcomes = await importRecords(db, [bundle!], NOW);

@@ -1,7 +1,9 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { GleanerDB } from '@/lib/storage/db';
-import { SCHEMA_V1 } from '@/lib/storage/schema';
+import { StoredSearch } from '@/lib/library/stored-search';
+import { SCHEMA_V1, SCHEMA_V2 } from '@/lib/storage/schema';
+import { indexQueued } from '@/lib/storage/search-indexer';
 import { sampleClip } from '../support/article';
 
 /** Opens a raw database at an old version, seeds it, then opens the real one over it. */
@@ -34,10 +36,47 @@ describe('migrations', () => {
     });
     const db = new GleanerDB(name);
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBeGreaterThanOrEqual(2);
     expect(await db.articles.toArray()).toEqual(articles);
     expect(await db.articles.where('tags').equals('shared').count()).toBe(3);
     expect(await db.highlights.count()).toBe(0);
+    await db.delete();
+  });
+});
+
+describe('v2 → v3 (2026-12-06, the search index)', () => {
+  it('keeps articles and highlights and queues every article for the indexer', async () => {
+    const name = `migrate-${Math.random()}`;
+    const articles = [1, 2, 3].map((n) => ({
+      ...sampleClip({ canonicalUrl: `https://a.example/${n}`, title: `Harbour ferry ${n}` }),
+      id: `id-${n}`,
+      urlKey: `a.example/${n}`,
+      tags: [`t${n}`],
+      savedAt: `2026-11-2${n}T10:00:00+00:00`,
+      updatedAt: '2026-11-25T10:00:00+00:00',
+    }));
+    await seedAtVersion(name, 2, SCHEMA_V2, async (db) => {
+      await db.table('articles').bulkAdd(articles);
+    });
+    const db = new GleanerDB(name);
+    await db.open();
+    expect(db.verno).toBe(3);
+    expect(await db.articles.toArray()).toEqual(articles);
+    expect((await db.searchQueue.toCollection().primaryKeys()).sort()).toEqual([
+      'id-1',
+      'id-2',
+      'id-3',
+    ]);
+    expect(await db.searchDocs.count()).toBe(0);
+    // The background builds the index from the queue; then search finds them.
+    while ((await indexQueued(db)) > 0);
+    const search = await StoredSearch.open(db);
+    expect((await search.search('ferry')).map((h) => h.id).sort()).toEqual([
+      'id-1',
+      'id-2',
+      'id-3',
+    ]);
+    expect(search.cards().map((c) => c.id)).toEqual(['id-3', 'id-2', 'id-1']);
     await db.delete();
   });
 });

@@ -1,0 +1,263 @@
+/**
+ * Search over the index the background keeps in IndexedDB (`storage/search-indexer.ts`), read
+ * where the library page runs. The page holds the cards and, per document number, its length;
+ * a query reads only the postings rows of its terms (and the words its prefixes start), checks CJK
+ * phrases with the positions those rows carry, and ranks with the same `rankMatches` as a fresh
+ * in-memory index. No article text is held: snippets read the few rows on screen.
+ */
+import Dexie from 'dexie';
+import type { GleanerDB } from '../storage/db';
+import type { SearchDocRow, SearchPostingsRow } from '../storage/search-records';
+import { searchTextOf } from './cards';
+import { parseQuery, type QueryPart } from './fold';
+import {
+  byRank,
+  phrasesOf,
+  rankMatches,
+  type CjkPhrase,
+  type Postings,
+  type RankSource,
+  type SearchDoc,
+  type SearchHit,
+} from './search-index';
+import type { LibraryArticle, LibraryCard } from './types';
+
+/** Newest saved first, as the background lists them. */
+function bySaved(a: LibraryCard, b: LibraryCard): number {
+  return a.savedAt < b.savedAt ? 1 : a.savedAt > b.savedAt ? -1 : a.id < b.id ? 1 : -1;
+}
+
+interface Merged extends Postings {
+  docs: number[];
+  weights: number[];
+  /** For CJK terms: where each of `docs` has the term. */
+  positions: ArrayLike<number>[] | null;
+}
+
+/** The rows a query needs, merged per term over segments, dead documents left out. */
+class QueryView implements RankSource {
+  private readonly merged = new Map<string, Merged>();
+  private readonly sorted: string[];
+
+  constructor(
+    private readonly docs: DocTable,
+    rows: readonly SearchPostingsRow[],
+  ) {
+    for (const row of rows) {
+      for (let i = 0; i < row.docs.length; i++) {
+        const n = row.docs[i] ?? 0;
+        if (!docs.isLive(n)) continue;
+        let list = this.merged.get(row.term);
+        if (!list) {
+          list = { docs: [], weights: [], positions: row.offsets ? [] : null };
+          this.merged.set(row.term, list);
+        }
+        list.docs.push(n);
+        list.weights.push(row.weights[i] ?? 0);
+        if (list.positions && row.offsets && row.positions) {
+          list.positions.push(row.positions.subarray(row.offsets[i], row.offsets[i + 1]));
+        }
+      }
+    }
+    this.sorted = [...this.merged.keys()].sort();
+  }
+
+  get live() {
+    return this.docs.live;
+  }
+  get totalLength() {
+    return this.docs.totalLength;
+  }
+  get slots() {
+    return this.docs.slots;
+  }
+  lengthOf(n: number) {
+    return this.docs.lengthOf(n);
+  }
+  isLive(n: number) {
+    return this.docs.isLive(n);
+  }
+  postings(term: string) {
+    return this.merged.get(term);
+  }
+  df(term: string) {
+    return this.merged.get(term)?.docs.length ?? 0;
+  }
+  termsStartingWith(prefix: string) {
+    return this.sorted.filter((term) => term.startsWith(prefix));
+  }
+
+  private readonly placesOf = new Map<string, Map<number, ArrayLike<number>>>();
+
+  /** Where document `n` has a CJK term. */
+  private places(term: string, n: number): ArrayLike<number> | undefined {
+    let byDoc = this.placesOf.get(term);
+    if (!byDoc) {
+      byDoc = new Map();
+      const list = this.merged.get(term);
+      list?.docs.forEach((doc, i) => byDoc?.set(doc, list.positions?.[i] ?? []));
+      this.placesOf.set(term, byDoc);
+    }
+    return byDoc.get(n);
+  }
+
+  /** Whether document `n` has the phrase's bigrams one after another. */
+  standsTogether(n: number, phrase: CjkPhrase): boolean {
+    const places = phrase.grams.map((gram) => this.places(gram, n));
+    const [first, ...rest] = places;
+    if (!first || rest.some((p) => !p)) return false;
+    const sets = rest.map((p) => new Set(Array.from(p ?? [])));
+    // Each bigram starts one character after the one before it.
+    const steps = phrase.grams
+      .slice(0, -1)
+      .map((gram) => ((gram.codePointAt(0) ?? 0) > 0xffff ? 2 : 1));
+    for (let k = 0; k < first.length; k++) {
+      let at = first[k] ?? 0;
+      let ok = true;
+      for (let i = 0; i < sets.length && ok; i++) {
+        at += steps[i] ?? 1;
+        ok = sets[i]?.has(at) ?? false;
+      }
+      if (ok) return true;
+    }
+    return false;
+  }
+}
+
+/** The indexed documents as the page holds them: cards, and numbers and lengths for ranking. */
+class DocTable {
+  private readonly docNoOf = new Map<string, number>();
+  private idOf: (string | undefined)[] = [];
+  private lengths = new Uint32Array(0);
+  readonly cardOf = new Map<string, LibraryCard>();
+  live = 0;
+  totalLength = 0;
+
+  get slots() {
+    return this.idOf.length;
+  }
+
+  put(row: SearchDocRow) {
+    this.drop(row.id);
+    if (row.docNo >= this.lengths.length) {
+      const grown = new Uint32Array(Math.max(row.docNo + 1, this.lengths.length * 2));
+      grown.set(this.lengths);
+      this.lengths = grown;
+    }
+    while (this.idOf.length <= row.docNo) this.idOf.push(undefined);
+    this.idOf[row.docNo] = row.id;
+    this.lengths[row.docNo] = row.length;
+    this.docNoOf.set(row.id, row.docNo);
+    this.cardOf.set(row.id, row.card);
+    this.live++;
+    this.totalLength += row.length;
+  }
+
+  drop(id: string) {
+    const n = this.docNoOf.get(id);
+    if (n === undefined) return;
+    this.idOf[n] = undefined;
+    this.docNoOf.delete(id);
+    this.cardOf.delete(id);
+    this.live--;
+    this.totalLength -= this.lengths[n] ?? 0;
+  }
+
+  idAt(n: number) {
+    return this.idOf[n];
+  }
+  isLive(n: number) {
+    return this.idOf[n] !== undefined;
+  }
+  lengthOf(n: number) {
+    return this.lengths[n] ?? 0;
+  }
+}
+
+/** The rows for a part: a word's (and the words it starts), or a CJK run's bigrams. */
+function readRows(db: GleanerDB, part: QueryPart): Promise<SearchPostingsRow[]>[] {
+  const range = (from: string, to: string) =>
+    db.searchPostings
+      .where('[term+segment]')
+      .between([from, Dexie.minKey], [to, Dexie.maxKey], true, true)
+      .toArray();
+  if (part.kind === 'cjk' && part.grams.length) return part.grams.map((g) => range(g, g));
+  return [range(part.text, `${part.text}\uffff`)];
+}
+
+export class StoredSearch {
+  private readonly docs = new DocTable();
+
+  private constructor(private readonly db: GleanerDB) {}
+
+  /** Reads every indexed document's card, number and length (not its text). */
+  static async open(db: GleanerDB): Promise<StoredSearch> {
+    const search = new StoredSearch(db);
+    for (const row of await db.searchDocs.toArray()) search.docs.put(row);
+    return search;
+  }
+
+  get size(): number {
+    return this.docs.live;
+  }
+
+  /** Every card, newest saved first. */
+  cards(): LibraryCard[] {
+    return [...this.docs.cardOf.values()].sort(bySaved);
+  }
+
+  /** Takes in what the indexer wrote for these articles since (after an edit in the page). */
+  async refresh(ids: readonly string[]): Promise<void> {
+    const rows = await this.db.searchDocs.bulkGet([...ids]);
+    ids.forEach((id, i) => {
+      const row = rows[i];
+      if (row) this.docs.put(row);
+      else this.docs.drop(id);
+    });
+  }
+
+  /** Matching documents, best first. Every part of the query must match (AND). */
+  async search(query: string): Promise<SearchHit[]> {
+    const parts = parseQuery(query);
+    if (!parts.length || !this.docs.live) return [];
+    const rows = await this.db.transaction('r', this.db.searchPostings, () =>
+      Promise.all(parts.flatMap((part) => readRows(this.db, part))),
+    );
+    const view = new QueryView(this.docs, rows.flat());
+    const phrases = phrasesOf(parts);
+    const hits: SearchHit[] = [];
+    for (const { n, score } of rankMatches(view, parts)) {
+      const id = this.docs.idAt(n);
+      if (id === undefined) continue;
+      if (phrases.length && !phrases.every((p) => view.standsTogether(n, p))) continue;
+      hits.push({ id, score });
+    }
+    return hits.sort(byRank);
+  }
+}
+
+/** The search texts of a few articles (for snippets), read from the store. */
+export async function readSearchDocs(
+  db: GleanerDB,
+  ids: readonly string[],
+): Promise<Map<string, SearchDoc>> {
+  return db.transaction('r', db.articles, db.highlights, async () => {
+    const [articles, highlights] = await Promise.all([
+      db.articles.bulkGet([...ids]),
+      db.highlights
+        .where('articleId')
+        .anyOf([...ids])
+        .toArray(),
+    ]);
+    const docs = new Map<string, SearchDoc>();
+    articles.forEach((found) => {
+      const article = found as LibraryArticle | undefined;
+      if (!article) return;
+      const own = highlights
+        .filter((h) => h.articleId === article.id)
+        .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+      docs.set(article.id, { id: article.id, title: article.title, ...searchTextOf(article, own) });
+    });
+    return docs;
+  });
+}

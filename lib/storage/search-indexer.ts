@@ -1,0 +1,268 @@
+/**
+ * The background's search indexer: it takes the articles the library's writes queued, and writes
+ * their index — one segment of postings per run, one row per term — in the same transaction that
+ * reads them and empties their queue entries, so the index never lags in a way it cannot catch
+ * up from. A missing or older index is rebuilt by queueing every article (the list and the
+ * articles stay readable meanwhile).
+ */
+import { cardOf, searchTextOf } from '../library/cards';
+import { docTerms, type SearchDoc } from '../library/search-index';
+import type { LibraryArticle } from '../library/types';
+import type { Highlight } from '../model';
+import type { GleanerDB } from './db';
+import {
+  SEARCH_META_KEY,
+  type SearchDocRow,
+  type SearchMetaRow,
+  type SearchPostingsRow,
+} from './search-records';
+
+/** The postings' row format: a different one in the database means a rebuild. */
+export const SEARCH_FORMAT = 1;
+/** Articles per run: a segment's rows are about the distinct terms of this many articles. */
+export const INDEX_BATCH = 2_000;
+/** Segments written with fewer documents than this are small (saves and edits, one by one)… */
+export const SMALL_SEGMENT = INDEX_BATCH / 4;
+/** …and once there are more small ones than this, they are merged into one (a query reads one
+ * row per segment and term). */
+export const MAX_SMALL_SEGMENTS = 16;
+
+const freshMeta = (): SearchMetaRow => ({
+  key: SEARCH_META_KEY,
+  format: SEARCH_FORMAT,
+  nextDocNo: 0,
+  nextSegment: 0,
+  segments: {},
+});
+
+/** FNV-1a over the search text: tells an edit of the text from one of the card alone. */
+function hashOf(doc: SearchDoc): number {
+  let hash = 0x811c9dc5;
+  for (const part of [doc.title, doc.notes, doc.text]) {
+    for (let i = 0; i < part.length; i++) {
+      hash ^= part.charCodeAt(i);
+      hash = Math.imul(hash, 0x01000193);
+    }
+    hash ^= 0xffff;
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash >>> 0;
+}
+
+const searchTables = (db: GleanerDB) => [
+  db.searchQueue,
+  db.searchDocs,
+  db.searchPostings,
+  db.searchMeta,
+];
+
+/**
+ * Starts a rebuild when the index is missing, of another format, or damaged (a document number
+ * beyond the counter). Returns whether it did.
+ */
+export async function checkSearchIndex(db: GleanerDB): Promise<boolean> {
+  return db.transaction('rw', [db.articles, ...searchTables(db)], async () => {
+    const meta = await db.searchMeta.get(SEARCH_META_KEY);
+    const last = await db.searchDocs.orderBy('docNo').last();
+    const sound =
+      meta?.format === SEARCH_FORMAT && (last === undefined || last.docNo < meta.nextDocNo);
+    if (sound) return false;
+    await Promise.all([db.searchDocs.clear(), db.searchPostings.clear()]);
+    await db.searchMeta.put(freshMeta());
+    const ids = await db.articles.toCollection().primaryKeys();
+    await db.searchQueue.bulkPut(ids.map((id) => ({ id })));
+    return true;
+  });
+}
+
+function groupHighlights(highlights: readonly Highlight[]): Map<string, Highlight[]> {
+  const groups = new Map<string, Highlight[]>();
+  for (const h of highlights) {
+    const list = groups.get(h.articleId);
+    if (list) list.push(h);
+    else groups.set(h.articleId, [h]);
+  }
+  for (const list of groups.values()) list.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  return groups;
+}
+
+interface Growing {
+  docs: number[];
+  weights: number[];
+  offsets: number[] | null;
+  positions: number[] | null;
+}
+
+function toRow(term: string, segment: number, list: Growing): SearchPostingsRow {
+  const row: SearchPostingsRow = {
+    term,
+    segment,
+    docs: Uint32Array.from(list.docs),
+    weights: Uint32Array.from(list.weights),
+  };
+  if (list.offsets && list.positions) {
+    row.offsets = Uint32Array.from([...list.offsets, list.positions.length]);
+    row.positions = Uint32Array.from(list.positions);
+  }
+  return row;
+}
+
+/** Indexes up to `limit` queued articles in one transaction; returns how many are left. */
+export async function indexQueued(db: GleanerDB, limit = INDEX_BATCH): Promise<number> {
+  return db.transaction('rw', [db.articles, db.highlights, ...searchTables(db)], async () => {
+    const ids = await db.searchQueue.limit(limit).primaryKeys();
+    if (!ids.length) return 0;
+    const meta = (await db.searchMeta.get(SEARCH_META_KEY)) ?? freshMeta();
+    const [articles, highlights, known] = await Promise.all([
+      db.articles.bulkGet(ids),
+      db.highlights.where('articleId').anyOf(ids).toArray(),
+      db.searchDocs.bulkGet(ids),
+    ]);
+    const groups = groupHighlights(highlights);
+    const firstDocNo = meta.nextDocNo;
+    const segment = new Map<string, Growing>();
+    const rows: SearchDocRow[] = [];
+    const gone: string[] = [];
+    ids.forEach((id, i) => {
+      const article = articles[i] as LibraryArticle | undefined;
+      const old = known[i];
+      if (!article) {
+        if (old) gone.push(id);
+        return;
+      }
+      const own = groups.get(id) ?? [];
+      const doc: SearchDoc = { id, title: article.title, ...searchTextOf(article, own) };
+      const card = cardOf(article, own.length);
+      const hash = hashOf(doc);
+      if (old && old.hash === hash) {
+        rows.push({ ...old, card });
+        return;
+      }
+      const docNo = meta.nextDocNo++;
+      const { terms, length } = docTerms(doc);
+      for (const [term, count] of terms) {
+        let list = segment.get(term);
+        if (!list) {
+          list = {
+            docs: [],
+            weights: [],
+            offsets: count.positions ? [] : null,
+            positions: count.positions ? [] : null,
+          };
+          segment.set(term, list);
+        }
+        list.docs.push(docNo);
+        list.weights.push(count.weight);
+        if (list.offsets && list.positions && count.positions) {
+          list.offsets.push(list.positions.length);
+          for (const at of count.positions) list.positions.push(at);
+        }
+      }
+      rows.push({ id, docNo, length, hash, card });
+    });
+    if (segment.size) {
+      const number = meta.nextSegment++;
+      meta.segments[number] = meta.nextDocNo - firstDocNo;
+      await db.searchPostings.bulkPut(
+        [...segment].map(([term, list]) => toRow(term, number, list)),
+      );
+    }
+    await db.searchDocs.bulkDelete(gone);
+    await db.searchDocs.bulkPut(rows);
+    await db.searchQueue.bulkDelete(ids);
+    await db.searchMeta.put(meta);
+    return db.searchQueue.count();
+  });
+}
+
+/**
+ * Merges the small segments into one, leaving out documents no longer live, once there are more
+ * than MAX_SMALL_SEGMENTS of them. Returns whether it merged.
+ */
+export async function mergeSmallSegments(db: GleanerDB): Promise<boolean> {
+  return db.transaction('rw', searchTables(db), async () => {
+    const meta = await db.searchMeta.get(SEARCH_META_KEY);
+    if (!meta) return false;
+    const small = Object.entries(meta.segments)
+      .filter(([, docs]) => docs < SMALL_SEGMENT)
+      .map(([segment]) => Number(segment))
+      .sort((a, b) => a - b);
+    if (small.length <= MAX_SMALL_SEGMENTS) return false;
+    const live = new Set(await db.searchDocs.orderBy('docNo').keys());
+    const merged = new Map<string, Growing>();
+    const docs = new Set<number>();
+    for (const segment of small) {
+      for (const row of await db.searchPostings.where('segment').equals(segment).toArray()) {
+        let list = merged.get(row.term);
+        for (let i = 0; i < row.docs.length; i++) {
+          const n = row.docs[i] ?? 0;
+          if (!live.has(n)) continue;
+          if (!list) {
+            list = {
+              docs: [],
+              weights: [],
+              offsets: row.offsets ? [] : null,
+              positions: row.positions ? [] : null,
+            };
+            merged.set(row.term, list);
+          }
+          docs.add(n);
+          list.docs.push(n);
+          list.weights.push(row.weights[i] ?? 0);
+          if (list.offsets && list.positions && row.offsets && row.positions) {
+            list.offsets.push(list.positions.length);
+            const from = row.offsets[i] ?? 0;
+            const to = row.offsets[i + 1] ?? from;
+            for (let k = from; k < to; k++) list.positions.push(row.positions[k] ?? 0);
+          }
+        }
+      }
+      await db.searchPostings.where('segment').equals(segment).delete();
+    }
+    const merging = new Set(small);
+    meta.segments = Object.fromEntries(
+      Object.entries(meta.segments).filter(([segment]) => !merging.has(Number(segment))),
+    );
+    const number = meta.nextSegment++;
+    meta.segments[number] = docs.size;
+    await db.searchPostings.bulkPut([...merged].map(([term, list]) => toRow(term, number, list)));
+    await db.searchMeta.put(meta);
+    return true;
+  });
+}
+
+/**
+ * Runs the indexer until its queue is empty, one run at a time: `kick()` after every write (a
+ * kick during a run makes it go round once more). The first run checks the index first.
+ */
+export function createIndexRunner(
+  db: GleanerDB,
+  onError: (error: unknown) => void,
+): { kick(): Promise<void> } {
+  let checked = false;
+  let running: Promise<void> | null = null;
+  let again = false;
+  const run = async () => {
+    do {
+      again = false;
+      if (!checked) {
+        await checkSearchIndex(db);
+        checked = true;
+      }
+      while ((await indexQueued(db)) > 0);
+      await mergeSmallSegments(db);
+    } while (again);
+  };
+  return {
+    kick() {
+      if (running) {
+        again = true;
+        return running;
+      }
+      running = run()
+        .catch(onError)
+        .finally(() => (running = null));
+      return running;
+    },
+  };
+}
