@@ -1,4 +1,6 @@
 /** tests/fixtures/corpus/NOTICE.md: who made each page of the slice, under which licence. */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { allowedLicence } from './slice-rule';
 
 export interface SlicePage {
@@ -26,8 +28,8 @@ OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE SOFTWA
 
 const LICENCE_TERMS = {
   MIT: MIT_TEXT,
-  'Apache-2.0':
-    'Licensed under the Apache License, Version 2.0: https://www.apache.org/licenses/LICENSE-2.0',
+  // The licence requires handing its text on with the work.
+  'Apache-2.0': readFileSync(path.join(import.meta.dirname, 'apache-2.0.txt'), 'utf8').trim(),
   'CC-BY-4.0':
     'Licensed under the Creative Commons Attribution 4.0 International licence: https://creativecommons.org/licenses/by/4.0/',
 };
