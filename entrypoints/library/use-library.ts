@@ -8,7 +8,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { cardOf } from '@/lib/library/cards';
 
-import { StoredSearch } from '@/lib/library/stored-search';
+import { StoredSearch } from '@/lib/storage/stored-search';
 import type { ArticleBundle, LibraryCard } from '@/lib/library/types';
 import { GleanerDB } from '@/lib/storage/db';
 import { ask } from './messages';

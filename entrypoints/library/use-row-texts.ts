@@ -4,7 +4,7 @@
  */
 import { useCallback, useRef, useState } from 'preact/hooks';
 import type { SearchDoc } from '@/lib/library/search-index';
-import { readSearchDocs } from '@/lib/library/stored-search';
+import { readSearchDocs } from '@/lib/storage/stored-search';
 import type { GleanerDB } from '@/lib/storage/db';
 
 /** About ten screens of rows. */

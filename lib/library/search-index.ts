@@ -4,7 +4,7 @@
  * highlights and notes ×2, text ×1); query words match as prefixes (exact words rank higher); CJK
  * words of three or more characters must stand together (`企业微信` never matches `企业` … `微信`
  * apart). The ranking runs over a `RankSource`: the in-memory `SearchIndex` below (built fresh,
- * the reference) or the postings the background keeps in IndexedDB (`stored-search.ts`).
+ * the reference) or the postings the background keeps in IndexedDB (`lib/storage/stored-search.ts`).
  */
 import { foldText, forEachTerm, isCjk, parseQuery, type QueryPart } from './fold';
 

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { searchTextOf } from '@/lib/library/cards';
 import { SearchIndex, type SearchDoc, type SearchHit } from '@/lib/library/search-index';
-import { StoredSearch } from '@/lib/library/stored-search';
+import { StoredSearch } from '@/lib/storage/stored-search';
 import type { LibraryArticle } from '@/lib/library/types';
 import type { Highlight } from '@/lib/model';
 import { saveArticle } from '@/lib/storage/articles-repo';

@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { GleanerDB } from '@/lib/storage/db';
-import { StoredSearch } from '@/lib/library/stored-search';
+import { StoredSearch } from '@/lib/storage/stored-search';
 import { SCHEMA_V1, SCHEMA_V2 } from '@/lib/storage/schema';
 import { indexQueued } from '@/lib/storage/search-indexer';
 import { sampleClip } from '../support/article';

@@ -6,10 +6,10 @@
  * in-memory index. No article text is held: snippets read the few rows on screen.
  */
 import Dexie from 'dexie';
-import type { GleanerDB } from '../storage/db';
-import type { SearchDocRow, SearchPostingsRow } from '../storage/search-records';
-import { searchTextOf } from './cards';
-import { parseQuery, type QueryPart } from './fold';
+import type { GleanerDB } from './db';
+import type { SearchDocRow, SearchPostingsRow } from './search-records';
+import { searchTextOf } from '../library/cards';
+import { parseQuery, type QueryPart } from '../library/fold';
 import {
   byRank,
   phrasesOf,
@@ -19,8 +19,8 @@ import {
   type RankSource,
   type SearchDoc,
   type SearchHit,
-} from './search-index';
-import type { LibraryArticle, LibraryCard } from './types';
+} from '../library/search-index';
+import type { LibraryArticle, LibraryCard } from '../library/types';
 
 /** Newest saved first, as the background lists them. */
 function bySaved(a: LibraryCard, b: LibraryCard): number {
