@@ -11,7 +11,7 @@
  * 6 minutes for 100,000 entries; this path reads them in a few seconds.
  */
 import { BlobReader, ZipReader } from '@zip.js/zip.js';
-import { Inflate } from 'fflate';
+import { Inflate, inflateSync } from 'fflate';
 import { crc32 } from './deflate';
 import {
   InflateBudget,
@@ -40,6 +40,19 @@ interface ArchiveEntry {
   uncompressedSize: number;
   /** The local header's offset (from the central directory), or the data's (from a walk). */
   at: { localHeader: number } | { data: number };
+}
+
+/**
+ * What reading needs of each listed entry, in plain number arrays beside `paths` (a few bytes an
+ * entry): the listing is kept instead of walking zip.js's directory again, whose entry objects
+ * cost ~7 KB each.
+ */
+interface EntryTable {
+  offsets: number[];
+  methods: number[];
+  crcs: number[];
+  compressedSizes: number[];
+  uncompressedSizes: number[];
 }
 
 export interface ZipListing {
@@ -202,6 +215,8 @@ async function inflateEntry(
     crc = crc32(chunk, crc);
     parts.push(chunk);
   };
+  if (entry.method === DEFLATED && entry.compressedSize <= PUSH_BYTES)
+    return inflateSmall(await window.read(start, entry.compressedSize), entry, count);
   const inflater = entry.method === DEFLATED ? new Inflate((chunk) => take(chunk)) : null;
   for (let at = start; at < end || at === start; at += PUSH_BYTES) {
     const length = Math.min(PUSH_BYTES, end - at);
@@ -218,6 +233,29 @@ async function inflateEntry(
     );
   if (crc >>> 0 !== entry.crc >>> 0) throw new Error('its CRC-32 does not match');
   return concat(parts);
+}
+
+/**
+ * Most entries (a post, a sidecar) are a few KB deflated: inflated at once into a buffer one byte
+ * longer than they declare (fflate's streaming `Inflate` spent most of its time growing buffers).
+ * A buffer it cannot outgrow, so a lie about the size shows as a full buffer, after at most one
+ * push's worth of work.
+ */
+function inflateSmall(
+  data: Uint8Array,
+  entry: ArchiveEntry,
+  count: (length: number) => void,
+): Uint8Array {
+  const out = inflateSync(data, { out: new Uint8Array(entry.uncompressedSize + 1) });
+  if (out.length > entry.uncompressedSize)
+    throw new LimitExceeded('Refused: it inflates past the size its header declares', false);
+  count(out.length);
+  if (out.length !== entry.uncompressedSize)
+    throw new Error(
+      `it inflates to ${out.length.toLocaleString('en')} bytes where its header says ${entry.uncompressedSize.toLocaleString('en')}`,
+    );
+  if (crc32(out) !== entry.crc >>> 0) throw new Error('its CRC-32 does not match');
+  return out;
 }
 
 function concat(parts: readonly Uint8Array[]): Uint8Array {
@@ -237,23 +275,35 @@ export class ZipArchive {
     private readonly file: Blob,
     private readonly recovered: boolean,
     readonly listing: ZipListing,
+    private readonly table: EntryTable,
     private readonly limits: ZipLimits,
   ) {}
 
   static async open(file: Blob, limits: ZipLimits = ZIP_LIMITS): Promise<ZipArchive> {
     try {
-      const listing = await list(centralDirectoryEntries(file), file, limits);
-      return new ZipArchive(file, false, listing, limits);
+      const { listing, table } = await list(centralDirectoryEntries(file), file, limits);
+      return new ZipArchive(file, false, listing, table, limits);
     } catch (error) {
-      const listing = await list(localHeaderEntries(file), file, limits);
+      const { listing, table } = await list(localHeaderEntries(file), file, limits);
       if (!listing.entries) throw new Error(`Not a zip (${message(error)})`, { cause: error });
       listing.damage = `its central directory is missing or damaged (${message(error)})${listing.damage ? `; ${listing.damage}` : ''}`;
-      return new ZipArchive(file, true, listing, limits);
+      return new ZipArchive(file, true, listing, table, limits);
     }
   }
 
-  private entries(): AsyncGenerator<ArchiveEntry> {
-    return this.recovered ? localHeaderEntries(this.file) : centralDirectoryEntries(this.file);
+  private entry(index: number): ArchiveEntry {
+    const { table } = this;
+    const offset = table.offsets[index] ?? 0;
+    return {
+      path: this.listing.paths[index] ?? '',
+      directory: false,
+      encrypted: false,
+      method: table.methods[index] ?? STORED,
+      crc: table.crcs[index] ?? 0,
+      compressedSize: table.compressedSizes[index] ?? 0,
+      uncompressedSize: table.uncompressedSizes[index] ?? 0,
+      at: this.recovered ? { data: offset } : { localHeader: offset },
+    };
   }
 
   /**
@@ -265,26 +315,23 @@ export class ZipArchive {
     const window = new FileWindow(this.file);
     let spent: string | null = null;
     let left = wanted.size;
-    try {
-      for await (const entry of this.entries()) {
-        if (entry.directory || !wanted.has(entry.path)) continue;
-        if (spent) yield { path: entry.path, reason: spent };
-        else {
-          try {
-            const bytes = await inflateEntry(window, entry, budget.forEntry(entry.compressedSize));
-            yield { path: entry.path, text: decoder.decode(bytes).replace(/^\uFEFF/, '') };
-          } catch (error) {
-            if (error instanceof LimitExceeded && error.archiveWide) spent = error.message;
-            const reason =
-              error instanceof LimitExceeded ? error.message : `Damaged: ${message(error)}`;
-            yield { path: entry.path, reason };
-          }
-        }
-        if (--left === 0) return;
+    for (let index = 0; index < this.listing.paths.length && left > 0; index++) {
+      const entry = this.entry(index);
+      if (!wanted.has(entry.path)) continue;
+      left--;
+      if (spent) {
+        yield { path: entry.path, reason: spent };
+        continue;
       }
-    } catch (error) {
-      // A walk of local headers that stops part-way: what came before it was read.
-      if (!(error instanceof WalkStopped)) throw error;
+      try {
+        const bytes = await inflateEntry(window, entry, budget.forEntry(entry.compressedSize));
+        yield { path: entry.path, text: decoder.decode(bytes).replace(/^\uFEFF/, '') };
+      } catch (error) {
+        if (error instanceof LimitExceeded && error.archiveWide) spent = error.message;
+        const reason =
+          error instanceof LimitExceeded ? error.message : `Damaged: ${message(error)}`;
+        yield { path: entry.path, reason };
+      }
     }
   }
 }
@@ -293,8 +340,15 @@ async function list(
   entries: AsyncGenerator<ArchiveEntry>,
   file: Blob,
   limits: ZipLimits,
-): Promise<ZipListing> {
+): Promise<{ listing: ZipListing; table: EntryTable }> {
   const listing: ZipListing = { paths: [], refused: [], entries: 0, damage: null };
+  const table: EntryTable = {
+    offsets: [],
+    methods: [],
+    crcs: [],
+    compressedSizes: [],
+    uncompressedSizes: [],
+  };
   try {
     for await (const entry of entries) {
       const nameProblem = refusedName(entry.path, limits);
@@ -317,11 +371,18 @@ async function list(
           ? 'Damaged: its data would end past the end of the archive'
           : null);
       if (problem) listing.refused.push({ file: entry.path, reason: problem });
-      else listing.paths.push(entry.path);
+      else {
+        listing.paths.push(entry.path);
+        table.offsets.push('data' in entry.at ? entry.at.data : entry.at.localHeader);
+        table.methods.push(entry.method);
+        table.crcs.push(entry.crc);
+        table.compressedSizes.push(entry.compressedSize);
+        table.uncompressedSizes.push(entry.uncompressedSize);
+      }
     }
   } catch (error) {
     if (!(error instanceof WalkStopped)) throw error;
     listing.damage = `cut short: the entries could be followed up to where ${error.message}`;
   }
-  return listing;
+  return { listing, table };
 }

@@ -51,7 +51,7 @@ async function readAll(blob: Blob): Promise<Map<string, string>> {
   return texts;
 }
 
-describe('the zip writer', () => {
+describe('the zip writer', { timeout: 120_000 }, () => {
   it('keeps a small archive plain zip, which other readers read', async () => {
     const zip = new ZipWriter();
     zip.addDeflated(deflateFile({ path: '_posts/a.md', text: '# A\n' }, 6));
@@ -70,7 +70,7 @@ describe('the zip writer', () => {
 
   it(
     'writes ZIP64 past 65,535 entries: all of them read back, the same bytes, by us, unzip and Python',
-    { timeout: 300_000 },
+    { timeout: 900_000 },
     async () => {
       const count = MAX_16 + 100;
       const zip = new ZipWriter();
@@ -142,7 +142,7 @@ describe('the zip writer', () => {
 describe('the zip reader', () => {
   it(
     'reads all entries of an archive whose 16-bit entry count wrapped (our exports before ZIP64)',
-    { timeout: 300_000 },
+    { timeout: 900_000 },
     async () => {
       const count = MAX_16 + 10;
       const parts: Uint8Array[] = [];

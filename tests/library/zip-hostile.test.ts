@@ -52,7 +52,7 @@ async function importZip(blob: Blob, limits: ZipLimits = ZIP_LIMITS) {
   return { report, titles: sent.map((r) => r.article.title).sort() };
 }
 
-describe('a zip bomb', () => {
+describe('a zip bomb', { timeout: 120_000 }, () => {
   it('is refused while it inflates, past the limit for one file; the normal post imports', async () => {
     // ~3 MB whose post inflates to 3 GB, while its headers claim 20 KB.
     const bomb: DeflatedEntry = {
@@ -228,7 +228,8 @@ describe('a damaged archive', () => {
   });
 });
 
-describe('archives from other tools', () => {
+// Other tools run as processes: seconds each on a loaded machine.
+describe('archives from other tools', { timeout: 120_000 }, () => {
   const site = path.join(work, 'site');
   mkdirSync(path.join(site, '_posts'), { recursive: true });
   mkdirSync(path.join(site, '__MACOSX', '_posts'), { recursive: true });
