@@ -1,6 +1,6 @@
 import Dexie, { type Table } from 'dexie';
-import type { Article, Highlight } from '../model';
-import { SCHEMA_V1, SCHEMA_V2 } from './schema';
+import type { Article, Highlight, StoredImage } from '../model';
+import { SCHEMA_IMAGES, SCHEMA_IMAGES_VERSION, SCHEMA_V1, SCHEMA_V2 } from './schema';
 
 export const DEFAULT_DB_NAME = 'gleaner';
 
@@ -8,10 +8,12 @@ export const DEFAULT_DB_NAME = 'gleaner';
 export class GleanerDB extends Dexie {
   articles!: Table<Article, string>;
   highlights!: Table<Highlight, string>;
+  images!: Table<StoredImage, string>;
 
   constructor(name: string = DEFAULT_DB_NAME) {
     super(name);
     this.version(1).stores(SCHEMA_V1);
     this.version(2).stores(SCHEMA_V2);
+    this.version(SCHEMA_IMAGES_VERSION).stores(SCHEMA_IMAGES);
   }
 }

@@ -14,4 +14,15 @@ export const SCHEMA_V2 = {
   highlights: 'id, articleId, createdAt',
 } as const;
 
-export const LATEST_SCHEMA_VERSION = 2;
+/**
+ * 2026-12-06 — images: each image's bytes once, keyed by their SHA-256, with the articles that
+ * use them (multi-entry) and, once none does, when it was released (kept a while for undo).
+ * No data changes. The version number is the next free one when this lands.
+ */
+export const SCHEMA_IMAGES = {
+  ...SCHEMA_V2,
+  images: 'hash, *articleIds, releasedAt',
+} as const;
+export const SCHEMA_IMAGES_VERSION = 3;
+
+export const LATEST_SCHEMA_VERSION = SCHEMA_IMAGES_VERSION;
