@@ -7,8 +7,11 @@ import {
 } from '@/lib/messaging/handlers';
 import { routeMessage } from '@/lib/messaging/router';
 import { createLibraryMenu, listenToLibraryMenu } from '@/lib/library/open-library';
+import { createImageCapture } from '@/lib/assets/article-image-capture';
 import { GleanerDB } from '@/lib/storage/db';
+import { loadSettings } from '@/lib/settings/store';
 import { clipTab } from './clip-tab';
+import { fetchImageInTab } from './fetch-image';
 import { createContextMenus, listenToContextMenus, onContextMenuClicked } from './context-menus';
 import { syncRevisitScript } from './highlighter';
 import { runCommand } from './shortcuts';
@@ -23,7 +26,15 @@ function internalError(error: unknown) {
 }
 
 export default defineBackground(() => {
-  const deps = { db: new GleanerDB(), extractFromTab: clipTab, now: () => new Date() };
+  const db = new GleanerDB();
+  const now = () => new Date();
+  const imageCapture = createImageCapture({
+    db,
+    enabled: async () => (await loadSettings()).images.save,
+    fetchImage: fetchImageInTab,
+    now,
+  });
+  const deps = { db, extractFromTab: clipTab, now, imageCapture };
   const handlers = createHandlers(deps);
   const pageHandlers = createPageHandlers(deps);
 

@@ -1,7 +1,6 @@
 /**
  * The article's images settled before it is stored: each `<img>` gets the absolute URL the reader
- * sees (lazy and responsive sources resolved), tracking pixels and ad images are dropped, and the
- * list of images worth keeping is read back from the stored HTML.
+ * sees (lazy and responsive sources resolved), and tracking pixels and ad images are dropped.
  */
 import { chooseImageSource } from './image-source';
 
@@ -9,9 +8,6 @@ import { chooseImageSource } from './image-source';
 const AD_OR_TRACKER =
   /(^|\.)(doubleclick\.net|googlesyndication\.com|google-analytics\.com|googletagmanager\.com|googleadservices\.com|scorecardresearch\.com|quantserve\.com|adnxs\.com|criteo\.(com|net)|taboola\.com|outbrain\.com|hm\.baidu\.com|cnzz\.com|mediav\.com|tanx\.com)$/i;
 const AD_PATH = /\/(ads?|adserver|beacon|pixel|track(ing)?)\//i;
-const ICON_HINT = /(^|[-_/\s])(icon|emoji|avatar|logo|badge|spinner)s?([-_.\s]|$)/i;
-/** Shown at 32 CSS pixels or less on both sides: an icon, not a picture of the article. */
-const ICON_SIZE = 32;
 /** 1×1 and 2×2 images are tracking pixels or spacers. */
 const PIXEL_SIZE = 2;
 
@@ -65,32 +61,4 @@ export function settleArticleImages(root: Element, baseUrl: string): void {
     }
     picture?.replaceWith(image);
   }
-}
-
-export interface ImageReference {
-  /** The image's absolute URL (or `data:` URL) as stored in the article HTML. */
-  url: string;
-  alt: string;
-}
-
-/** An image that is drawn as an icon (small on both sides, or named so) is not kept. */
-function isIcon(image: Element, url: string): boolean {
-  const width = size(image, 'width');
-  const height = size(image, 'height');
-  if (width !== null && height !== null && width <= ICON_SIZE && height <= ICON_SIZE) return true;
-  const path = url.startsWith('data:') ? '' : new URL(url).pathname;
-  return ICON_HINT.test(image.getAttribute('class') ?? '') || ICON_HINT.test(path);
-}
-
-/** The images of a stored article worth keeping, once each, in reading order. */
-export function imagesToKeep(root: ParentNode): ImageReference[] {
-  const seen = new Set<string>();
-  const images: ImageReference[] = [];
-  for (const image of root.querySelectorAll('img[src]')) {
-    const url = image.getAttribute('src') ?? '';
-    if (seen.has(url) || !/^(https?:|data:image\/)/i.test(url) || isIcon(image, url)) continue;
-    seen.add(url);
-    images.push({ url, alt: image.getAttribute('alt')?.trim() ?? '' });
-  }
-  return images;
 }

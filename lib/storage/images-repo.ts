@@ -110,3 +110,42 @@ export async function getImages(
   const found = await db.images.bulkGet([...new Set(hashes)]);
   return new Map(found.flatMap((image) => (image ? [[image.hash, image] as const] : [])));
 }
+
+/**
+ * Records the article's images after a capture: its `images` list, and the stored images it no
+ * longer uses are let go. An article deleted while its images were fetched keeps nothing.
+ */
+export async function setArticleImages(
+  db: GleanerDB,
+  articleId: string,
+  images: ArticleImage[],
+  now: Date,
+): Promise<boolean> {
+  return db.transaction('rw', db.articles, db.images, async () => {
+    const article = await db.articles.get(articleId);
+    const keep = new Set(article ? images.flatMap((image) => image.hash ?? []) : []);
+    const linked = await db.images.where('articleIds').equals(articleId).toArray();
+    const dropped = linked.filter((image) => !keep.has(image.hash)).map((image) => image.hash);
+    await unlinkImages(db, articleId, dropped, now);
+    if (!article) return false;
+    await db.articles.update(articleId, { images });
+    return true;
+  });
+}
+
+async function unlinkImages(
+  db: GleanerDB,
+  articleId: string,
+  hashes: readonly string[],
+  now: Date,
+): Promise<void> {
+  for (const image of await db.images.bulkGet([...hashes])) {
+    if (!image) continue;
+    const articleIds = image.articleIds.filter((id) => id !== articleId);
+    await db.images.put(
+      articleIds.length
+        ? { ...image, articleIds }
+        : { ...image, articleIds, releasedAt: now.toISOString() },
+    );
+  }
+}

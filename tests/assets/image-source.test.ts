@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { settleArticleImages, imagesToKeep } from '@/lib/assets/article-images';
+import { settleArticleImages } from '@/lib/assets/article-images';
+import { imagesToKeep } from '@/lib/assets/image-references';
 import { bestSrcsetCandidate, chooseImageSource } from '@/lib/assets/image-source';
 
 const PLACEHOLDER =
@@ -73,12 +74,15 @@ describe('imagesToKeep', () => {
   it('lists content images once, without icons', () => {
     const root = document.createElement('div');
     root.innerHTML =
+      '<img alt="a > b &amp; &quot;c&quot;" src="https://a.example/0.jpg?x=1&amp;y=2">' +
       '<img src="https://a.example/1.jpg" alt=" One ">' +
       '<img src="https://a.example/1.jpg">' +
       '<img src="https://a.example/share-icon.png">' +
       '<img src="https://a.example/x.png" width="16" height="16">' +
       '<img src="https://a.example/2.png" width="640" height="16">';
-    expect(imagesToKeep(root)).toEqual([
+    // The HTML as a browser serialises it: what the background reads.
+    expect(imagesToKeep(root.innerHTML)).toEqual([
+      { url: 'https://a.example/0.jpg?x=1&y=2', alt: 'a > b & "c"' },
       { url: 'https://a.example/1.jpg', alt: 'One' },
       { url: 'https://a.example/2.png', alt: '' },
     ]);
