@@ -4,11 +4,15 @@
  * stored once by content hash, and the reader shows them with both servers stopped.
  */
 import { createHash } from 'node:crypto';
+import { cpSync, existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPopupFor } from '@/scripts/support/extension-browser';
 import { pngBytes, serveImageSites, type ImageName, type ImageSites } from './support/image-sites';
 import { useExtensionSession } from './support/session';
+import { waitForFile } from './support/downloads';
+import { buildHugo, buildJekyll, hugoSite, jekyllSite, writeTree } from '../sites/generators';
 
 declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
 
@@ -37,8 +41,12 @@ describe('images saved with the article', () => {
     await sites?.close();
   });
 
+  /** The article pages, kept open: the popup clips the page the tab still shows. */
+  const pages = new Map<1 | 2, Page>();
+
   async function saveArticle(n: 1 | 2, expected: string): Promise<Page> {
     const page = await session.browser.context.newPage();
+    pages.set(n, page);
     await page.goto(sites.articleUrl(n));
     const popup = await openPopupFor(session.browser, page);
     await popup.getByTestId('save-button').waitFor({ timeout: 20_000 });
@@ -141,5 +149,82 @@ describe('images saved with the article', () => {
       (['cdn', 'lazy', 'large', 'hotlink'] as const).map((name) => sha256(pngBytes(name))).sort(),
     );
     expect(loaded.every((image) => image.blob && image.width > 0)).toBe(true);
+  });
+
+  /** Every `<img src>` of the HTML file. */
+  const sources = (html: string) =>
+    [...html.matchAll(/<img [^>]*src="([^"]+)"/g)].map((m) => m[1]!);
+  const KEPT = (['cdn', 'lazy', 'large', 'hotlink'] as const).map((name) => sha256(pngBytes(name)));
+
+  it('exports to a Jekyll site with a baseurl whose build shows every kept image', async () => {
+    const popup = await openPopupFor(session.browser, pages.get(1)!);
+    await popup.getByTestId('save-button').waitFor({ timeout: 20_000 });
+    await popup.getByTestId('export-button').click();
+    const post = await waitForFile(
+      path.join(session.downloadsDir, '_posts'),
+      /ferries-at-night\.md$/,
+    );
+    const slug = path
+      .basename(post)
+      .replace(/^\d{4}-\d{2}-\d{2}-/, '')
+      .replace(/\.md$/, '');
+    const imageDir = path.join(session.downloadsDir, 'assets', 'images', slug);
+    await expect.poll(() => (existsSync(imageDir) ? readdirSync(imageDir).length : 0)).toBe(4);
+
+    const site = path.join(session.work, 'jekyll');
+    writeTree(site, jekyllSite('UTC'));
+    writeTree(site, {
+      '_config.yml': 'title: t\ntimezone: UTC\nmarkdown: kramdown\nbaseurl: /blog\n',
+    });
+    cpSync(path.join(session.downloadsDir, '_posts'), path.join(site, '_posts'), {
+      recursive: true,
+    });
+    cpSync(path.join(session.downloadsDir, 'assets'), path.join(site, 'assets'), {
+      recursive: true,
+    });
+    const build = buildJekyll(site);
+    expect(build.status, build.output).toBe(0);
+
+    const html = readdirSync(path.join(site, '_site'), { recursive: true, encoding: 'utf8' })
+      .filter((file) => file.endsWith(`${slug}.html`))
+      .map((file) => readFileSync(path.join(site, '_site', file), 'utf8'))[0]!;
+    const local = sources(html).filter((src) => src.startsWith('/blog/'));
+    expect(local).toHaveLength(4);
+    const served = local.map((src) =>
+      sha256(readFileSync(path.join(site, '_site', src.replace(/^\/blog\//, '')))),
+    );
+    expect(served.sort()).toEqual([...KEPT].sort());
+    // The image that could not be kept keeps its remote URL.
+    expect(sources(html)).toContain(sites.imageUrl('missing'));
+  });
+
+  it('exports a Hugo page bundle whose build shows every kept image', async () => {
+    const options = await session.browser.context.newPage();
+    await options.goto(`chrome-extension://${session.browser.extensionId}/options.html`);
+    await options.getByTestId('preset-select').selectOption('hugo');
+    await expect
+      .poll(() => options.getByTestId('preset-preview-path').textContent())
+      .toMatch(/^content\/posts\//);
+
+    const popup = await openPopupFor(session.browser, pages.get(1)!);
+    await popup.getByTestId('save-button').waitFor({ timeout: 20_000 });
+    await popup.getByTestId('export-button').click();
+    const bundle = path.join(session.downloadsDir, 'content', 'posts', 'ferries-at-night');
+    await waitForFile(bundle, /^index\.md$/);
+    await expect.poll(() => readdirSync(bundle).length).toBe(5);
+
+    const site = path.join(session.work, 'hugo');
+    writeTree(site, hugoSite('UTC'));
+    cpSync(path.join(session.downloadsDir, 'content'), path.join(site, 'content'), {
+      recursive: true,
+    });
+    const build = buildHugo(site);
+    expect(build.status, build.output).toBe(0);
+    const page = path.join(site, 'public', 'posts', 'ferries-at-night');
+    const html = readFileSync(path.join(page, 'index.html'), 'utf8');
+    const local = sources(html).filter((src) => !src.startsWith('http'));
+    expect(local).toHaveLength(4);
+    const served = local.map((src) => sha256(readFileSync(path.join(page, src))));
+    expect(served.sort()).toEqual([...KEPT].sort());
   });
 });
