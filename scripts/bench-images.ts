@@ -1,9 +1,10 @@
 /**
  * `npm run bench:images`: 20 articles with 15 images each (10 their own, 5 shared by all) from a
  * local server that answers each image after 50 ms, saved through the built extension's popup in
- * headless Chromium. Prints, per article: the text save (click → "Saved"), with "Save images" off
- * and on in the same run, and the time to saved-with-images (click → "15 of 15 images saved");
- * then the bytes stored and what storing each image once saved.
+ * headless Chromium. Prints the text save (click → "Saved") with "Save images" off and on in the
+ * same run (two profiles, saves interleaved), the time to saved-with-images (click → "15 of 15
+ * images saved"), median and p95 over the articles, then the bytes stored and what storing each
+ * image once saved.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -13,7 +14,11 @@ import path from 'node:path';
 import { deflateSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { crc32 } from '../lib/library/deflate';
-import { launchExtensionBrowser, openPopupFor } from './support/extension-browser';
+import {
+  launchExtensionBrowser,
+  openPopupFor,
+  type ExtensionBrowser,
+} from './support/extension-browser';
 
 const ARTICLES = 20;
 const OWN_IMAGES = 10;
@@ -96,63 +101,74 @@ async function serve() {
   return { origin, images, close: () => new Promise((resolve) => server.close(resolve)) };
 }
 
-interface Timing {
-  text: number;
-  withImages: number | null;
+interface Session {
+  browser: ExtensionBrowser;
+  options: Page;
+  profileDir: string;
 }
 
-async function saveAll(
-  origin: string,
-  saveImages: boolean,
-): Promise<{ timings: Timing[]; stored: number[] }> {
+async function openSession(saveImages: boolean): Promise<Session> {
   const profileDir = mkdtempSync(path.join(tmpdir(), 'gleaner-bench-images-'));
   const browser = await launchExtensionBrowser({ profileDir });
-  const timings: Timing[] = [];
-  try {
-    const options = await browser.context.newPage();
-    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
-    if (saveImages) {
-      await options.getByTestId('save-images').check();
-      await options.getByText('Image setting saved.').waitFor({ timeout: 20_000 });
-    }
-    for (let n = 0; n < ARTICLES; n++) {
-      const page = await browser.context.newPage();
-      await page.goto(`${origin}/report-${n}.html`);
-      const popup: Page = await openPopupFor(browser, page);
-      await popup.getByTestId('save-button').waitFor({ timeout: 30_000 });
-      const start = await popup.evaluate(() => performance.now());
-      await popup.getByTestId('save-button').click();
-      await popup.getByText('Saved to your library.').waitFor({ timeout: 30_000 });
-      const saved = await popup.evaluate(() => performance.now());
-      let withImages: number | null = null;
-      if (saveImages) {
-        const total = OWN_IMAGES + SHARED_IMAGES;
-        await popup
-          .getByText(`${total} of ${total} images saved`, { exact: true })
-          .waitFor({ timeout: 60_000 });
-        withImages = (await popup.evaluate(() => performance.now())) - start;
-      }
-      timings.push({ text: saved - start, withImages });
-      await popup.close();
-      await page.close();
-    }
-    const stored = await options.evaluate(
-      () =>
-        new Promise<number[]>((resolve, reject) => {
-          const open = indexedDB.open('gleaner');
-          open.onerror = () => reject(open.error);
-          open.onsuccess = () => {
-            const read = open.result.transaction('images').objectStore('images').getAll();
-            read.onsuccess = () =>
-              resolve((read.result as Array<{ bytes: number }>).map((image) => image.bytes));
-          };
-        }),
-    );
-    return { timings, stored };
-  } finally {
-    await browser.close();
-    rmSync(profileDir, { recursive: true, force: true });
+  const options = await browser.context.newPage();
+  await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+  if (saveImages) {
+    await options.getByTestId('save-images').check();
+    await options.getByText('Image setting saved.').waitFor({ timeout: 20_000 });
   }
+  return { browser, options, profileDir };
+}
+
+async function closeSession(session: Session): Promise<void> {
+  await session.browser.close();
+  rmSync(session.profileDir, { recursive: true, force: true });
+}
+
+/**
+ * Saves article `n` through the popup: ms from the click to "Saved", and (images on) to
+ * "15 of 15 images saved". The next save starts only once this one's images are in.
+ */
+async function saveOne(
+  session: Session,
+  origin: string,
+  n: number,
+  saveImages: boolean,
+): Promise<{ text: number; withImages: number | null }> {
+  const page = await session.browser.context.newPage();
+  await page.goto(`${origin}/report-${n}.html`);
+  const popup = await openPopupFor(session.browser, page);
+  await popup.getByTestId('save-button').waitFor({ timeout: 30_000 });
+  const start = await popup.evaluate(() => performance.now());
+  await popup.getByTestId('save-button').click();
+  await popup.getByText('Saved to your library.').waitFor({ timeout: 30_000 });
+  const text = (await popup.evaluate(() => performance.now())) - start;
+  let withImages: number | null = null;
+  if (saveImages) {
+    const total = OWN_IMAGES + SHARED_IMAGES;
+    await popup
+      .getByText(`${total} of ${total} images saved`, { exact: true })
+      .waitFor({ timeout: 60_000 });
+    withImages = (await popup.evaluate(() => performance.now())) - start;
+  }
+  await popup.close();
+  await page.close();
+  return { text, withImages };
+}
+
+/** The sizes of the images stored in the session's library. */
+function storedSizes(session: Session): Promise<number[]> {
+  return session.options.evaluate(
+    () =>
+      new Promise<number[]>((resolve, reject) => {
+        const open = indexedDB.open('gleaner');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const read = open.result.transaction('images').objectStore('images').getAll();
+          read.onsuccess = () =>
+            resolve((read.result as Array<{ bytes: number }>).map((image) => image.bytes));
+        };
+      }),
+  );
 }
 
 function percentile(values: number[], p: number): number {
@@ -173,12 +189,30 @@ async function main() {
       `${ARTICLES} articles × ${OWN_IMAGES + SHARED_IMAGES} images, ${LATENCY_MS} ms an image`,
     );
     console.log(`load average at start: ${load()}`);
-    const off = await saveAll(server.origin, false);
-    const on = await saveAll(server.origin, true);
+    // Two profiles side by side, each article saved in one then the other, so the machine's
+    // load falls on both alike; a save starts only when the other profile's images are in.
+    const off = await openSession(false);
+    const on = await openSession(true);
+    const textOff: number[] = [];
+    const textOn: number[] = [];
+    const full: number[] = [];
+    let stored: number[] = [];
+    try {
+      for (let n = 0; n < ARTICLES; n++) {
+        const first = n % 2 === 0 ? [off, on] : [on, off];
+        for (const session of first) {
+          const images = session === on;
+          const timing = await saveOne(session, server.origin, n, images);
+          (images ? textOn : textOff).push(timing.text);
+          if (timing.withImages !== null) full.push(timing.withImages);
+        }
+      }
+      stored = await storedSizes(on);
+    } finally {
+      await closeSession(off);
+      await closeSession(on);
+    }
     console.log(`load average at end: ${load()}`);
-    const textOff = off.timings.map((t) => t.text);
-    const textOn = on.timings.map((t) => t.text);
-    const full = on.timings.flatMap((t) => (t.withImages === null ? [] : [t.withImages]));
     console.log(
       `text save, images off: median ${ms(percentile(textOff, 50))}, p95 ${ms(percentile(textOff, 95))}`,
     );
@@ -192,11 +226,11 @@ async function main() {
     for (let n = 0; n < ARTICLES; n++)
       for (const name of imageNames(n)) sizes.set(`${n}/${name}`, server.images.get(name)!.length);
     const referenced = [...sizes.values()].reduce((a, b) => a + b, 0);
-    const stored = on.stored.reduce((a, b) => a + b, 0);
+    const storedBytes = stored.reduce((a, b) => a + b, 0);
     const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
     console.log(
-      `images stored: ${on.stored.length} files, ${mb(stored)}; ${ARTICLES * (OWN_IMAGES + SHARED_IMAGES)} references ` +
-        `(${mb(referenced)} if each were stored) → dedupe saved ${mb(referenced - stored)}`,
+      `images stored: ${stored.length} files, ${mb(storedBytes)}; ${ARTICLES * (OWN_IMAGES + SHARED_IMAGES)} references ` +
+        `(${mb(referenced)} if each were stored) → dedupe saved ${mb(referenced - storedBytes)}`,
     );
   } finally {
     await server.close();
