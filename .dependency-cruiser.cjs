@@ -13,6 +13,7 @@ const LIB_LAYERS = [
   'settings',
   'export',
   'extract',
+  'assets',
   'markdown',
   'anchoring',
 ];

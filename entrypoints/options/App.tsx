@@ -340,6 +340,24 @@ export default function App() {
       </section>
 
       <section>
+        <h2>{t('options_images_heading')}</h2>
+        <label class="inline">
+          <input
+            type="checkbox"
+            data-testid="save-images"
+            checked={settings.images.save}
+            onChange={(event) =>
+              void save(
+                { ...settings, images: { save: event.currentTarget.checked } },
+                t('options_images_saved'),
+              )
+            }
+          />
+          {t('options_save_images')}
+        </label>
+      </section>
+
+      <section>
         <h2>{t('options_section_backup')}</h2>
         <SettingsTransfer
           onExport={() => downloadTextFile('gleaner-settings.json', settingsToJson(settings))}

@@ -12,6 +12,7 @@ import {
 } from '../model';
 import type { Selector } from '../anchoring/types';
 import type { Result } from '../result';
+import type { ImageStatus } from '../assets/image-status';
 import type { ArticleBundle, ImportOutcome, LibraryEntry } from '../library/types';
 
 const MAX_TEXT = 20_000_000;
@@ -85,7 +86,14 @@ export const requestSchema = z.discriminatedUnion('type', [
     mode: z.enum(['article', 'selection']),
   }),
   z.object({ type: z.literal('article:find'), urls: z.array(text(8_000)).min(1).max(4) }),
-  z.object({ type: z.literal('article:save'), article: extractedArticleSchema, tags: tagsSchema }),
+  z.object({
+    type: z.literal('article:save'),
+    article: extractedArticleSchema,
+    tags: tagsSchema,
+    /** The tab the article was clipped from: its images are fetched from there after the save. */
+    tabId: z.number().int().nonnegative().optional(),
+  }),
+  z.object({ type: z.literal('images:status'), articleId: idSchema }),
   z.object({ type: z.literal('tags:list') }),
   z.object({ type: z.literal('highlight:list'), articleId: idSchema }),
   z.object({
@@ -121,6 +129,7 @@ export interface ResponseMap {
   'article:find': Result<Article | null>;
   'article:save': Result<{ article: Article; created: boolean }>;
   'tags:list': Result<string[]>;
+  'images:status': Result<ImageStatus>;
   'highlight:list': Result<Highlight[]>;
   'highlight:create': Result<Highlight>;
   'highlight:update': Result<Highlight>;

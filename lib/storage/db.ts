@@ -1,6 +1,6 @@
 import Dexie, { type Table, type Transaction } from 'dexie';
-import type { Article, Highlight } from '../model';
-import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3 } from './schema';
+import type { Article, Highlight, StoredImage } from '../model';
+import { SCHEMA_IMAGES, SCHEMA_IMAGES_VERSION, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3 } from './schema';
 import type {
   SearchDocRow,
   SearchMetaRow,
@@ -18,6 +18,7 @@ export class GleanerDB extends Dexie {
   searchDocs!: Table<SearchDocRow, string>;
   searchPostings!: Table<SearchPostingsRow, [string, number]>;
   searchMeta!: Table<SearchMetaRow, string>;
+  images!: Table<StoredImage, string>;
 
   constructor(name: string = DEFAULT_DB_NAME) {
     super(name);
@@ -26,6 +27,7 @@ export class GleanerDB extends Dexie {
     this.version(3)
       .stores(SCHEMA_V3)
       .upgrade((tx) => queueEveryArticle(tx));
+    this.version(SCHEMA_IMAGES_VERSION).stores(SCHEMA_IMAGES);
   }
 }
 
