@@ -14,4 +14,15 @@ export const SCHEMA_V2 = {
   highlights: 'id, articleId, createdAt',
 } as const;
 
-export const LATEST_SCHEMA_VERSION = 2;
+/**
+ * 2026-12-06 — v3 (issue 16): publishes waiting for the repository, oldest first, and what was
+ * last published of each article (blob ids by path: a file that differs was edited by someone
+ * else). No data changes.
+ */
+export const SCHEMA_V3 = {
+  ...SCHEMA_V2,
+  publishQueue: 'id, articleId, queuedAt',
+  published: 'articleId',
+} as const;
+
+export const LATEST_SCHEMA_VERSION = 3;

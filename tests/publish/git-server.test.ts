@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { git, startGitServer, type GitServer } from '../support/git-server';
 
-describe('test git server (git http-backend)', () => {
+describe('test git server (git http-backend)', { timeout: 30_000 }, () => {
   let server: GitServer;
   const work = mkdtempSync(path.join(tmpdir(), 'gleaner-git-server-test-'));
   beforeAll(async () => {
