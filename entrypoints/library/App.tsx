@@ -23,6 +23,7 @@ import { ask, restoreBundles } from './messages';
 import type { ReaderProps } from './Reader';
 import type { TaskState } from './tasks';
 import { useLibrary } from './use-library';
+import PublishQueue from './PublishQueue';
 
 const ROW_HEIGHT = 76;
 const ROW_HEIGHT_SEARCH = 104;
@@ -324,6 +325,7 @@ export default function App() {
           </div>
         </header>
 
+        <PublishQueue />
         {task && <TaskProgress {...task} />}
         {notice && <Notice {...notice} onDismiss={() => setNotice(null)} />}
         {library.error && (

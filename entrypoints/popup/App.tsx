@@ -11,6 +11,7 @@ import { t } from '@/lib/i18n';
 import { sendRequest } from '@/lib/messaging/client';
 import type { Article, ExtractedArticle, Highlight, HighlightColor } from '@/lib/model';
 import { downloadText } from './download';
+import { publishSavedArticle, publishTargetIsGit, type PublishStatus } from './publish';
 import { renderExport } from './render-export';
 import { revisitEnabled, setRevisit } from './revisit';
 import { targetTabId } from './target-tab';
@@ -45,6 +46,8 @@ export default function App() {
   });
   const [noArticle, setNoArticle] = useState(false);
   const [busy, setBusy] = useState(false);
+  const [canPublish, setCanPublish] = useState(false);
+  const [publishStatus, setPublishStatus] = useState<PublishStatus | null>(null);
   const previewRef = useRef<HTMLElement>(null);
 
   const loadHighlights = async (articleId: string) => {
@@ -205,6 +208,21 @@ export default function App() {
     }
   };
 
+  useEffect(() => {
+    void publishTargetIsGit().then(setCanPublish);
+  }, []);
+
+  const publish = async () => {
+    if (!saved) return;
+    setBusy(true);
+    setPublishStatus({ tone: 'info', message: t('publish_working') });
+    try {
+      setPublishStatus(await publishSavedArticle(saved.id));
+    } finally {
+      setBusy(false);
+    }
+  };
+
   const toggleRevisit = async (enabled: boolean) => {
     setRevisitState(await setRevisit(enabled).catch(() => false));
   };
@@ -271,7 +289,26 @@ export default function App() {
             >
               {t('popup_export')}
             </button>
+            {canPublish && saved && (
+              <button
+                type="button"
+                data-testid="publish-button"
+                disabled={busy}
+                onClick={() => void publish()}
+              >
+                {t('publish_button')}
+              </button>
+            )}
           </div>
+          {publishStatus && (
+            <p
+              class={`status status-${publishStatus.tone}`}
+              data-testid="publish-status"
+              role={publishStatus.tone === 'error' ? 'alert' : 'status'}
+            >
+              {publishStatus.message}
+            </p>
+          )}
         </>
       )}
       <label class="revisit">

@@ -2,6 +2,7 @@ import type { Selector } from '../anchoring/types';
 import type { ClipFailure, ExtractedArticle } from '../model';
 import { err, ok, type Result } from '../result';
 import { createLibraryHandlers } from '../library/library-handlers';
+import { createPublishHandlers } from '../publish/publish-handlers';
 import { isoWithLocalOffset } from '../export/post-date';
 import { t } from '../i18n';
 import { findSavedArticle, listTags, saveArticle } from '../storage/articles-repo';
@@ -66,6 +67,7 @@ function storageFailure(error: unknown): { code: string; message: string } {
 export function createHandlers(deps: BackgroundDeps): Handlers {
   return {
     ...createLibraryHandlers(deps),
+    ...createPublishHandlers(deps),
     'clip:extract': (request) => deps.extractFromTab(request.tabId, request.mode),
 
     'article:find': async (request) => ok((await findSavedArticle(deps.db, request.urls)) ?? null),

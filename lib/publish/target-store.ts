@@ -6,7 +6,7 @@ import { storage } from '#imports';
 import { GIT_TOKEN_STORAGE_KEY } from '../settings/secrets';
 import { EMPTY_GIT_TARGET, type GitCredentials, type GitTarget } from './git-target';
 
-export const TARGET_KINDS = ['downloads', 'git', 'folder'] as const;
+export const TARGET_KINDS = ['downloads', 'git'] as const;
 export type TargetKind = (typeof TARGET_KINDS)[number];
 
 export interface PublishTarget {
