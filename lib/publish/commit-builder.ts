@@ -4,6 +4,7 @@
  * repository holds in a version we did not publish (someone edited it) is kept as it is: theirs
  * wins, and the conflict is reported.
  */
+import './node-globals';
 import git, { type FsClient, type TreeEntry } from 'isomorphic-git';
 
 export interface PublishFile {

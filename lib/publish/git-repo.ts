@@ -2,7 +2,7 @@
  * The local copy of the target repository: a shallow, single-branch clone (objects only, no
  * working tree) kept by lightning-fs in IndexedDB, so a publish fetches only what changed.
  */
-import './buffer-global';
+import './node-globals';
 import LightningFS from '@isomorphic-git/lightning-fs';
 import git, { type HttpClient, type FsClient } from 'isomorphic-git';
 import { GitTransportError } from './git-errors';

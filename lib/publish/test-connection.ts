@@ -2,7 +2,7 @@
  * "Test connection": asks the server for its branches the way a push does (receive-pack, which
  * needs write access) and says precisely what is wrong.
  */
-import './buffer-global';
+import './node-globals';
 import git, { type HttpClient } from 'isomorphic-git';
 import { classifyGitError, type GitFailureCode } from './git-errors';
 import { repositoryUrlProblem, type GitCredentials, type GitTarget } from './git-target';

@@ -113,6 +113,10 @@ export async function startGitServer(options: GitServerOptions): Promise<GitServ
         'Authorization, Content-Type, Accept, Git-Protocol, User-Agent',
       );
       response.setHeader('Access-Control-Max-Age', '600');
+      // Chromium's private-network check: an extension calling 127.0.0.1 asks first.
+      if (request.headers['access-control-request-private-network']) {
+        response.setHeader('Access-Control-Allow-Private-Network', 'true');
+      }
     }
     if (request.method === 'OPTIONS') {
       record(204);
