@@ -3,7 +3,7 @@
  * server (git http-backend behind basic auth). Headless Chromium cannot click the host permission
  * prompt, so the server answers with CORS headers for the extension's origin instead (README).
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -252,6 +252,35 @@ describe('publish to a git repository', () => {
       );
       expect(answer).toEqual({ ok: true, value: [] });
       expect(await remoteLog()).toEqual([`Update "${TITLE}"`, ...before]);
+    },
+  );
+
+  it(
+    'keeps a post someone edited in the repository and reports the conflict',
+    { timeout: 180_000 },
+    async () => {
+      const dir = await clone();
+      const [name] = readdirSync(path.join(dir, '_posts'));
+      const edited = path.join(dir, '_posts', name!);
+      writeFileSync(edited, `${readFileSync(edited, 'utf8')}\nA line written by hand.\n`);
+      await git(['commit', '--quiet', '-am', 'Edit by hand'], dir);
+      await git(['push', '--quiet', 'origin', 'main'], dir);
+      await addTag('after-edit');
+      await popup.getByTestId('publish-button').click();
+      await expect
+        .poll(publishStatus, { timeout: 60_000 })
+        .toBe(`Kept _posts/${name} as edited in the repository (not overwritten).`);
+      const now = await git(['show', `main:_posts/${name}`], server.repoPath('site'));
+      expect(now).toContain('A line written by hand.');
+      expect(parseFrontMatter(now).data.tags).not.toContain('after-edit');
+      // The sidecar, which nobody edited, carries the new tag.
+      const sidecar = await git(
+        ['show', `main:_gleaner/_posts/${name!.replace(/\.md$/, '.json')}`],
+        server.repoPath('site'),
+      );
+      expect((JSON.parse(sidecar) as { article: { tags: string[] } }).article.tags).toContain(
+        'after-edit',
+      );
     },
   );
 
