@@ -8,6 +8,7 @@
 const LIB_LAYERS = [
   'page',
   'messaging',
+  'publish',
   'storage',
   'library',
   'settings',

@@ -85,6 +85,12 @@ export default defineBackground(() => {
   });
   browser.permissions.onAdded.addListener(() => void syncRevisitScript());
   browser.permissions.onRemoved.addListener(() => void syncRevisitScript());
+  // Publishes that waited for the repository (offline, server down) go out at the next start.
+  browser.runtime.onStartup.addListener(() => {
+    void handlers['publish:run']({ type: 'publish:run' }).catch((error: unknown) =>
+      console.warn('Gleaner: queued publishes not sent', error),
+    );
+  });
   browser.runtime.onInstalled.addListener(() => {
     createContextMenus();
     createLibraryMenu();

@@ -37,6 +37,7 @@ import {
 } from '@/lib/settings/transfer';
 import { downloadTextFile } from './download-file';
 import { loadLatestArticle } from './latest-article';
+import PublishTargetSection from './PublishTargetSection';
 
 type Status = { tone: 'info' | 'success' | 'error'; message: string };
 type Saved = { article: Article; highlights: Highlight[] } | null;
@@ -355,6 +356,11 @@ export default function App() {
           />
           {t('options_save_images')}
         </label>
+      </section>
+
+      <section>
+        <h2>{t('options_section_target')}</h2>
+        <PublishTargetSection />
       </section>
 
       <section>

@@ -16,6 +16,7 @@ import { sendRequest } from '@/lib/messaging/client';
 import type { Article, ExtractedArticle, Highlight, HighlightColor } from '@/lib/model';
 import { downloadBlob, downloadText } from './download';
 import { followImages, loadExportImages, loadPreviewImages } from './images';
+import { publishSavedArticle, publishTargetIsGit, type PublishStatus } from './publish';
 import { revisitEnabled, setRevisit } from './revisit';
 import { targetTabId } from './target-tab';
 
@@ -51,6 +52,8 @@ export default function App() {
   const [busy, setBusy] = useState(false);
   const [imageStatus, setImageStatus] = useState<ImageStatus | null>(null);
   const [shownImages, setShownImages] = useState<ShownImages>(new Map());
+  const [canPublish, setCanPublish] = useState(false);
+  const [publishStatus, setPublishStatus] = useState<PublishStatus | null>(null);
   const previewRef = useRef<HTMLElement>(null);
 
   const loadHighlights = async (articleId: string) => {
@@ -241,6 +244,21 @@ export default function App() {
     }
   };
 
+  useEffect(() => {
+    void publishTargetIsGit().then(setCanPublish);
+  }, []);
+
+  const publish = async () => {
+    if (!saved) return;
+    setBusy(true);
+    setPublishStatus({ tone: 'info', message: t('publish_working') });
+    try {
+      setPublishStatus(await publishSavedArticle(saved.id));
+    } finally {
+      setBusy(false);
+    }
+  };
+
   const toggleRevisit = async (enabled: boolean) => {
     setRevisitState(await setRevisit(enabled).catch(() => false));
   };
@@ -308,7 +326,26 @@ export default function App() {
             >
               {t('popup_export')}
             </button>
+            {canPublish && saved && (
+              <button
+                type="button"
+                data-testid="publish-button"
+                disabled={busy}
+                onClick={() => void publish()}
+              >
+                {t('publish_button')}
+              </button>
+            )}
           </div>
+          {publishStatus && (
+            <p
+              class={`status status-${publishStatus.tone}`}
+              data-testid="publish-status"
+              role={publishStatus.tone === 'error' ? 'alert' : 'status'}
+            >
+              {publishStatus.message}
+            </p>
+          )}
         </>
       )}
       <label class="revisit">

@@ -3,6 +3,7 @@ import type { ClipFailure, ExtractedArticle } from '../model';
 import { err, ok, type Result } from '../result';
 import type { ImageCapture } from '../storage/article-image-capture';
 import { createLibraryHandlers } from './library-handlers';
+import { createPublishHandlers } from './publish-handlers';
 import { isoWithLocalOffset } from '../export/post-date';
 import { t } from '../i18n';
 import { findSavedArticle, listTags, saveArticle } from '../storage/articles-repo';
@@ -71,6 +72,7 @@ function storageFailure(error: unknown): { code: string; message: string } {
 export function createHandlers(deps: BackgroundDeps): Handlers {
   return {
     ...createLibraryHandlers(deps),
+    ...createPublishHandlers(deps),
     'clip:extract': (request) => deps.extractFromTab(request.tabId, request.mode),
 
     'article:find': async (request) => ok((await findSavedArticle(deps.db, request.urls)) ?? null),

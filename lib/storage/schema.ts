@@ -44,4 +44,16 @@ export const SCHEMA_IMAGES = {
 } as const;
 export const SCHEMA_IMAGES_VERSION = 4;
 
-export const LATEST_SCHEMA_VERSION = SCHEMA_IMAGES_VERSION;
+/**
+ * 2026-12-06 — v5 (issue 16): publishes waiting for the repository, oldest first, and what was
+ * last published of each article (blob ids by path: a file that differs was edited by someone
+ * else). No data changes.
+ */
+export const SCHEMA_PUBLISH = {
+  ...SCHEMA_IMAGES,
+  publishQueue: 'id, articleId, queuedAt',
+  published: 'articleId',
+} as const;
+export const SCHEMA_PUBLISH_VERSION = 5;
+
+export const LATEST_SCHEMA_VERSION = SCHEMA_PUBLISH_VERSION;
