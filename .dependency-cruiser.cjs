@@ -8,11 +8,13 @@
 const LIB_LAYERS = [
   'page',
   'messaging',
+  'publish',
   'storage',
   'library',
   'settings',
   'export',
   'extract',
+  'assets',
   'markdown',
   'anchoring',
 ];

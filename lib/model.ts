@@ -38,6 +38,34 @@ export interface Article extends ExtractedArticle {
   /** ISO 8601 with the user's offset. */
   savedAt: string;
   updatedAt: string;
+  /** The article's images and whether each is kept (absent until image capture ran). */
+  images?: ArticleImage[];
+}
+
+/** Why an image of an article is still only at its remote URL. */
+export type ImageFailure =
+  'unreachable' | 'not-an-image' | 'too-large' | 'article-limit' | 'storage-full' | 'no-access';
+
+/** One image of a saved article, by the URL its HTML shows it from. */
+export interface ArticleImage {
+  url: string;
+  alt: string;
+  /** The stored bytes' SHA-256; absent while the image is kept remote. */
+  hash?: string;
+  failure?: ImageFailure;
+}
+
+/** An image's bytes, stored once however many articles use them. */
+export interface StoredImage {
+  hash: string;
+  blob: Blob;
+  /** MIME type, e.g. `image/png`. */
+  type: string;
+  bytes: number;
+  /** The articles that use it; empty once released. */
+  articleIds: string[];
+  /** When the last article let go of it (ISO 8601): kept a while so an undo gets it back. */
+  releasedAt?: string;
 }
 
 export type ClipFailureCode =

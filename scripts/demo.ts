@@ -64,6 +64,9 @@ async function main(): Promise<void> {
     await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
     await options.getByTestId('preset-select').selectOption(preset);
     await options.getByText(/^Exports are now .+ posts\.$/).waitFor({ timeout: 20_000 });
+    // Pictures are kept with the articles and exported beside the posts (issue 15).
+    await options.getByTestId('save-images').check();
+    await options.getByText('Image setting saved.').waitFor({ timeout: 20_000 });
     await options.close();
     console.log(`preset: ${preset} (set on the options page)`);
 
@@ -78,6 +81,7 @@ async function main(): Promise<void> {
       }
       await popup.getByTestId('save-button').click();
       await popup.getByText(/Saved to your library|Updated in your library/).waitFor();
+      await popup.getByText(/^\d+ of \d+ images saved$/).waitFor({ timeout: 30_000 });
       const before = new Set(markdownFiles(outputDir));
       await popup.getByTestId('export-button').click();
       const file = await waitForNewFile(before);
@@ -91,6 +95,7 @@ async function main(): Promise<void> {
       parseFrontMatter(readFileSync(file, 'utf8')); // throws on front matter that does not parse
       written.push(file);
       console.log(`clipped ${sample.page} → ${path.relative(process.cwd(), file)}`);
+      console.log(`  ${await popup.getByTestId('image-status').textContent()}`);
       await popup.close();
       await page.close();
     }

@@ -7,9 +7,12 @@ import {
 } from '@/lib/messaging/handlers';
 import { routeMessage } from '@/lib/messaging/router';
 import { createLibraryMenu, listenToLibraryMenu } from '@/lib/library/open-library';
+import { createImageCapture } from '@/lib/storage/article-image-capture';
 import { GleanerDB } from '@/lib/storage/db';
 import { createIndexRunner } from '@/lib/storage/search-indexer';
+import { loadSettings } from '@/lib/settings/store';
 import { clipTab } from './clip-tab';
+import { fetchImageInTab } from './fetch-image';
 import { createContextMenus, listenToContextMenus, onContextMenuClicked } from './context-menus';
 import { syncRevisitScript } from './highlighter';
 import { runCommand } from './shortcuts';
@@ -26,11 +29,19 @@ function internalError(error: unknown) {
 export default defineBackground(() => {
   const db = new GleanerDB();
   const indexer = createIndexRunner(db, (error) => console.warn('Gleaner: indexing failed', error));
+  const now = () => new Date();
+  const imageCapture = createImageCapture({
+    db,
+    enabled: async () => (await loadSettings()).images.save,
+    fetchImage: fetchImageInTab,
+    now,
+  });
   const deps = {
     db,
     extractFromTab: clipTab,
-    now: () => new Date(),
+    now,
     kickIndexer: () => void indexer.kick(),
+    imageCapture,
   };
   const handlers = createHandlers(deps);
   const pageHandlers = createPageHandlers(deps);
@@ -74,6 +85,12 @@ export default defineBackground(() => {
   });
   browser.permissions.onAdded.addListener(() => void syncRevisitScript());
   browser.permissions.onRemoved.addListener(() => void syncRevisitScript());
+  // Publishes that waited for the repository (offline, server down) go out at the next start.
+  browser.runtime.onStartup.addListener(() => {
+    void handlers['publish:run']({ type: 'publish:run' }).catch((error: unknown) =>
+      console.warn('Gleaner: queued publishes not sent', error),
+    );
+  });
   browser.runtime.onInstalled.addListener(() => {
     createContextMenus();
     createLibraryMenu();

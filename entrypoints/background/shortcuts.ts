@@ -42,7 +42,13 @@ export async function quickClip(
     urls: [clip.value.canonicalUrl, clip.value.url],
   });
   const tags = found.ok && found.value ? found.value.tags : [];
-  const saved = await handlers['article:save']({ type: 'article:save', article: clip.value, tags });
+  // The tab goes with the save: its images are kept after it, as from the popup.
+  const saved = await handlers['article:save']({
+    type: 'article:save',
+    article: clip.value,
+    tags,
+    tabId,
+  });
   if (!saved.ok) {
     await toast(tabId, saved.error.message, 'error');
     return false;

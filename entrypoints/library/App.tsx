@@ -24,6 +24,7 @@ import type { ReaderProps } from './Reader';
 import type { TaskState } from './tasks';
 import { useLibrary } from './use-library';
 import { useRowTexts } from './use-row-texts';
+import PublishQueue from './PublishQueue';
 
 const ROW_HEIGHT = 76;
 const ROW_HEIGHT_SEARCH = 104;
@@ -347,6 +348,7 @@ export default function App() {
           </div>
         </header>
 
+        <PublishQueue />
         {task && <TaskProgress {...task} />}
         {notice && <Notice {...notice} onDismiss={() => setNotice(null)} />}
         {library.error && (

@@ -2,7 +2,13 @@ import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import ReaderView from '@/components/library/ReaderView';
 import { anchorInDom } from '@/lib/anchoring/anchor-dom';
 import { paintHighlight } from '@/lib/anchoring/paint';
+import {
+  loadShownImages,
+  showStoredImages,
+  type ShownImages,
+} from '@/lib/storage/show-stored-images';
 import { sanitizeArticleHtml } from '@/lib/extract/sanitize-html';
+import { GleanerDB } from '@/lib/storage/db';
 import type { ArticleBundle } from '@/lib/library/types';
 import { t } from '@/lib/i18n';
 import type { HighlightColor } from '@/lib/model';
@@ -20,6 +26,7 @@ export default function Reader(props: ReaderProps) {
   const [bundle, setBundle] = useState<ArticleBundle | null>(null);
   const [missing, setMissing] = useState<string | null>(null);
   const [orphanIds, setOrphanIds] = useState<Set<string>>(new Set());
+  const [shownImages, setShownImages] = useState<ShownImages>(new Map());
 
   useEffect(() => {
     ask({ type: 'library:bundles', ids: [props.id] }).then(
@@ -27,6 +34,16 @@ export default function Reader(props: ReaderProps) {
       (error: unknown) => setMissing(error instanceof Error ? error.message : String(error)),
     );
   }, [props.id]);
+
+  // Kept images come from the library itself (read-only), so the reader works offline.
+  const images = bundle?.article.images;
+  useEffect(() => {
+    if (!images?.some((image) => image.hash)) return;
+    const db = new GleanerDB();
+    loadShownImages(db, images)
+      .then(setShownImages, (error: unknown) => console.warn('Gleaner: images unreadable', error))
+      .finally(() => db.close());
+  }, [images]);
 
   const html = bundle?.article.html;
   const safeHtml = useMemo(() => (html ? sanitizeArticleHtml(html) : ''), [html]);
@@ -41,8 +58,9 @@ export default function Reader(props: ReaderProps) {
           orphans.add(highlight.id);
       }
       setOrphanIds(orphans);
+      showStoredImages(root, shownImages);
     },
-    [safeHtml, highlights],
+    [safeHtml, highlights, shownImages],
   );
 
   if (missing) {

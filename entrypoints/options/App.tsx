@@ -37,6 +37,7 @@ import {
 } from '@/lib/settings/transfer';
 import { downloadTextFile } from './download-file';
 import { loadLatestArticle } from './latest-article';
+import PublishTargetSection from './PublishTargetSection';
 
 type Status = { tone: 'info' | 'success' | 'error'; message: string };
 type Saved = { article: Article; highlights: Highlight[] } | null;
@@ -337,6 +338,29 @@ export default function App() {
           }
           onImport={(file) => void onImportRules(file)}
         />
+      </section>
+
+      <section>
+        <h2>{t('options_images_heading')}</h2>
+        <label class="inline">
+          <input
+            type="checkbox"
+            data-testid="save-images"
+            checked={settings.images.save}
+            onChange={(event) =>
+              void save(
+                { ...settings, images: { save: event.currentTarget.checked } },
+                t('options_images_saved'),
+              )
+            }
+          />
+          {t('options_save_images')}
+        </label>
+      </section>
+
+      <section>
+        <h2>{t('options_section_target')}</h2>
+        <PublishTargetSection />
       </section>
 
       <section>

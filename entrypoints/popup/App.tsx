@@ -2,16 +2,21 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/ho
 import ArticlePreview from '@/components/ArticlePreview';
 import ClipSummary from '@/components/ClipSummary';
 import HighlightList from '@/components/HighlightList';
+import ImageStatusLine from '@/components/ImageStatusLine';
 import StatusLine, { type StatusLineProps } from '@/components/StatusLine';
 import TagEditor from '@/components/TagEditor';
 import { anchorInDom, describeRange } from '@/lib/anchoring/anchor-dom';
 import { paintHighlight } from '@/lib/anchoring/paint';
+import type { ImageStatus } from '@/lib/assets/image-status';
+import { showStoredImages, type ShownImages } from '@/lib/storage/show-stored-images';
 import { CLIP_MARKS, markClipStage } from '@/lib/clip-marks';
 import { sanitizeArticleHtml } from '@/lib/extract/sanitize-html';
 import { t } from '@/lib/i18n';
 import { sendRequest } from '@/lib/messaging/client';
 import type { Article, ExtractedArticle, Highlight, HighlightColor } from '@/lib/model';
-import { downloadText } from './download';
+import { downloadBlob, downloadText } from './download';
+import { followImages, loadExportImages, loadPreviewImages } from './images';
+import { publishSavedArticle, publishTargetIsGit, type PublishStatus } from './publish';
 import { revisitEnabled, setRevisit } from './revisit';
 import { targetTabId } from './target-tab';
 
@@ -45,6 +50,10 @@ export default function App() {
   });
   const [noArticle, setNoArticle] = useState(false);
   const [busy, setBusy] = useState(false);
+  const [imageStatus, setImageStatus] = useState<ImageStatus | null>(null);
+  const [shownImages, setShownImages] = useState<ShownImages>(new Map());
+  const [canPublish, setCanPublish] = useState(false);
+  const [publishStatus, setPublishStatus] = useState<PublishStatus | null>(null);
   const previewRef = useRef<HTMLElement>(null);
 
   const loadHighlights = async (articleId: string) => {
@@ -76,6 +85,7 @@ export default function App() {
     if (existing) {
       setTags(existing.tags);
       await loadHighlights(existing.id);
+      void loadPreviewImages(existing).then(setShownImages);
     }
     setStatus(
       existing
@@ -121,17 +131,29 @@ export default function App() {
       if (!anchor || !paintHighlight(root, anchor.range, h.id, h.color).length) orphans.add(h.id);
     }
     setOrphanIds(orphans);
-  }, [safeHtml, highlights]);
+    showStoredImages(root, shownImages);
+  }, [safeHtml, highlights, shownImages]);
 
   const saveClip = async (): Promise<Article | null> => {
     if (!article) return null;
     void navigator.storage?.persist?.(); // ask once that the library is never evicted under pressure
-    const result = await sendRequest({ type: 'article:save', article, tags });
+    const result = await sendRequest({
+      type: 'article:save',
+      article,
+      tags,
+      ...(tabId !== null ? { tabId } : {}),
+    });
     if (!result.ok) {
       setStatus({ tone: 'error', message: result.error.message });
       return null;
     }
     setSaved(result.value.article);
+    // The images are fetched after the save; the line follows their progress.
+    void followImages(result.value.article.id, setImageStatus).then((kept) => {
+      if (!kept) return;
+      setSaved(kept);
+      void loadPreviewImages(kept).then(setShownImages);
+    });
     setStatus({
       tone: 'success',
       message: result.value.created ? t('popup_saved') : t('popup_updated'),
@@ -203,14 +225,35 @@ export default function App() {
     try {
       // Templates, YAML and pinyin load on the first export, not with the popup.
       const { renderExport } = await import('./render-export');
-      const file = await renderExport(article, tags, highlights, saved?.savedAt ?? null);
+      const { images, blobs } = await loadExportImages(saved);
+      const file = await renderExport(article, tags, highlights, saved?.savedAt ?? null, images);
       await downloadText(file.path, file.content);
+      // The post's kept images go where its preset links them (Jekyll assets/, a Hugo bundle).
+      for (const image of file.images ?? []) {
+        const blob = blobs.get(image.hash);
+        if (blob) await downloadBlob(image.path, blob);
+      }
       setStatus({ tone: 'success', message: t('popup_exported', file.fileName) });
     } catch (error) {
       setStatus({
         tone: 'error',
         message: t('popup_export_failed', error instanceof Error ? error.message : String(error)),
       });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  useEffect(() => {
+    void publishTargetIsGit().then(setCanPublish);
+  }, []);
+
+  const publish = async () => {
+    if (!saved) return;
+    setBusy(true);
+    setPublishStatus({ tone: 'info', message: t('publish_working') });
+    try {
+      setPublishStatus(await publishSavedArticle(saved.id));
     } finally {
       setBusy(false);
     }
@@ -235,6 +278,7 @@ export default function App() {
       {article && (
         <>
           <ClipSummary article={article} />
+          {imageStatus && <ImageStatusLine status={imageStatus} />}
           <ArticlePreview
             safeHtml={safeHtml}
             previewRef={previewRef}
@@ -282,7 +326,26 @@ export default function App() {
             >
               {t('popup_export')}
             </button>
+            {canPublish && saved && (
+              <button
+                type="button"
+                data-testid="publish-button"
+                disabled={busy}
+                onClick={() => void publish()}
+              >
+                {t('publish_button')}
+              </button>
+            )}
           </div>
+          {publishStatus && (
+            <p
+              class={`status status-${publishStatus.tone}`}
+              data-testid="publish-status"
+              role={publishStatus.tone === 'error' ? 'alert' : 'status'}
+            >
+              {publishStatus.message}
+            </p>
+          )}
         </>
       )}
       <label class="revisit">

@@ -9,7 +9,12 @@ export async function downloadText(
   content: string,
   type = 'text/markdown',
 ): Promise<void> {
-  const url = URL.createObjectURL(new Blob([content], { type: `${type};charset=utf-8` }));
+  await downloadBlob(path, new Blob([content], { type: `${type};charset=utf-8` }));
+}
+
+/** Saves bytes (a kept image) at `path` inside the downloads folder. */
+export async function downloadBlob(path: string, blob: Blob): Promise<void> {
+  const url = URL.createObjectURL(blob);
   try {
     await browser.downloads.download({
       url,

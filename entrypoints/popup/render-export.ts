@@ -1,3 +1,4 @@
+import type { PostImage } from '@/lib/export/post-images';
 import { buildPostData } from '@/lib/export/build-post-data';
 import { effectiveHighlightSyntax } from '@/lib/export/export-settings';
 import { isoWithLocalOffset } from '@/lib/export/post-date';
@@ -11,6 +12,7 @@ export async function renderExport(
   tags: string[],
   highlights: Highlight[],
   savedAt: string | null,
+  images: PostImage[] = [],
 ): Promise<RenderedPost> {
   const settings = await loadSettings();
   const data = buildPostData(
@@ -20,5 +22,5 @@ export async function renderExport(
     savedAt ?? isoWithLocalOffset(new Date()),
     effectiveHighlightSyntax(settings.export),
   );
-  return renderPost(data, settings.export, settings.siteRules);
+  return renderPost({ ...data, images }, settings.export, settings.siteRules);
 }

@@ -1,3 +1,4 @@
+import type { PostImage } from './post-images';
 import type { HighlightColor } from '../model';
 
 /** A highlight as the export sees it: placed in the content, or orphaned (only listed). */
@@ -31,4 +32,6 @@ export interface PostData {
   wordCount: number;
   content: string;
   highlights: PostHighlight[];
+  /** The article's kept images: an export writes their files and links them (none: remote links). */
+  images?: PostImage[];
 }

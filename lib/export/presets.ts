@@ -8,6 +8,7 @@ import {
   highlightsSection,
   joinBlocks,
 } from './post-body';
+import { pointImageLinks } from './post-images';
 import type { PostView } from './post-view';
 import { formatDay, formatIso, formatJekyll } from './zoned-date';
 
@@ -17,12 +18,16 @@ import { formatDay, formatIso, formatJekyll } from './zoned-date';
  * split on spaces). Body: the article, the source link, then `## Highlights` when there are any.
  * A body with `{{`/`{%` gets `render_with_liquid: false`, or Jekyll would run it as Liquid.
  */
-export function jekyllContent(view: PostView): string {
-  const body = joinBlocks([
-    view.content,
-    autolink(view.source),
-    highlightsSection(view.highlights),
-  ]);
+export function jekyllContent(view: PostView, images: readonly JekyllImage[] = []): string {
+  let body = joinBlocks([view.content, autolink(view.source), highlightsSection(view.highlights)]);
+  const liquid = !hasLiquidConstruct(body);
+  body = pointImageLinks(
+    body,
+    images.map((image) => ({
+      url: image.url,
+      link: jekyllImageLink(image.sitePath, liquid, view.category),
+    })),
+  );
   const fields: FrontMatterField[] = [
     ['layout', 'post'],
     ['title', view.title],
@@ -30,15 +35,39 @@ export function jekyllContent(view: PostView): string {
   ];
   if (view.category) fields.push(['categories', [view.category]]);
   if (view.tags.length > 0) fields.push(['tags', view.tags]);
-  if (hasLiquidConstruct(body)) fields.push(['render_with_liquid', false]);
+  if (!liquid) fields.push(['render_with_liquid', false]);
+  // Without Liquid there is no `relative_url`: the images are linked relative to this permalink.
+  if (!liquid && images.length) fields.push(['permalink', JEKYLL_DATE_PERMALINK]);
   return `${toFrontMatter(fields, { doubleQuoted: ['title'] })}\n${body}`;
+}
+
+/** An image a Jekyll post links: its remote URL and where it sits in the site (`/assets/images/…`). */
+export interface JekyllImage {
+  url: string;
+  sitePath: string;
+}
+
+/** Jekyll's default `date` permalink, written out so relative image links know the post's depth. */
+const JEKYLL_DATE_PERMALINK = '/:categories/:year/:month/:day/:title:output_ext';
+
+/**
+ * With Liquid, `relative_url` adds the site's `baseurl`. Without it, a path relative to the post's
+ * page: `/:categories/:year/:month/:day/` is 3 folders deep plus one per category segment.
+ */
+function jekyllImageLink(sitePath: string, liquid: boolean, category: string): string {
+  if (liquid) return `{{ '${sitePath}' | relative_url }}`;
+  const depth = 3 + (category ? category.split('/').filter(Boolean).length : 0);
+  return `${'../'.repeat(depth)}${sitePath.replace(/^\//, '')}`;
 }
 
 /**
  * Hugo: YAML front matter with `date` in RFC 3339, `draft: false`, `categories` and `tags`, plus
  * `author` and `source` as page params. Shortcode delimiters in the text are escaped.
  */
-export function hugoContent(view: PostView): string {
+export function hugoContent(
+  view: PostView,
+  images: ReadonlyArray<{ url: string; name: string }> = [],
+): string {
   const fields: FrontMatterField[] = [
     ['title', view.title],
     ['date', plainDate(formatIso(view.date))],
@@ -53,7 +82,12 @@ export function hugoContent(view: PostView): string {
     autolink(view.source),
     highlightsSection(view.highlights),
   ]);
-  return `${toFrontMatter(fields)}\n${escapeHugoShortcodes(body)}`;
+  // A page bundle: the images sit beside index.md, linked by name.
+  const linked = pointImageLinks(
+    body,
+    images.map((image) => ({ url: image.url, link: image.name })),
+  );
+  return `${toFrontMatter(fields)}\n${escapeHugoShortcodes(linked)}`;
 }
 
 /**

@@ -20,6 +20,7 @@ import {
   postFileNameAt,
   safeFileStem,
 } from './file-name';
+import type { PostImage } from './post-images';
 import type { PostData } from './post-data';
 import { postView, type PostView } from './post-view';
 import { hugoContent, jekyllContent, obsidianContent } from './presets';
@@ -34,6 +35,14 @@ export interface RenderedPost {
   path: string;
   fileName: string;
   content: string;
+  /** The image files that go with the post (by content hash), when it links kept images. */
+  images?: ExportedImage[];
+}
+
+/** One image file of an export: which stored bytes, and where they go. */
+export interface ExportedImage {
+  hash: string;
+  path: string;
 }
 
 export interface RenderOptions {
@@ -95,12 +104,37 @@ function folderOf(settings: ExportSettings, scope: Record<string, unknown>): str
   return PRESET_FOLDERS[settings.preset];
 }
 
-function contentOf(view: PostView, settings: ExportSettings, scope: Record<string, unknown>) {
+/**
+ * Where a post's images go, beside its path: Jekyll `assets/images/<post-slug>/`, Hugo the page
+ * bundle's folder. Obsidian and custom templates link the remote images.
+ */
+function imageFilesOf(preset: PresetId, path: string, fileName: string, images: PostImage[]) {
+  if (!images.length) return [];
+  if (preset === 'jekyll') {
+    const slug = fileName.replace(/^\d{4}-\d{2}-\d{2}-/, '').replace(/\.md$/, '');
+    return images.map((image) => ({ ...image, path: `assets/images/${slug}/${image.name}` }));
+  }
+  if (preset === 'hugo') {
+    const folder = path.slice(0, path.lastIndexOf('/'));
+    return images.map((image) => ({ ...image, path: `${folder}/${image.name}` }));
+  }
+  return [];
+}
+
+function contentOf(
+  view: PostView,
+  settings: ExportSettings,
+  scope: Record<string, unknown>,
+  images: ReadonlyArray<PostImage & { path: string }>,
+) {
   switch (settings.preset) {
     case 'jekyll':
-      return jekyllContent(view);
+      return jekyllContent(
+        view,
+        images.map((image) => ({ url: image.url, sitePath: `/${image.path}` })),
+      );
     case 'hugo':
-      return hugoContent(view);
+      return hugoContent(view, images);
     case 'obsidian':
       return obsidianContent(view);
     case 'custom':
@@ -120,15 +154,20 @@ export function renderPost(
 ): RenderedPost {
   const view = postView(data, settings, siteRules);
   const scope = templateScope(view);
-  const content = contentOf(view, settings, scope);
   const folder = folderOf(settings, scope);
+  const images = data.images ?? [];
+  // A Hugo post with images is a page bundle: `<slug>/index.md`, the images beside it.
+  const bundle = settings.preset === 'hugo' && images.length > 0;
   for (let n = 1; ; n++) {
     const fileName = fileNameAt(view, settings, scope, n);
-    const path = folder ? `${folder}/${fileName}` : fileName;
-    if (!options.taken?.has(path)) {
-      options.taken?.add(path);
-      return { path, fileName, content };
-    }
+    const file = bundle ? `${fileName.replace(/\.md$/, '')}/index.md` : fileName;
+    const path = folder ? `${folder}/${file}` : file;
+    if (options.taken?.has(path)) continue;
+    options.taken?.add(path);
+    const files = imageFilesOf(settings.preset, path, fileName, images);
+    const content = contentOf(view, settings, scope, files);
+    const exported = files.map(({ hash, path: imagePath }) => ({ hash, path: imagePath }));
+    return { path, fileName, content, ...(exported.length ? { images: exported } : {}) };
   }
 }
 

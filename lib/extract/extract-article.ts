@@ -2,6 +2,7 @@ import type { ClipFailure, ExtractedArticle } from '../model';
 import { elementToMarkdown } from '../markdown/html-to-markdown';
 import { t } from '../i18n';
 import { err, ok, type Result } from '../result';
+import { settleArticleImages } from '../assets/article-images';
 import { looksLikeArticle } from './article-check';
 import { blockText } from './block-text';
 import { cleanArticle } from './clean-article';
@@ -42,6 +43,8 @@ function buildArticle(
   if (body.childNodes.length === 1 && wrapper?.tagName === 'DIV' && !wrapper.attributes.length)
     wrapper.replaceWith(...wrapper.childNodes);
   repairTableParts(body);
+  // Stored with the URL each image is really shown from (lazy, srcset), which capture then keeps.
+  settleArticleImages(body, baseUrl);
   const html = body.innerHTML;
   const text = blockText(body);
   return {

@@ -5,6 +5,7 @@
  * sidecars with their ids and writes the stored preferences back.
  */
 import { t } from '../i18n';
+import { withoutSecrets } from '../settings/secrets';
 import { migrateSettings } from '../settings/settings';
 import { exportBundles, type BulkExportOptions, type BulkExportResult } from './bulk-export';
 import { BACKUP_MANIFEST, type BackupManifest } from './manifest';
@@ -31,7 +32,8 @@ export function backupManifest(options: {
     createdAt: options.now,
     articles: options.articles,
     highlights: options.highlights,
-    storage: options.storage,
+    // The repository token stays in this browser: a backup is a file the user may share.
+    storage: withoutSecrets(options.storage),
   };
 }
 
@@ -56,7 +58,7 @@ export function storageToRestore(manifest: BackupManifest): {
   items: Record<string, unknown>;
   problem: string | null;
 } {
-  const { [SETTINGS_STORAGE_KEY]: settings, ...others } = manifest.storage;
+  const { [SETTINGS_STORAGE_KEY]: settings, ...others } = withoutSecrets(manifest.storage);
   if (!(SETTINGS_STORAGE_KEY in manifest.storage)) return { items: others, problem: null };
   try {
     return {

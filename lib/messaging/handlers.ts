@@ -1,7 +1,9 @@
 import type { Selector } from '../anchoring/types';
 import type { ClipFailure, ExtractedArticle } from '../model';
 import { err, ok, type Result } from '../result';
+import type { ImageCapture } from '../storage/article-image-capture';
 import { createLibraryHandlers } from './library-handlers';
+import { createPublishHandlers } from './publish-handlers';
 import { isoWithLocalOffset } from '../export/post-date';
 import { t } from '../i18n';
 import { findSavedArticle, listTags, saveArticle } from '../storage/articles-repo';
@@ -34,6 +36,8 @@ export interface BackgroundDeps {
   now(): Date;
   /** Starts the search indexer if it is idle. */
   kickIndexer?(): void;
+  /** Keeps saved articles' images; absent where images are not kept (no browser to fetch with). */
+  imageCapture?: ImageCapture;
 }
 
 type Handlers = { [T in RequestType]: (request: RequestOf<T>) => Promise<Response<T>> };
@@ -68,6 +72,7 @@ function storageFailure(error: unknown): { code: string; message: string } {
 export function createHandlers(deps: BackgroundDeps): Handlers {
   return {
     ...createLibraryHandlers(deps),
+    ...createPublishHandlers(deps),
     'clip:extract': (request) => deps.extractFromTab(request.tabId, request.mode),
 
     'article:find': async (request) => ok((await findSavedArticle(deps.db, request.urls)) ?? null),
@@ -80,6 +85,12 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
           request.tags,
           isoWithLocalOffset(deps.now()),
         );
+        // The images follow the save: the answer does not wait for them.
+        if (request.tabId !== undefined && deps.imageCapture) {
+          deps.imageCapture
+            .start(outcome.article, request.tabId)
+            .catch((error: unknown) => console.warn('Gleaner: image capture failed', error));
+        }
         return ok(outcome);
       } catch (error) {
         return err(storageFailure(error));
@@ -87,6 +98,13 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     },
 
     'tags:list': async () => ok(await listTags(deps.db)),
+
+    'images:status': async (request) => {
+      const article = await deps.db.articles.get(request.articleId);
+      if (!article) return err({ code: 'not-found', message: t('error_article_gone') });
+      const off = { state: 'off' as const, done: 0, saved: 0, total: 0, remote: [] };
+      return ok((await deps.imageCapture?.status(article)) ?? off);
+    },
 
     'highlight:list': async (request) => ok(await listHighlights(deps.db, request.articleId)),
 

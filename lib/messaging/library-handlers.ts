@@ -7,6 +7,7 @@ import { t } from '../i18n';
 import type { RequestOf, Response } from './protocol';
 import { err, ok } from '../result';
 import type { GleanerDB } from '../storage/db';
+import { collectReleasedImages } from '../storage/images-repo';
 import {
   deleteArticles,
   getBundles,
@@ -91,7 +92,14 @@ export function createLibraryHandlers(deps: LibraryDeps): LibraryHandlers {
       attempt(async () => ({
         changed: await renameTag(deps.db, request.from, request.to, nowIso()),
       })),
-    'library:delete': (request) => attempt(() => deleteArticles(deps.db, request.ids)),
+    'library:delete': (request) =>
+      attempt(async () => {
+        const now = deps.now();
+        const bundles = await deleteArticles(deps.db, request.ids, now);
+        // Images released by earlier deletes, whose undo time is over, go now.
+        await collectReleasedImages(deps.db, now);
+        return bundles;
+      }),
     'library:restore': (request) =>
       attempt(async () => ({
         restored: await restoreBundles(deps.db, request.bundles, nowIso()),

@@ -12,7 +12,11 @@ import {
 } from '../model';
 import type { Selector } from '../anchoring/types';
 import type { Result } from '../result';
+import type { ImageStatus } from '../assets/image-status';
 import type { ArticleBundle, ImportOutcome, LibraryEntry } from '../library/types';
+import type { PublishOutcome } from '../publish/publish-queue';
+import type { ConnectionResult } from '../publish/test-connection';
+import type { QueuedPublish } from '../storage/publish-repo';
 
 const MAX_TEXT = 20_000_000;
 const text = (max = 4_000) => z.string().max(max);
@@ -85,7 +89,14 @@ export const requestSchema = z.discriminatedUnion('type', [
     mode: z.enum(['article', 'selection']),
   }),
   z.object({ type: z.literal('article:find'), urls: z.array(text(8_000)).min(1).max(4) }),
-  z.object({ type: z.literal('article:save'), article: extractedArticleSchema, tags: tagsSchema }),
+  z.object({
+    type: z.literal('article:save'),
+    article: extractedArticleSchema,
+    tags: tagsSchema,
+    /** The tab the article was clipped from: its images are fetched from there after the save. */
+    tabId: z.number().int().nonnegative().optional(),
+  }),
+  z.object({ type: z.literal('images:status'), articleId: idSchema }),
   z.object({ type: z.literal('tags:list') }),
   z.object({ type: z.literal('highlight:list'), articleId: idSchema }),
   z.object({
@@ -105,6 +116,7 @@ export const requestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('highlight:delete'), id: idSchema }),
   z.object({ type: z.literal('highlight:restore'), highlight: highlightSchema }),
   ...libraryRequestSchemas(),
+  ...publishRequestSchemas(),
 ]);
 
 export type Request = z.infer<typeof requestSchema>;
@@ -121,6 +133,7 @@ export interface ResponseMap {
   'article:find': Result<Article | null>;
   'article:save': Result<{ article: Article; created: boolean }>;
   'tags:list': Result<string[]>;
+  'images:status': Result<ImageStatus>;
   'highlight:list': Result<Highlight[]>;
   'highlight:create': Result<Highlight>;
   'highlight:update': Result<Highlight>;
@@ -135,6 +148,12 @@ export interface ResponseMap {
   'library:delete': Result<ArticleBundle[]>;
   'library:restore': Result<{ restored: number }>;
   'library:import': Result<ImportOutcome[]>;
+  /** The outcome of this publish: sent, waiting in the queue, or failed (not queued). */
+  'publish:article': Result<PublishOutcome>;
+  'publish:queue': Result<Omit<QueuedPublish, 'files'>[]>;
+  /** "Publish now": the outcomes of the publishes tried. */
+  'publish:run': Result<PublishOutcome[]>;
+  'publish:test': Result<ConnectionResult>;
 }
 
 export interface PageResponseMap {
@@ -209,5 +228,31 @@ function libraryRequestSchemas() {
       records: z.array(record).max(1_000),
       keepIds: z.boolean(),
     }),
+  ] as const;
+}
+
+/**
+ * Publishing to the user's repository (issue 16). Paths are relative (no `..`, no leading `/`):
+ * the background puts them under the target's folder.
+ */
+function publishRequestSchemas() {
+  const relativePath = z
+    .string()
+    .min(1)
+    .max(1_000)
+    .regex(/^(?!\/)(?!.*(?:^|\/)\.\.?(?:\/|$))[^\0\\]+$/);
+  return [
+    z.object({
+      type: z.literal('publish:article'),
+      articleId: idSchema,
+      title: text(2_000),
+      files: z
+        .array(z.object({ path: relativePath, content: text(MAX_TEXT) }))
+        .min(1)
+        .max(50),
+    }),
+    z.object({ type: z.literal('publish:queue') }),
+    z.object({ type: z.literal('publish:run') }),
+    z.object({ type: z.literal('publish:test') }),
   ] as const;
 }

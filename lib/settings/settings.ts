@@ -22,12 +22,20 @@ export interface Settings {
   version: typeof SETTINGS_VERSION;
   export: ExportSettings;
   siteRules: SiteRule[];
+  images: ImageSettings;
+}
+
+/** Keeping images with saved articles (issue 15). */
+export interface ImageSettings {
+  /** Fetch and store each saved article's images (off: they stay at their remote URLs). */
+  save: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
   version: SETTINGS_VERSION,
   export: DEFAULT_EXPORT_SETTINGS,
   siteRules: [],
+  images: { save: false },
 };
 
 /** What a bad settings value or file gets: a message the options page can show as it is. */
@@ -125,6 +133,8 @@ const settingsSchema = z.object({
   version: z.literal(SETTINGS_VERSION),
   export: exportSchema.prefault({}),
   siteRules: siteRulesSchema.default([]),
+  // Added 2026-12-06 with a default, so version-1 settings without it still read.
+  images: z.object({ save: z.boolean().default(false) }).prefault({}),
 });
 
 function pathText(path: readonly PropertyKey[]): string {

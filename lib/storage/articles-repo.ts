@@ -60,6 +60,8 @@ export async function saveArticle(
         tags: normalizeTags(tags),
         savedAt: existing?.savedAt ?? nowIso,
         updatedAt: nowIso,
+        // Kept until image capture runs again: the stored images stay linked meanwhile.
+        ...(existing?.images ? { images: existing.images } : {}),
       };
       await db.articles.put(article);
       await queueForIndex(db, [article.id]);

@@ -1,6 +1,15 @@
 import Dexie, { type Table, type Transaction } from 'dexie';
-import type { Article, Highlight } from '../model';
-import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3 } from './schema';
+import type { Article, Highlight, StoredImage } from '../model';
+import type { PublishedRecord, QueuedPublish } from './publish-records';
+import {
+  SCHEMA_IMAGES,
+  SCHEMA_IMAGES_VERSION,
+  SCHEMA_PUBLISH,
+  SCHEMA_PUBLISH_VERSION,
+  SCHEMA_V1,
+  SCHEMA_V2,
+  SCHEMA_V3,
+} from './schema';
 import type {
   SearchDocRow,
   SearchMetaRow,
@@ -18,6 +27,9 @@ export class GleanerDB extends Dexie {
   searchDocs!: Table<SearchDocRow, string>;
   searchPostings!: Table<SearchPostingsRow, [string, number]>;
   searchMeta!: Table<SearchMetaRow, string>;
+  images!: Table<StoredImage, string>;
+  publishQueue!: Table<QueuedPublish, string>;
+  published!: Table<PublishedRecord, string>;
 
   constructor(name: string = DEFAULT_DB_NAME) {
     super(name);
@@ -26,6 +38,8 @@ export class GleanerDB extends Dexie {
     this.version(3)
       .stores(SCHEMA_V3)
       .upgrade((tx) => queueEveryArticle(tx));
+    this.version(SCHEMA_IMAGES_VERSION).stores(SCHEMA_IMAGES);
+    this.version(SCHEMA_PUBLISH_VERSION).stores(SCHEMA_PUBLISH);
   }
 }
 

@@ -16,6 +16,7 @@ import type {
 import { urlKey } from '../url';
 import { normalizeTags } from './articles-repo';
 import type { GleanerDB } from './db';
+import { relinkImages, releaseImages } from './images-repo';
 import { newRecordId } from './record-id';
 import { queueForIndex } from './search-queue';
 
@@ -150,13 +151,18 @@ export async function renameTag(
   return changed.length;
 }
 
-/** Deletes articles and their highlights in one transaction; returns them so the user can undo. */
+/**
+ * Deletes articles and their highlights in one transaction, and releases the images only they
+ * used; returns them so the user can undo.
+ */
 export async function deleteArticles(
   db: GleanerDB,
   ids: readonly string[],
+  now: Date = new Date(),
 ): Promise<ArticleBundle[]> {
-  return db.transaction('rw', db.articles, db.highlights, db.searchQueue, async () => {
+  return db.transaction('rw', db.articles, db.highlights, db.searchQueue, db.images, async () => {
     const bundles = await getBundles(db, ids);
+    await releaseImages(db, ids, now);
     await db.highlights
       .where('articleId')
       .anyOf([...ids])
@@ -185,6 +191,11 @@ export async function restoreBundles(
     nowIso,
     { keepIds: true },
   );
+  // The images the delete released belong to the articles again.
+  for (const [index, outcome] of outcomes.entries()) {
+    if (outcome.status !== 'failed')
+      await relinkImages(db, outcome.id, bundles[index]?.article.images);
+  }
   return outcomes.filter((o) => o.status !== 'failed').length;
 }
 

@@ -33,4 +33,27 @@ export const SEARCH_INDEX_STORES = {
 /** 2026-12-06 — v3: the search index (SEARCH_INDEX_STORES). */
 export const SCHEMA_V3 = { ...SCHEMA_V2, ...SEARCH_INDEX_STORES } as const;
 
-export const LATEST_SCHEMA_VERSION = 3;
+/**
+ * 2026-12-06 — v4: images: each image's bytes once, keyed by their SHA-256, with the articles that
+ * use them (multi-entry) and, once none does, when it was released (kept a while for undo).
+ * No data changes.
+ */
+export const SCHEMA_IMAGES = {
+  ...SCHEMA_V3,
+  images: 'hash, *articleIds, releasedAt',
+} as const;
+export const SCHEMA_IMAGES_VERSION = 4;
+
+/**
+ * 2026-12-06 — v5 (issue 16): publishes waiting for the repository, oldest first, and what was
+ * last published of each article (blob ids by path: a file that differs was edited by someone
+ * else). No data changes.
+ */
+export const SCHEMA_PUBLISH = {
+  ...SCHEMA_IMAGES,
+  publishQueue: 'id, articleId, queuedAt',
+  published: 'articleId',
+} as const;
+export const SCHEMA_PUBLISH_VERSION = 5;
+
+export const LATEST_SCHEMA_VERSION = SCHEMA_PUBLISH_VERSION;

@@ -2,7 +2,7 @@ import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { GleanerDB } from '@/lib/storage/db';
 import { StoredSearch } from '@/lib/storage/stored-search';
-import { SCHEMA_V1, SCHEMA_V2 } from '@/lib/storage/schema';
+import { LATEST_SCHEMA_VERSION, SCHEMA_V1, SCHEMA_V2 } from '@/lib/storage/schema';
 import { indexQueued } from '@/lib/storage/search-indexer';
 import { sampleClip } from '../support/article';
 
@@ -36,10 +36,80 @@ describe('migrations', () => {
     });
     const db = new GleanerDB(name);
     await db.open();
-    expect(db.verno).toBeGreaterThanOrEqual(2);
+    expect(db.verno).toBe(LATEST_SCHEMA_VERSION);
     expect(await db.articles.toArray()).toEqual(articles);
     expect(await db.articles.where('tags').equals('shared').count()).toBe(3);
     expect(await db.highlights.count()).toBe(0);
+    await db.delete();
+  });
+
+  it('v2 → images keeps every article and highlight and adds an empty images table', async () => {
+    const name = `migrate-${Math.random()}`;
+    const articles = [1, 2].map((n) => ({
+      ...sampleClip({ canonicalUrl: `https://a.example/${n}` }),
+      id: `id-${n}`,
+      urlKey: `a.example/${n}`,
+      tags: ['shared'],
+      savedAt: '2026-12-01T10:00:00+00:00',
+      updatedAt: '2026-12-01T10:00:00+00:00',
+    }));
+    const highlight = {
+      id: 'h-1',
+      articleId: 'id-1',
+      quote: '企业微信',
+      note: 'n',
+      color: 'yellow',
+      articleSelectors: [],
+      pageSelectors: [],
+      createdAt: '2026-12-01T10:00:00+00:00',
+      updatedAt: '2026-12-01T10:00:00+00:00',
+    };
+    await seedAtVersion(name, 2, SCHEMA_V2, async (db) => {
+      await db.table('articles').bulkAdd(articles);
+      await db.table('highlights').add(highlight);
+    });
+    const db = new GleanerDB(name);
+    await db.open();
+    expect(db.verno).toBe(LATEST_SCHEMA_VERSION);
+    expect(await db.articles.toArray()).toEqual(articles);
+    expect(await db.highlights.toArray()).toEqual([highlight]);
+    expect(await db.images.count()).toBe(0);
+    expect(db.images.schema.idxByName.articleIds?.multi).toBe(true);
+    await db.delete();
+  });
+
+  it('v2 → v5 (2026-12-06, publishing) keeps articles and highlights and adds an empty publish queue', async () => {
+    const name = `migrate-${Math.random()}`;
+    const article = {
+      ...sampleClip({ canonicalUrl: 'https://a.example/1' }),
+      id: 'id-1',
+      urlKey: 'a.example/1',
+      tags: ['t'],
+      savedAt: '2026-11-25T10:00:00+00:00',
+      updatedAt: '2026-11-25T10:00:00+00:00',
+    };
+    const highlight = {
+      id: 'h-1',
+      articleId: 'id-1',
+      quote: 'q',
+      note: 'n',
+      color: 'yellow',
+      articleSelectors: [],
+      pageSelectors: [],
+      createdAt: '2026-11-25T10:00:00+00:00',
+      updatedAt: '2026-11-25T10:00:00+00:00',
+    };
+    await seedAtVersion(name, 2, SCHEMA_V2, async (db) => {
+      await db.table('articles').add(article);
+      await db.table('highlights').add(highlight);
+    });
+    const db = new GleanerDB(name);
+    await db.open();
+    expect(db.verno).toBe(LATEST_SCHEMA_VERSION);
+    expect(await db.articles.toArray()).toEqual([article]);
+    expect(await db.highlights.toArray()).toEqual([highlight]);
+    expect(await db.publishQueue.count()).toBe(0);
+    expect(await db.published.count()).toBe(0);
     await db.delete();
   });
 });
@@ -60,7 +130,7 @@ describe('v2 → v3 (2026-12-06, the search index)', () => {
     });
     const db = new GleanerDB(name);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(LATEST_SCHEMA_VERSION);
     expect(await db.articles.toArray()).toEqual(articles);
     expect((await db.searchQueue.toCollection().primaryKeys()).sort()).toEqual([
       'id-1',

@@ -1,0 +1,89 @@
+import type { TargetedEvent } from 'preact';
+import { t } from '@/lib/i18n';
+import type { GitTarget } from '@/lib/publish/git-target';
+import type { TargetKind } from '@/lib/publish/target-store';
+
+export interface PublishTargetEditorProps {
+  kind: TargetKind;
+  git: GitTarget;
+  tokenSaved: boolean;
+  /** The answer of "Test connection", or null before one. */
+  status: { tone: 'info' | 'success' | 'error'; message: string } | null;
+  onKind(kind: TargetKind): void;
+  onGit(changes: Partial<GitTarget>): void;
+  onToken(token: string): void;
+  onTest(): void;
+}
+
+const FIELDS: ReadonlyArray<{
+  key: keyof GitTarget;
+  testId: string;
+  label: () => string;
+}> = [
+  { key: 'url', testId: 'git-url', label: () => t('git_url') },
+  { key: 'branch', testId: 'git-branch', label: () => t('git_branch') },
+  { key: 'folder', testId: 'git-folder', label: () => t('git_folder') },
+  { key: 'username', testId: 'git-username', label: () => t('git_username') },
+  { key: 'authorName', testId: 'git-author-name', label: () => t('git_author_name') },
+  {
+    key: 'authorEmail',
+    testId: 'git-author-email',
+    label: () => t('git_author_email'),
+  },
+];
+
+/** The target of exports and "Publish": Downloads, or a git repository with its settings. */
+export default function PublishTargetEditor(props: PublishTargetEditorProps) {
+  const value = (event: TargetedEvent<HTMLInputElement>) => event.currentTarget.value;
+  return (
+    <div class="publish-target">
+      <label>
+        {t('options_section_target')}
+        <select
+          data-testid="target-select"
+          value={props.kind}
+          onChange={(event) => props.onKind(event.currentTarget.value as TargetKind)}
+        >
+          <option value="downloads">{t('target_downloads')}</option>
+          <option value="git">{t('target_git')}</option>
+        </select>
+      </label>
+      {props.kind === 'git' && (
+        <fieldset>
+          {FIELDS.map((field) => (
+            <label key={field.key}>
+              {field.label()}
+              <input
+                type="text"
+                data-testid={field.testId}
+                value={props.git[field.key]}
+                spellcheck={false}
+                onInput={(event) => props.onGit({ [field.key]: value(event) })}
+              />
+            </label>
+          ))}
+          <label>
+            {t('git_token')}
+            <input
+              type="password"
+              data-testid="git-token"
+              autocomplete="off"
+              placeholder={props.tokenSaved ? t('git_token_saved') : ''}
+              onInput={(event) => props.onToken(value(event))}
+            />
+          </label>
+          <button type="button" data-testid="git-test" onClick={props.onTest}>
+            {t('git_test')}
+          </button>
+          <p
+            data-testid="git-status"
+            class={props.status ? `status status-${props.status.tone}` : 'status'}
+            role="status"
+          >
+            {props.status?.message ?? ''}
+          </p>
+        </fieldset>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,95 @@
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from '#imports';
+import PublishTargetEditor, {
+  type PublishTargetEditorProps,
+} from '@/components/options/PublishTargetEditor';
+import { t } from '@/lib/i18n';
+import { sendRequest } from '@/lib/messaging/client';
+import { gitFailureMessage } from '@/lib/publish/failure-message';
+import {
+  repositoryOriginPattern,
+  repositoryUrlProblem,
+  type GitTarget,
+} from '@/lib/publish/git-target';
+import {
+  hasGitToken,
+  loadPublishTarget,
+  saveGitToken,
+  savePublishTarget,
+  type PublishTarget,
+} from '@/lib/publish/target-store';
+
+type Status = PublishTargetEditorProps['status'];
+
+/** The options page's "Where posts go": saved as typed; the token under its own key. */
+export default function PublishTargetSection() {
+  const [target, setTarget] = useState<PublishTarget | null>(null);
+  const [tokenSaved, setTokenSaved] = useState(false);
+  const [status, setStatus] = useState<Status>(null);
+
+  useEffect(() => {
+    void loadPublishTarget().then(setTarget);
+    void hasGitToken().then(setTokenSaved);
+  }, []);
+  if (!target) return null;
+
+  const update = (next: PublishTarget) => {
+    setTarget(next);
+    void savePublishTarget(next);
+  };
+
+  /** Runs the background's test; answers the failure code (for a retry once access is granted). */
+  const runTest = async (origins: string[]): Promise<string | null> => {
+    setStatus({ tone: 'info', message: t('git_testing') });
+    const answer = await sendRequest({ type: 'publish:test' });
+    if (!answer.ok) {
+      setStatus({ tone: 'error', message: answer.error.message });
+      return answer.error.code;
+    }
+    const result = answer.value;
+    if (result.ok) {
+      setStatus({ tone: 'success', message: t('git_connected', target.git.branch) });
+      return null;
+    }
+    let message = gitFailureMessage(result.code, { branches: result.branches });
+    if (result.code === 'unreachable' && !(await browser.permissions.contains({ origins }))) {
+      message = `${message} ${t('git_no_access', new URL(target.git.url).origin)}`;
+    }
+    setStatus({ tone: 'error', message });
+    return result.code;
+  };
+
+  const onTest = () => {
+    const problem = repositoryUrlProblem(target.git.url);
+    if (problem) {
+      setStatus({ tone: 'error', message: gitFailureMessage(problem) });
+      return;
+    }
+    // Host access for the repository's origin only, asked within the click (the browser wants
+    // a user gesture). The test runs at once: a server that allows this extension by CORS needs
+    // no grant, and once the user allows, a test that could not reach the server runs again.
+    const origins = [repositoryOriginPattern(target.git.url)];
+    const granted = browser.permissions.request({ origins }).catch(() => false);
+    void runTest(origins).then(async (code) => {
+      if (code === 'unreachable' && (await granted)) await runTest(origins);
+    });
+  };
+
+  return (
+    <PublishTargetEditor
+      kind={target.kind}
+      git={target.git}
+      tokenSaved={tokenSaved}
+      status={status}
+      onKind={(kind) => update({ ...target, kind })}
+      onGit={(changes: Partial<GitTarget>) =>
+        update({ ...target, git: { ...target.git, ...changes } })
+      }
+      onToken={(token) => {
+        void saveGitToken(token.trim());
+        setTokenSaved(Boolean(token.trim()));
+      }}
+      onTest={onTest}
+    />
+  );
+}

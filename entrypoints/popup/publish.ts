@@ -1,0 +1,62 @@
+import { t } from '@/lib/i18n';
+import { sendRequest } from '@/lib/messaging/client';
+import { gitFailureMessage } from '@/lib/publish/failure-message';
+import type { PublishOutcome } from '@/lib/publish/publish-queue';
+import { loadPublishTarget } from '@/lib/publish/target-store';
+import { loadSettings } from '@/lib/settings/store';
+
+export interface PublishStatus {
+  tone: 'info' | 'success' | 'error';
+  message: string;
+}
+
+export async function publishTargetIsGit(): Promise<boolean> {
+  return (await loadPublishTarget()).kind === 'git';
+}
+
+function describeOutcome(outcome: PublishOutcome, postPath: string): PublishStatus {
+  if (outcome.status !== 'published') {
+    if (outcome.status === 'queued') {
+      return { tone: 'info', message: t('publish_queued', gitFailureMessage(outcome.code)) };
+    }
+    const reason = gitFailureMessage(outcome.code, { detail: outcome.detail });
+    return { tone: 'error', message: t('publish_failed', reason) };
+  }
+  if (outcome.conflicts.length) {
+    return { tone: 'error', message: t('publish_conflict', outcome.conflicts.join(', ')) };
+  }
+  if (!outcome.commit) return { tone: 'success', message: t('publish_unchanged') };
+  const done = outcome.action === 'add' ? 'publish_added' : 'publish_updated';
+  return { tone: 'success', message: t(done, postPath) };
+}
+
+/**
+ * Publishes the saved article as the library exports it (the post in the user's preset and its
+ * sidecar), rendered here because rendering highlights needs a DOM; the background sends it.
+ */
+export async function publishSavedArticle(articleId: string): Promise<PublishStatus> {
+  const bundles = await sendRequest({ type: 'library:bundles', ids: [articleId] });
+  const bundle = bundles.ok ? bundles.value[0] : undefined;
+  if (!bundle) {
+    return {
+      tone: 'error',
+      message: bundles.ok ? t('publish_failed', articleId) : bundles.error.message,
+    };
+  }
+  // Templates, YAML and pinyin load when the user publishes, not with the popup.
+  const { renderLibraryPost } = await import('@/lib/library/library-post');
+  const settings = await loadSettings();
+  const files = renderLibraryPost(bundle, settings, new Set());
+  const answer = await sendRequest({
+    type: 'publish:article',
+    articleId,
+    title: bundle.article.title,
+    // Images join here once articles store them (another issue): same commit, own folder.
+    files: [
+      { path: files.postPath, content: files.postContent },
+      { path: files.sidecarPath, content: files.sidecarContent },
+    ],
+  });
+  if (!answer.ok) return { tone: 'error', message: answer.error.message };
+  return describeOutcome(answer.value, files.postPath);
+}

@@ -1,0 +1,137 @@
+/**
+ * Builds the one commit of a publish on top of the branch's tip, from git objects only (no
+ * working tree): each file becomes a blob, and the trees on its path are rewritten. A file the
+ * repository holds in a version we did not publish (someone edited it) is kept as it is: theirs
+ * wins, and the conflict is reported.
+ */
+import './node-globals';
+import git, { type FsClient, type TreeEntry } from 'isomorphic-git';
+
+export interface PublishFile {
+  /** Path inside the repository (the target's folder already applied). */
+  path: string;
+  content: string;
+}
+
+export interface PublishConflict {
+  path: string;
+  /** The blob the repository holds (kept). */
+  theirs: string;
+  /** The blob this publish would have written. */
+  ours: string;
+}
+
+export interface BuiltCommit {
+  /** null when nothing changed (or every change conflicted): no commit is made. */
+  commit: string | null;
+  /** Whether the post is new in the repository (`Add "…"`) or replaces our last version (`Update "…"`). */
+  action: 'add' | 'update';
+  written: string[];
+  conflicts: PublishConflict[];
+  /** The blob ids now published for each file we own (what the next publish compares with). */
+  blobs: Record<string, string>;
+}
+
+export interface CommitInput {
+  fs: FsClient;
+  dir: string;
+  /** The branch tip to build on. */
+  base: string;
+  title: string;
+  /** The post first: its presence in the repository decides Add or Update. */
+  files: readonly PublishFile[];
+  /** Blob ids of our last publish of this article to this branch, by path. */
+  lastPublished: Readonly<Record<string, string>>;
+  author: { name: string; email: string };
+  /** Seconds since the epoch (git's timestamp). */
+  timestamp: number;
+}
+
+/** The blob id at `path` in a tree, or null. */
+export async function blobAt(
+  fs: FsClient,
+  dir: string,
+  tree: string,
+  path: string,
+): Promise<string | null> {
+  let current = tree;
+  const parts = path.split('/');
+  for (const [index, name] of parts.entries()) {
+    const { tree: entries } = await git.readTree({ fs, dir, oid: current });
+    const entry = entries.find((e) => e.path === name);
+    if (!entry) return null;
+    if (index === parts.length - 1) return entry.type === 'blob' ? entry.oid : null;
+    if (entry.type !== 'tree') return null;
+    current = entry.oid;
+  }
+  return null;
+}
+
+/** A tree like `tree` with the blob `oid` at `parts` (subtrees created as needed). */
+async function withBlob(
+  fs: FsClient,
+  dir: string,
+  tree: string | null,
+  parts: readonly string[],
+  oid: string,
+): Promise<string> {
+  const entries: TreeEntry[] = tree ? (await git.readTree({ fs, dir, oid: tree })).tree : [];
+  const [name, ...rest] = parts;
+  if (!name) throw new Error('Empty path in a publish.');
+  const existing = entries.find((e) => e.path === name);
+  const others = entries.filter((e) => e.path !== name);
+  const entry: TreeEntry = rest.length
+    ? {
+        mode: '040000',
+        path: name,
+        type: 'tree',
+        oid: await withBlob(fs, dir, existing?.type === 'tree' ? existing.oid : null, rest, oid),
+      }
+    : { mode: '100644', path: name, type: 'blob', oid };
+  return git.writeTree({ fs, dir, tree: [...others, entry] });
+}
+
+export async function buildPublishCommit(input: CommitInput): Promise<BuiltCommit> {
+  const { fs, dir, base, files } = input;
+  const baseTree = (await git.readCommit({ fs, dir, oid: base })).commit.tree;
+  let tree = baseTree;
+  const written: string[] = [];
+  const conflicts: PublishConflict[] = [];
+  const blobs: Record<string, string> = {};
+  let postExisted = false;
+  for (const [index, file] of files.entries()) {
+    const ours = await git.writeBlob({ fs, dir, blob: new TextEncoder().encode(file.content) });
+    const theirs = await blobAt(fs, dir, baseTree, file.path);
+    const last = input.lastPublished[file.path];
+    if (index === 0) postExisted = theirs !== null;
+    if (theirs === ours) {
+      blobs[file.path] = ours;
+      continue;
+    }
+    // Ours to replace: absent and never published, or still exactly what we published last.
+    const untouched = theirs === null ? last === undefined : theirs === last;
+    if (!untouched) {
+      conflicts.push({ path: file.path, theirs: theirs ?? '', ours });
+      if (last !== undefined) blobs[file.path] = last;
+      continue;
+    }
+    blobs[file.path] = ours;
+    tree = await withBlob(fs, dir, tree, file.path.split('/'), ours);
+    written.push(file.path);
+  }
+  const action = postExisted ? 'update' : 'add';
+  if (tree === baseTree) return { commit: null, action, written, conflicts, blobs };
+  const person = { ...input.author, timestamp: input.timestamp, timezoneOffset: 0 };
+  const verb = action === 'add' ? 'Add' : 'Update';
+  const commit = await git.commit({
+    fs,
+    dir,
+    message: `${verb} "${input.title}"\n`,
+    author: person,
+    committer: person,
+    tree,
+    parent: [base],
+    noUpdateBranch: true,
+  });
+  return { commit, action, written, conflicts, blobs };
+}

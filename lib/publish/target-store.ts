@@ -1,0 +1,58 @@
+/**
+ * Where exports and "Publish" go, in `storage.local`: the target (no secret in it) under one key,
+ * the repository token under its own key, which backups and settings exports leave out.
+ */
+import { storage } from '#imports';
+import { GIT_TOKEN_STORAGE_KEY } from '../settings/secrets';
+import { EMPTY_GIT_TARGET, type GitCredentials, type GitTarget } from './git-target';
+
+export const TARGET_KINDS = ['downloads', 'git'] as const;
+export type TargetKind = (typeof TARGET_KINDS)[number];
+
+export interface PublishTarget {
+  kind: TargetKind;
+  git: GitTarget;
+}
+
+const TARGET_KEY = 'local:publishTarget' as const;
+const TOKEN_KEY = `local:${GIT_TOKEN_STORAGE_KEY}` as const;
+
+export const DEFAULT_PUBLISH_TARGET: PublishTarget = { kind: 'downloads', git: EMPTY_GIT_TARGET };
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A stored target, completed with defaults; anything unreadable falls back to Downloads. */
+export function readPublishTarget(raw: unknown): PublishTarget {
+  if (!isRecord(raw)) return DEFAULT_PUBLISH_TARGET;
+  const kind = TARGET_KINDS.find((k) => k === raw.kind) ?? 'downloads';
+  const stored = isRecord(raw.git) ? raw.git : {};
+  const git = { ...EMPTY_GIT_TARGET };
+  for (const key of Object.keys(git) as (keyof GitTarget)[]) {
+    const value = stored[key];
+    if (typeof value === 'string') git[key] = value.trim();
+  }
+  return { kind, git };
+}
+
+export async function loadPublishTarget(): Promise<PublishTarget> {
+  return readPublishTarget(await storage.getItem<unknown>(TARGET_KEY));
+}
+
+export async function savePublishTarget(target: PublishTarget): Promise<void> {
+  await storage.setItem(TARGET_KEY, readPublishTarget(target));
+}
+
+export async function saveGitToken(token: string): Promise<void> {
+  await storage.setItem(TOKEN_KEY, token);
+}
+
+export async function hasGitToken(): Promise<boolean> {
+  return Boolean(await storage.getItem<string>(TOKEN_KEY));
+}
+
+export async function loadGitCredentials(target: GitTarget): Promise<GitCredentials> {
+  const token = (await storage.getItem<string>(TOKEN_KEY)) ?? '';
+  return { username: target.username || EMPTY_GIT_TARGET.username, token };
+}

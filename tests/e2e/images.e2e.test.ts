@@ -1,0 +1,230 @@
+/**
+ * Issue 15 in real Chromium: "Save images" on, two articles saved through the popup; their
+ * images are fetched from the article's tab (same origin, a CORS CDN, a hotlink-protected image),
+ * stored once by content hash, and the reader shows them with both servers stopped.
+ */
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openPopupFor } from '@/scripts/support/extension-browser';
+import { pngBytes, serveImageSites, type ImageName, type ImageSites } from './support/image-sites';
+import { useExtensionSession } from './support/session';
+import { waitForFile } from './support/downloads';
+import { buildHugo, buildJekyll, hugoSite, jekyllSite, writeTree } from '../sites/generators';
+
+declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
+
+interface ArticleImage {
+  url: string;
+  hash?: string;
+  failure?: string;
+}
+
+const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+
+async function ask<T>(page: Page, message: object): Promise<T> {
+  const response = (await page.evaluate((m) => chrome.runtime.sendMessage(m), message)) as
+    { ok: true; value: T } | { ok: false; error: { message: string } };
+  if (!response.ok) throw new Error(response.error.message);
+  return response.value;
+}
+
+describe('images saved with the article', () => {
+  const session = useExtensionSession('images');
+  let sites: ImageSites;
+  beforeAll(async () => {
+    sites = await serveImageSites();
+  });
+  afterAll(async () => {
+    await sites?.close();
+  });
+
+  /** The article pages, kept open: the popup clips the page the tab still shows. */
+  const pages = new Map<1 | 2, Page>();
+
+  async function saveArticle(n: 1 | 2, expected: string): Promise<Page> {
+    const page = await session.browser.context.newPage();
+    pages.set(n, page);
+    await page.goto(sites.articleUrl(n));
+    const popup = await openPopupFor(session.browser, page);
+    await popup.getByTestId('save-button').waitFor({ timeout: 20_000 });
+    await popup.getByTestId('save-button').click();
+    await expect
+      .poll(() => popup.getByTestId('image-status').textContent(), { timeout: 30_000 })
+      .toBe(expected);
+    return popup;
+  }
+
+  it('keeps (a) CORS, (b) lazy, (c) srcset 2x, (d) hotlink-protected; (e) 404 stays remote', async () => {
+    const options = await session.browser.context.newPage();
+    await options.goto(`chrome-extension://${session.browser.extensionId}/options.html`);
+    await options.getByTestId('save-images').check();
+    await expect.poll(() => options.getByTestId('save-images').isChecked()).toBe(true);
+
+    const popup = await saveArticle(1, '4 of 5 images saved');
+    await expect(popup.getByTestId('image-remote').textContent()).resolves.toContain(
+      '1 of 5 images kept remote',
+    );
+    await expect(popup.getByTestId('image-remote').textContent()).resolves.toContain(
+      sites.imageUrl('missing'),
+    );
+    // The popup preview already shows the stored bytes.
+    await expect
+      .poll(() => popup.locator('[data-testid=article-preview] img[data-gleaner-image]').count())
+      .toBe(4);
+    // (c): the 2x candidate was fetched, the 1x never; the pixel and the logo outside the
+    // article were not fetched (the page itself loaded them: its loads are not counted).
+    expect(sites.fetches.get('/img/ferry-large.png')).toBe(1);
+    expect(sites.fetches.get('/img/ferry-small.png') ?? 0).toBe(0);
+    expect(sites.fetches.get('/track/pixel.gif') ?? 0).toBe(0);
+    expect(sites.fetches.get('/img/site-logo.png') ?? 0).toBe(0);
+
+    await saveArticle(2, '1 of 1 images saved');
+
+    const library = await session.browser.context.newPage();
+    await library.goto(`chrome-extension://${session.browser.extensionId}/library.html`);
+    const { entries } = await ask<{ entries: { card: { id: string; title: string } }[] }>(library, {
+      type: 'library:entries',
+      offset: 0,
+      limit: 10,
+      withText: false,
+    });
+    const bundles = await ask<{ article: { title: string; images: ArticleImage[] } }[]>(library, {
+      type: 'library:bundles',
+      ids: entries.map((entry) => entry.card.id),
+    });
+    const first = bundles.find((b) => b.article.title === 'Ferries at night')!.article.images;
+    const second = bundles.find((b) => b.article.title === 'Harbour follow-up')!.article.images;
+    const expectHash = (name: ImageName) =>
+      expect(first.find((image) => image.url === sites.imageUrl(name))?.hash).toBe(
+        sha256(pngBytes(name)),
+      );
+    for (const name of ['cdn', 'lazy', 'large', 'hotlink'] as const) expectHash(name);
+    expect(first.find((image) => image.url === sites.imageUrl('missing'))).toMatchObject({
+      failure: 'unreachable',
+    });
+    // (f): the CDN picture in both articles is one stored image.
+    expect(second).toEqual([
+      expect.objectContaining({ url: sites.imageUrl('cdn'), hash: sha256(pngBytes('cdn')) }),
+    ]);
+    const stored = await library.evaluate(
+      () =>
+        new Promise<Array<{ hash: string; articleIds: string[]; bytes: number }>>((resolve) => {
+          const open = indexedDB.open('gleaner');
+          open.onsuccess = () => {
+            const read = open.result.transaction('images').objectStore('images').getAll();
+            read.onsuccess = () => {
+              resolve(
+                (read.result as Array<{ hash: string; articleIds: string[]; bytes: number }>).map(
+                  ({ hash, articleIds, bytes }) => ({ hash, articleIds, bytes }),
+                ),
+              );
+              open.result.close();
+            };
+          };
+        }),
+    );
+    expect(stored).toHaveLength(4);
+    expect(stored.find((image) => image.hash === sha256(pngBytes('cdn')))?.articleIds).toHaveLength(
+      2,
+    );
+
+    // Offline: both servers stopped, the reader still shows (a)–(d) from storage.
+    await sites.close();
+    await library.reload();
+    await library.getByTestId('row-title').filter({ hasText: 'Ferries at night' }).click();
+    await library.getByTestId('reader-title').waitFor();
+    const shown = library.locator('[data-testid=reader-body] img[data-gleaner-image]');
+    await expect.poll(() => shown.count(), { timeout: 10_000 }).toBe(4);
+    const loaded = await shown.evaluateAll((images) =>
+      images.map((image) => ({
+        hash: image.getAttribute('data-gleaner-image'),
+        width: (image as HTMLImageElement).naturalWidth,
+        blob: (image as HTMLImageElement).src.startsWith('blob:'),
+      })),
+    );
+    expect(loaded.map((image) => image.hash).sort()).toEqual(
+      (['cdn', 'lazy', 'large', 'hotlink'] as const).map((name) => sha256(pngBytes(name))).sort(),
+    );
+    expect(loaded.every((image) => image.blob && image.width > 0)).toBe(true);
+  });
+
+  /** Every `<img src>` of the HTML file. */
+  const sources = (html: string) =>
+    [...html.matchAll(/<img [^>]*src="([^"]+)"/g)].map((m) => m[1]!);
+  const KEPT = (['cdn', 'lazy', 'large', 'hotlink'] as const).map((name) => sha256(pngBytes(name)));
+
+  it('exports to a Jekyll site with a baseurl whose build shows every kept image', async () => {
+    const popup = await openPopupFor(session.browser, pages.get(1)!);
+    await popup.getByTestId('save-button').waitFor({ timeout: 20_000 });
+    await popup.getByTestId('export-button').click();
+    const post = await waitForFile(
+      path.join(session.downloadsDir, '_posts'),
+      /ferries-at-night\.md$/,
+    );
+    const slug = path
+      .basename(post)
+      .replace(/^\d{4}-\d{2}-\d{2}-/, '')
+      .replace(/\.md$/, '');
+    const imageDir = path.join(session.downloadsDir, 'assets', 'images', slug);
+    await expect.poll(() => (existsSync(imageDir) ? readdirSync(imageDir).length : 0)).toBe(4);
+
+    const site = path.join(session.work, 'jekyll');
+    writeTree(site, jekyllSite('UTC'));
+    writeTree(site, {
+      '_config.yml': 'title: t\ntimezone: UTC\nmarkdown: kramdown\nbaseurl: /blog\n',
+    });
+    cpSync(path.join(session.downloadsDir, '_posts'), path.join(site, '_posts'), {
+      recursive: true,
+    });
+    cpSync(path.join(session.downloadsDir, 'assets'), path.join(site, 'assets'), {
+      recursive: true,
+    });
+    const build = buildJekyll(site);
+    expect(build.status, build.output).toBe(0);
+
+    const html = readdirSync(path.join(site, '_site'), { recursive: true, encoding: 'utf8' })
+      .filter((file) => file.endsWith(`${slug}.html`))
+      .map((file) => readFileSync(path.join(site, '_site', file), 'utf8'))[0]!;
+    const local = sources(html).filter((src) => src.startsWith('/blog/'));
+    expect(local).toHaveLength(4);
+    const served = local.map((src) =>
+      sha256(readFileSync(path.join(site, '_site', src.replace(/^\/blog\//, '')))),
+    );
+    expect(served.sort()).toEqual([...KEPT].sort());
+    // The image that could not be kept keeps its remote URL.
+    expect(sources(html)).toContain(sites.imageUrl('missing'));
+  });
+
+  it('exports a Hugo page bundle whose build shows every kept image', async () => {
+    const options = await session.browser.context.newPage();
+    await options.goto(`chrome-extension://${session.browser.extensionId}/options.html`);
+    await options.getByTestId('preset-select').selectOption('hugo');
+    await expect
+      .poll(() => options.getByTestId('preset-preview-path').textContent())
+      .toMatch(/^content\/posts\//);
+
+    const popup = await openPopupFor(session.browser, pages.get(1)!);
+    await popup.getByTestId('save-button').waitFor({ timeout: 20_000 });
+    await popup.getByTestId('export-button').click();
+    const bundle = path.join(session.downloadsDir, 'content', 'posts', 'ferries-at-night');
+    await waitForFile(bundle, /^index\.md$/);
+    await expect.poll(() => readdirSync(bundle).length).toBe(5);
+
+    const site = path.join(session.work, 'hugo');
+    writeTree(site, hugoSite('UTC'));
+    cpSync(path.join(session.downloadsDir, 'content'), path.join(site, 'content'), {
+      recursive: true,
+    });
+    const build = buildHugo(site);
+    expect(build.status, build.output).toBe(0);
+    const page = path.join(site, 'public', 'posts', 'ferries-at-night');
+    const html = readFileSync(path.join(page, 'index.html'), 'utf8');
+    const local = sources(html).filter((src) => !src.startsWith('http'));
+    expect(local).toHaveLength(4);
+    const served = local.map((src) => sha256(readFileSync(path.join(page, src))));
+    expect(served.sort()).toEqual([...KEPT].sort());
+  });
+});
