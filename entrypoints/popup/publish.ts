@@ -51,7 +51,7 @@ export async function publishSavedArticle(articleId: string): Promise<PublishSta
     type: 'publish:article',
     articleId,
     title: bundle.article.title,
-    // Images join here once articles store them (another issue): same commit, own folder.
+    // Kept images are not sent yet (issue 16 left them out); they would join this commit.
     files: [
       { path: files.postPath, content: files.postContent },
       { path: files.sidecarPath, content: files.sidecarContent },

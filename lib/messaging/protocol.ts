@@ -16,7 +16,7 @@ import type { ImageStatus } from '../assets/image-status';
 import type { ArticleBundle, ImportOutcome, LibraryEntry } from '../library/types';
 import type { PublishOutcome } from '../publish/publish-queue';
 import type { ConnectionResult } from '../publish/test-connection';
-import type { QueuedPublish } from '../storage/publish-repo';
+import type { QueuedPublish } from '../storage/publish-records';
 
 const MAX_TEXT = 20_000_000;
 const text = (max = 4_000) => z.string().max(max);

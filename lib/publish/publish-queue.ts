@@ -12,8 +12,8 @@ import {
   notePublishAttempt,
   removeQueuedPublish,
   savePublished,
-  type QueuedPublish,
 } from '../storage/publish-repo';
+import type { QueuedPublish } from '../storage/publish-records';
 import { classifyGitError, isTransient, type GitFailureCode } from './git-errors';
 import { openGitRepo, targetKey, type GitRepo } from './git-repo';
 import { repoPath, type GitCredentials, type GitTarget } from './git-target';

@@ -1,4 +1,8 @@
-/** The rows of the publish queue and of what was published (types only: db.ts and the repo share them). */
+/**
+ * The rows of the publish queue and of what was published: types only, so db.ts and
+ * publish-repo.ts share them without importing each other.
+ */
+
 /** A file of a publish, its path relative to the target's folder. */
 export interface QueuedFile {
   path: string;

@@ -5,8 +5,6 @@
 import type { GleanerDB } from './db';
 import type { PublishedRecord, QueuedPublish } from './publish-records';
 
-export type { PublishedRecord, QueuedFile, QueuedPublish } from './publish-records';
-
 /** Queues a publish; a newer publish of the same article replaces the one still waiting. */
 export async function enqueuePublish(db: GleanerDB, item: QueuedPublish): Promise<void> {
   await db.transaction('rw', db.publishQueue, async () => {

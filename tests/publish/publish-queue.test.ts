@@ -7,7 +7,8 @@ import { createGitHttp } from '@/lib/publish/git-http';
 import { EMPTY_GIT_TARGET, type GitTarget } from '@/lib/publish/git-target';
 import { createSerialQueue, drainPublishQueue } from '@/lib/publish/publish-queue';
 import { GleanerDB } from '@/lib/storage/db';
-import { enqueuePublish, listPublishQueue, type QueuedPublish } from '@/lib/storage/publish-repo';
+import { enqueuePublish, listPublishQueue } from '@/lib/storage/publish-repo';
+import type { QueuedPublish } from '@/lib/storage/publish-records';
 import { git, startGitServer, type GitServer } from '../support/git-server';
 
 // lightning-fs takes browsers' navigator.locks when there is one; Node 20 has no navigator at all.
