@@ -55,6 +55,7 @@ export default function App() {
   const [canPublish, setCanPublish] = useState(false);
   const [publishStatus, setPublishStatus] = useState<PublishStatus | null>(null);
   const previewRef = useRef<HTMLElement>(null);
+  const shownImagesRef = useRef<ShownImages>(new Map());
 
   const loadHighlights = async (articleId: string) => {
     const result = await sendRequest({ type: 'highlight:list', articleId });
@@ -131,8 +132,15 @@ export default function App() {
       if (!anchor || !paintHighlight(root, anchor.range, h.id, h.color).length) orphans.add(h.id);
     }
     setOrphanIds(orphans);
-    showStoredImages(root, shownImages);
-  }, [safeHtml, highlights, shownImages]);
+    showStoredImages(root, shownImagesRef.current);
+  }, [safeHtml, highlights]);
+
+  // Kept images arrive after the save: swap their sources in place, so the user's selection in the
+  // preview survives (rewriting the preview would drop it under the mouse).
+  useEffect(() => {
+    shownImagesRef.current = shownImages;
+    if (previewRef.current) showStoredImages(previewRef.current, shownImages);
+  }, [shownImages]);
 
   const saveClip = async (): Promise<Article | null> => {
     if (!article) return null;
