@@ -6,16 +6,13 @@ import {
   SCHEMA_IMAGES_VERSION,
   SCHEMA_PUBLISH,
   SCHEMA_PUBLISH_VERSION,
+  SCHEMA_SEARCH_CHUNKS,
+  SCHEMA_SEARCH_CHUNKS_VERSION,
   SCHEMA_V1,
   SCHEMA_V2,
   SCHEMA_V3,
 } from './schema';
-import type {
-  SearchDocRow,
-  SearchMetaRow,
-  SearchPostingsRow,
-  SearchQueueRow,
-} from './search-records';
+import type { SearchDocRow, SearchMetaRow, SearchChunkRow, SearchQueueRow } from './search-records';
 
 export const DEFAULT_DB_NAME = 'gleaner';
 
@@ -25,7 +22,7 @@ export class GleanerDB extends Dexie {
   highlights!: Table<Highlight, string>;
   searchQueue!: Table<SearchQueueRow, string>;
   searchDocs!: Table<SearchDocRow, string>;
-  searchPostings!: Table<SearchPostingsRow, [string, number]>;
+  searchChunks!: Table<SearchChunkRow, [string, number]>;
   searchMeta!: Table<SearchMetaRow, string>;
   images!: Table<StoredImage, string>;
   publishQueue!: Table<QueuedPublish, string>;
@@ -40,6 +37,7 @@ export class GleanerDB extends Dexie {
       .upgrade((tx) => queueEveryArticle(tx));
     this.version(SCHEMA_IMAGES_VERSION).stores(SCHEMA_IMAGES);
     this.version(SCHEMA_PUBLISH_VERSION).stores(SCHEMA_PUBLISH);
+    this.version(SCHEMA_SEARCH_CHUNKS_VERSION).stores(SCHEMA_SEARCH_CHUNKS);
   }
 }
 

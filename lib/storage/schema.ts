@@ -56,4 +56,17 @@ export const SCHEMA_PUBLISH = {
 } as const;
 export const SCHEMA_PUBLISH_VERSION = 5;
 
-export const LATEST_SCHEMA_VERSION = SCHEMA_PUBLISH_VERSION;
+/**
+ * 2026-12-06 — v6 (issue 19): the postings stored a row per chunk of terms that start alike
+ * (`searchChunks`), not a row per term: an indexer run writes a few thousand rows, not ~55,000.
+ * `searchPostings` is dropped; the index's format moves on, so the background rebuilds it while the
+ * list stays usable (articles are untouched).
+ */
+export const SCHEMA_SEARCH_CHUNKS = {
+  ...SCHEMA_PUBLISH,
+  searchPostings: null,
+  searchChunks: '[chunk+segment], segment',
+} as const;
+export const SCHEMA_SEARCH_CHUNKS_VERSION = 6;
+
+export const LATEST_SCHEMA_VERSION = SCHEMA_SEARCH_CHUNKS_VERSION;

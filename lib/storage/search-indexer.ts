@@ -1,6 +1,7 @@
 /**
  * The background's search indexer: it takes the articles the library's writes queued, and writes
- * their index — one segment of postings per run, one row per term — in the same transaction that
+ * their index — one segment of postings per run, one row per chunk of terms (`search-chunks.ts`)
+ * — in the same transaction that
  * reads them and empties their queue entries, so the index never lags in a way it cannot catch
  * up from. A missing or older index is rebuilt by queueing every article (the list and the
  * articles stay readable meanwhile).
@@ -10,16 +11,12 @@ import { docTerms, type SearchDoc } from '../library/search-index';
 import type { LibraryArticle } from '../library/types';
 import type { Highlight } from '../model';
 import type { GleanerDB } from './db';
-import {
-  SEARCH_META_KEY,
-  type SearchDocRow,
-  type SearchMetaRow,
-  type SearchPostingsRow,
-} from './search-records';
+import { packSegment, unpackChunk, type GrowingPostings } from './search-chunks';
+import { SEARCH_META_KEY, type SearchDocRow, type SearchMetaRow } from './search-records';
 
-/** The postings' row format: a different one in the database means a rebuild. */
-export const SEARCH_FORMAT = 1;
-/** Articles per run: a segment's rows are about the distinct terms of this many articles. */
+/** The postings' row format: a different one in the database means a rebuild (2: chunk rows). */
+export const SEARCH_FORMAT = 2;
+/** Articles per run: one segment's postings. */
 export const INDEX_BATCH = 2_000;
 /** Segments written with fewer documents than this are small (saves and edits, one by one)… */
 export const SMALL_SEGMENT = INDEX_BATCH / 4;
@@ -52,7 +49,7 @@ function hashOf(doc: SearchDoc): number {
 const searchTables = (db: GleanerDB) => [
   db.searchQueue,
   db.searchDocs,
-  db.searchPostings,
+  db.searchChunks,
   db.searchMeta,
 ];
 
@@ -67,7 +64,7 @@ export async function checkSearchIndex(db: GleanerDB): Promise<boolean> {
     const sound =
       meta?.format === SEARCH_FORMAT && (last === undefined || last.docNo < meta.nextDocNo);
     if (sound) return false;
-    await Promise.all([db.searchDocs.clear(), db.searchPostings.clear()]);
+    await Promise.all([db.searchDocs.clear(), db.searchChunks.clear()]);
     await db.searchMeta.put(freshMeta());
     const ids = await db.articles.toCollection().primaryKeys();
     await db.searchQueue.bulkPut(ids.map((id) => ({ id })));
@@ -86,27 +83,6 @@ function groupHighlights(highlights: readonly Highlight[]): Map<string, Highligh
   return groups;
 }
 
-interface Growing {
-  docs: number[];
-  weights: number[];
-  offsets: number[] | null;
-  positions: number[] | null;
-}
-
-function toRow(term: string, segment: number, list: Growing): SearchPostingsRow {
-  const row: SearchPostingsRow = {
-    term,
-    segment,
-    docs: Uint32Array.from(list.docs),
-    weights: Uint32Array.from(list.weights),
-  };
-  if (list.offsets && list.positions) {
-    row.offsets = Uint32Array.from([...list.offsets, list.positions.length]);
-    row.positions = Uint32Array.from(list.positions);
-  }
-  return row;
-}
-
 /** Indexes up to `limit` queued articles in one transaction; returns how many are left. */
 export async function indexQueued(db: GleanerDB, limit = INDEX_BATCH): Promise<number> {
   return db.transaction('rw', [db.articles, db.highlights, ...searchTables(db)], async () => {
@@ -120,7 +96,7 @@ export async function indexQueued(db: GleanerDB, limit = INDEX_BATCH): Promise<n
     ]);
     const groups = groupHighlights(highlights);
     const firstDocNo = meta.nextDocNo;
-    const segment = new Map<string, Growing>();
+    const segment = new Map<string, GrowingPostings>();
     const rows: SearchDocRow[] = [];
     const gone: string[] = [];
     ids.forEach((id, i) => {
@@ -163,9 +139,7 @@ export async function indexQueued(db: GleanerDB, limit = INDEX_BATCH): Promise<n
     if (segment.size) {
       const number = meta.nextSegment++;
       meta.segments[number] = meta.nextDocNo - firstDocNo;
-      await db.searchPostings.bulkPut(
-        [...segment].map(([term, list]) => toRow(term, number, list)),
-      );
+      await db.searchChunks.bulkPut(packSegment(number, segment));
     }
     await db.searchDocs.bulkDelete(gone);
     await db.searchDocs.bulkPut(rows);
@@ -189,10 +163,11 @@ export async function mergeSmallSegments(db: GleanerDB): Promise<boolean> {
       .sort((a, b) => a - b);
     if (small.length <= MAX_SMALL_SEGMENTS) return false;
     const live = new Set(await db.searchDocs.orderBy('docNo').keys());
-    const merged = new Map<string, Growing>();
+    const merged = new Map<string, GrowingPostings>();
     const docs = new Set<number>();
     for (const segment of small) {
-      for (const row of await db.searchPostings.where('segment').equals(segment).toArray()) {
+      const rows = await db.searchChunks.where('segment').equals(segment).toArray();
+      for (const row of rows.flatMap((chunk) => unpackChunk(chunk))) {
         let list = merged.get(row.term);
         for (let i = 0; i < row.docs.length; i++) {
           const n = row.docs[i] ?? 0;
@@ -217,7 +192,7 @@ export async function mergeSmallSegments(db: GleanerDB): Promise<boolean> {
           }
         }
       }
-      await db.searchPostings.where('segment').equals(segment).delete();
+      await db.searchChunks.where('segment').equals(segment).delete();
     }
     const merging = new Set(small);
     meta.segments = Object.fromEntries(
@@ -225,7 +200,7 @@ export async function mergeSmallSegments(db: GleanerDB): Promise<boolean> {
     );
     const number = meta.nextSegment++;
     meta.segments[number] = docs.size;
-    await db.searchPostings.bulkPut([...merged].map(([term, list]) => toRow(term, number, list)));
+    await db.searchChunks.bulkPut(packSegment(number, merged));
     await db.searchMeta.put(meta);
     return true;
   });

@@ -18,13 +18,19 @@ export interface SearchDocRow {
   card: LibraryCard;
 }
 
-/** The documents of one segment that have a term, with their weighted counts. */
-export interface SearchPostingsRow {
-  term: string;
+/**
+ * The postings of one chunk (terms that start alike, `search-chunks.ts`) in one segment: term t's
+ * documents are `docs[starts[t]..starts[t+1]]`, with their weighted counts in `weights`.
+ */
+export interface SearchChunkRow {
+  chunk: string;
   segment: number;
+  /** The chunk's terms in this segment, sorted. */
+  terms: string[];
+  starts: Uint32Array;
   docs: Uint32Array;
   weights: Uint32Array;
-  /** CJK terms only: `positions[offsets[i]..offsets[i+1]]` are where docs[i] has the term. */
+  /** CJK chunks only: `positions[offsets[i]..offsets[i+1]]` are where posting i has its term. */
   offsets?: Uint32Array;
   positions?: Uint32Array;
 }

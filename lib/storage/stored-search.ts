@@ -1,13 +1,14 @@
 /**
  * Search over the index the background keeps in IndexedDB (`storage/search-indexer.ts`), read
  * where the library page runs. The page holds the cards and, per document number, its length;
- * a query reads only the postings rows of its terms (and the words its prefixes start), checks CJK
+ * a query reads only the chunk rows of its terms (and of the words its prefixes start), checks CJK
  * phrases with the positions those rows carry, and ranks with the same `rankMatches` as a fresh
  * in-memory index. No article text is held: snippets read the few rows on screen.
  */
 import Dexie from 'dexie';
 import type { GleanerDB } from './db';
-import type { SearchDocRow, SearchPostingsRow } from './search-records';
+import { chunkRangeOf, unpackChunk, type TermPostings } from './search-chunks';
+import type { SearchDocRow } from './search-records';
 import { searchTextOf } from '../library/cards';
 import { parseQuery, type QueryPart } from '../library/fold';
 import {
@@ -41,7 +42,7 @@ class QueryView implements RankSource {
 
   constructor(
     private readonly docs: DocTable,
-    rows: readonly SearchPostingsRow[],
+    rows: readonly TermPostings[],
   ) {
     for (const row of rows) {
       for (let i = 0; i < row.docs.length; i++) {
@@ -174,15 +175,21 @@ class DocTable {
   }
 }
 
-/** The rows for a part: a word's (and the words it starts), or a CJK run's bigrams. */
-function readRows(db: GleanerDB, part: QueryPart): Promise<SearchPostingsRow[]>[] {
-  const range = (from: string, to: string) =>
-    db.searchPostings
-      .where('[term+segment]')
+/** The postings for a part: a word's (and the words it starts), or a CJK run's bigrams. */
+async function readPostings(db: GleanerDB, part: QueryPart): Promise<TermPostings[]> {
+  const chunks = async (prefix: string, keep: (term: string) => boolean) => {
+    const [from, to] = chunkRangeOf(prefix);
+    const rows = await db.searchChunks
+      .where('[chunk+segment]')
       .between([from, Dexie.minKey], [to, Dexie.maxKey], true, true)
       .toArray();
-  if (part.kind === 'cjk' && part.grams.length) return part.grams.map((g) => range(g, g));
-  return [range(part.text, `${part.text}\uffff`)];
+    return rows.flatMap((row) => unpackChunk(row, keep));
+  };
+  if (part.kind === 'cjk' && part.grams.length) {
+    const lists = await Promise.all(part.grams.map((g) => chunks(g, (term) => term === g)));
+    return lists.flat();
+  }
+  return chunks(part.text, (term) => term.startsWith(part.text));
 }
 
 export class StoredSearch {
@@ -220,8 +227,8 @@ export class StoredSearch {
   async search(query: string): Promise<SearchHit[]> {
     const parts = parseQuery(query);
     if (!parts.length || !this.docs.live) return [];
-    const rows = await this.db.transaction('r', this.db.searchPostings, () =>
-      Promise.all(parts.flatMap((part) => readRows(this.db, part))),
+    const rows = await this.db.transaction('r', this.db.searchChunks, () =>
+      Promise.all(parts.map((part) => readPostings(this.db, part))),
     );
     const view = new QueryView(this.docs, rows.flat());
     const phrases = phrasesOf(parts);

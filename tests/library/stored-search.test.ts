@@ -339,7 +339,7 @@ describe('the kept index answers as an index built fresh', () => {
     const db = await runSequence(7, 150);
     expect(merges).toBeGreaterThan(0);
     const meta = await db.searchMeta.get(SEARCH_META_KEY);
-    const rows = await db.searchPostings.orderBy('segment').uniqueKeys();
+    const rows = await db.searchChunks.orderBy('segment').uniqueKeys();
     expect(rows.map(Number).sort()).toEqual(
       Object.keys(meta?.segments ?? {})
         .map(Number)

@@ -2,8 +2,14 @@ import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { GleanerDB } from '@/lib/storage/db';
 import { StoredSearch } from '@/lib/storage/stored-search';
-import { LATEST_SCHEMA_VERSION, SCHEMA_V1, SCHEMA_V2 } from '@/lib/storage/schema';
-import { indexQueued } from '@/lib/storage/search-indexer';
+import {
+  LATEST_SCHEMA_VERSION,
+  SCHEMA_PUBLISH,
+  SCHEMA_PUBLISH_VERSION,
+  SCHEMA_V1,
+  SCHEMA_V2,
+} from '@/lib/storage/schema';
+import { checkSearchIndex, indexQueued } from '@/lib/storage/search-indexer';
 import { sampleClip } from '../support/article';
 
 /** Opens a raw database at an old version, seeds it, then opens the real one over it. */
@@ -147,6 +153,61 @@ describe('v2 → v3 (2026-12-06, the search index)', () => {
       'id-3',
     ]);
     expect(search.cards().map((c) => c.id)).toEqual(['id-3', 'id-2', 'id-1']);
+    await db.delete();
+  });
+});
+
+describe('v5 → v6 (2026-12-06, postings stored by chunk)', () => {
+  it('keeps every article, drops the per-term postings and rebuilds the index in the background', async () => {
+    const name = `migrate-${Math.random()}`;
+    const articles = [1, 2, 3].map((n) => ({
+      ...sampleClip({ canonicalUrl: `https://a.example/${n}`, title: `Harbour ferry ${n}` }),
+      id: `id-${n}`,
+      urlKey: `a.example/${n}`,
+      tags: [`t${n}`],
+      savedAt: `2026-11-2${n}T10:00:00+00:00`,
+      updatedAt: '2026-11-25T10:00:00+00:00',
+    }));
+    await seedAtVersion(name, SCHEMA_PUBLISH_VERSION, SCHEMA_PUBLISH, async (db) => {
+      await db.table('articles').bulkAdd(articles);
+      // A v5 index: one row per term (format 1).
+      await db.table('searchMeta').put({
+        key: 'state',
+        format: 1,
+        nextDocNo: 3,
+        nextSegment: 1,
+        segments: { 0: 3 },
+      });
+      await db
+        .table('searchDocs')
+        .bulkPut(
+          articles.map((a, n) => ({ id: a.id, docNo: n, length: 9, hash: 1, card: { id: a.id } })),
+        );
+      await db.table('searchPostings').put({
+        term: 'ferry',
+        segment: 0,
+        docs: Uint32Array.from([0, 1, 2]),
+        weights: Uint32Array.from([3, 3, 3]),
+      });
+    });
+    const db = new GleanerDB(name);
+    await db.open();
+    expect(db.verno).toBe(LATEST_SCHEMA_VERSION);
+    expect(await db.articles.toArray()).toEqual(articles);
+    expect(db.tables.map((t) => t.name)).not.toContain('searchPostings');
+    expect(await db.searchChunks.count()).toBe(0);
+    // The indexer's first run sees the old format and queues every article again.
+    expect(await checkSearchIndex(db)).toBe(true);
+    expect(await db.searchQueue.count()).toBe(3);
+    while ((await indexQueued(db)) > 0);
+    expect(await db.searchChunks.count()).toBeGreaterThan(0);
+    const search = await StoredSearch.open(db);
+    expect((await search.search('ferry')).map((h) => h.id).sort()).toEqual([
+      'id-1',
+      'id-2',
+      'id-3',
+    ]);
+    expect((await search.search('fer')).length).toBe(3);
     await db.delete();
   });
 });

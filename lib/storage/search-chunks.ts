@@ -1,0 +1,138 @@
+/**
+ * The search postings as IndexedDB holds them: one row per *chunk* and segment, a chunk being the
+ * terms that start alike (a word's first two characters, a CJK bigram's first character). A row
+ * per term was ~55,000 writes per indexer run, which made IndexedDB the whole cost of an import;
+ * a row per chunk is a few thousand, and a query still reads only the chunks of its terms — a
+ * typed prefix's words all sit in the prefix's own chunk (or, for one character, in the chunks
+ * that start with it).
+ */
+import { isCjk } from '../library/fold';
+import type { SearchChunkRow } from './search-records';
+
+/** One term's postings in one segment, as the indexer builds them and a query ranks them. */
+export interface TermPostings {
+  term: string;
+  segment: number;
+  docs: ArrayLike<number>;
+  weights: ArrayLike<number>;
+  /** CJK terms only: `positions[offsets[i]..offsets[i+1]]` are where docs[i] has the term. */
+  offsets?: ArrayLike<number>;
+  positions?: Uint32Array;
+}
+
+/** A term's postings while a run collects them. */
+export interface GrowingPostings {
+  docs: number[];
+  weights: number[];
+  offsets: number[] | null;
+  positions: number[] | null;
+}
+
+/** The chunk a term is stored in. */
+export function chunkOf(term: string): string {
+  const first = String.fromCodePoint(term.codePointAt(0) ?? 0);
+  if (isCjk(first)) return first;
+  const second = term.codePointAt(first.length);
+  return second === undefined ? first : first + String.fromCodePoint(second);
+}
+
+/**
+ * The chunks that may hold terms starting with `prefix`: its own, or for a one-character prefix
+ * the range of chunks that start with it (`[from, to]`, both inclusive).
+ */
+export function chunkRangeOf(prefix: string): [string, string] {
+  const chunk = chunkOf(prefix);
+  const oneCharacter = String.fromCodePoint(prefix.codePointAt(0) ?? 0) === prefix;
+  return oneCharacter && !isCjk(prefix) ? [chunk, `${chunk}\uffff`] : [chunk, chunk];
+}
+
+/** Packs one segment's postings into rows, one per chunk. */
+export function packSegment(
+  segment: number,
+  postings: Iterable<[string, GrowingPostings]>,
+): SearchChunkRow[] {
+  const byChunk = new Map<string, [string, GrowingPostings][]>();
+  for (const entry of postings) {
+    const chunk = chunkOf(entry[0]);
+    const list = byChunk.get(chunk);
+    if (list) list.push(entry);
+    else byChunk.set(chunk, [entry]);
+  }
+  const rows: SearchChunkRow[] = [];
+  for (const [chunk, entries] of byChunk) {
+    entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    let postingCount = 0;
+    let positionCount = 0;
+    let hasPositions = false;
+    for (const [, list] of entries) {
+      postingCount += list.docs.length;
+      if (list.positions) {
+        hasPositions = true;
+        positionCount += list.positions.length;
+      }
+    }
+    const starts = new Uint32Array(entries.length + 1);
+    const docs = new Uint32Array(postingCount);
+    const weights = new Uint32Array(postingCount);
+    // Per posting, where its positions start (words have none: an empty run).
+    const offsets = hasPositions ? new Uint32Array(postingCount + 1) : undefined;
+    const positions = hasPositions ? new Uint32Array(positionCount) : undefined;
+    let at = 0;
+    let placed = 0;
+    entries.forEach(([, list], t) => {
+      starts[t] = at;
+      for (let i = 0; i < list.docs.length; i++, at++) {
+        docs[at] = list.docs[i] ?? 0;
+        weights[at] = list.weights[i] ?? 0;
+        if (offsets && positions) {
+          offsets[at] = placed;
+          const from = list.offsets?.[i] ?? 0;
+          const to = list.offsets?.[i + 1] ?? list.positions?.length ?? from;
+          for (let k = from; k < to; k++) positions[placed++] = list.positions?.[k] ?? 0;
+        }
+      }
+    });
+    starts[entries.length] = at;
+    if (offsets) offsets[at] = placed;
+    const row: SearchChunkRow = {
+      chunk,
+      segment,
+      terms: entries.map(([term]) => term),
+      starts,
+      docs,
+      weights,
+    };
+    if (offsets && positions) {
+      row.offsets = offsets;
+      row.positions = positions;
+    }
+    rows.push(row);
+  }
+  return rows;
+}
+
+/** The terms of a chunk row (those `keep` accepts), each with its postings (views, not copies). */
+export function unpackChunk(
+  row: SearchChunkRow,
+  keep: (term: string) => boolean = () => true,
+): TermPostings[] {
+  const out: TermPostings[] = [];
+  row.terms.forEach((term, t) => {
+    if (!keep(term)) return;
+    const from = row.starts[t] ?? 0;
+    const to = row.starts[t + 1] ?? from;
+    const postings: TermPostings = {
+      term,
+      segment: row.segment,
+      docs: row.docs.subarray(from, to),
+      weights: row.weights.subarray(from, to),
+    };
+    if (row.offsets && row.positions) {
+      // A CJK chunk: offsets stay absolute into the row's positions, one more than the postings.
+      postings.offsets = row.offsets.subarray(from, to + 1);
+      postings.positions = row.positions;
+    }
+    out.push(postings);
+  });
+  return out;
+}

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import {
+  chunkOf,
+  chunkRangeOf,
+  packSegment,
+  unpackChunk,
+  type GrowingPostings,
+} from '@/lib/storage/search-chunks';
+
+const words = (docs: number[], weights: number[]): GrowingPostings => ({
+  docs,
+  weights,
+  offsets: null,
+  positions: null,
+});
+
+describe('search chunks', () => {
+  it('puts a word in the chunk of its first two characters, a CJK bigram in its first', () => {
+    expect(chunkOf('government')).toBe('go');
+    expect(chunkOf('a')).toBe('a');
+    expect(chunkOf('经济')).toBe('经');
+    expect(chunkOf('𝒳yz')).toBe('𝒳y');
+  });
+
+  it('reads a typed prefix from its own chunk, or from every chunk a single letter starts', () => {
+    expect(chunkRangeOf('technol')).toEqual(['te', 'te']);
+    expect(chunkRangeOf('te')).toEqual(['te', 'te']);
+    expect(chunkRangeOf('t')).toEqual(['t', 't\uffff']);
+    expect(chunkRangeOf('经')).toEqual(['经', '经']);
+  });
+
+  it('packs a segment into one row per chunk and gives each term back whole', () => {
+    const rows = packSegment(
+      7,
+      new Map<string, GrowingPostings>([
+        ['govern', words([1, 4], [3, 1])],
+        ['good', words([2], [2])],
+        ['market', words([1, 2, 3], [1, 1, 1])],
+        ['经济', { docs: [1, 3], weights: [2, 1], offsets: [0, 2], positions: [5, 9, 40] }],
+        ['经营', { docs: [3], weights: [1], offsets: [0], positions: [12] }],
+      ]),
+    );
+    expect(rows.map((row) => [row.chunk, row.segment, row.terms]).sort()).toEqual([
+      ['go', 7, ['good', 'govern']],
+      ['ma', 7, ['market']],
+      ['经', 7, ['经济', '经营']],
+    ]);
+    const terms = rows.flatMap((row) => unpackChunk(row));
+    const govern = terms.find((t) => t.term === 'govern')!;
+    expect([...Array.from(govern.docs)]).toEqual([1, 4]);
+    expect([...Array.from(govern.weights)]).toEqual([3, 1]);
+    expect(govern.positions).toBeUndefined();
+    const economy = terms.find((t) => t.term === '经济')!;
+    const placesOf = (i: number) =>
+      Array.from(economy.positions!.subarray(economy.offsets![i], economy.offsets![i + 1]));
+    expect(placesOf(0)).toEqual([5, 9]);
+    expect(placesOf(1)).toEqual([40]);
+    const business = terms.find((t) => t.term === '经营')!;
+    expect(
+      Array.from(business.positions!.subarray(business.offsets![0], business.offsets![1])),
+    ).toEqual([12]);
+    expect(
+      unpackChunk(
+        rows.find((r) => r.chunk === 'go')!,
+        (t) => t.startsWith('gov'),
+      ),
+    ).toHaveLength(1);
+  });
+});
