@@ -12,7 +12,7 @@ import { descendants } from './element-walk';
 import { findHeadline, spacedText, textAfter, textBefore, textNodes } from './headline';
 import { jsonLdText, rankJsonLdNodes, readJsonLd } from './json-ld';
 import { metaContent } from './meta-tags';
-import { localOffsetMinutes, offsetForLanguage } from './page-timezone';
+import { localOffsetMinutes, offsetForLanguage, offsetForScript } from './page-timezone';
 
 export interface DateParts {
   year: number;
@@ -144,6 +144,23 @@ function parsersFor(text: string, language: string | null | undefined): ChronoPa
   return parsers;
 }
 
+/** The Republic of China's calendar counts years from 1912 (民國113年 = 2024). */
+const ROC_YEAR_OFFSET = 1911;
+/** `民國113年3月5日`, `113年03月05日`, `113/03/05`: a two- or three-digit year no Western date has. */
+const ROC_DATE =
+  /(?:(?:中華)?民國\s*)?(?<!\d)(\d{2,3})(\s*(?:年\s*\d{1,2}\s*月|\/\d{1,2}\/\d{1,2}(?!\d)))/g;
+
+/** ROC-era dates (Taiwanese sites) written with the Western year, which parsers understand. */
+export function westernizeRocYears(text: string): string {
+  return text.replace(ROC_DATE, (whole, year: string, rest: string) => {
+    const western = Number(year) + ROC_YEAR_OFFSET;
+    // Only years that make a plausible publication date: "12/03/05" stays as it is.
+    return western >= 1990 && western <= new Date().getFullYear() + 1
+      ? `${western}${rest.replace(/\//g, '-')}`
+      : whole;
+  });
+}
+
 /**
  * A human-readable date in page text (`2022年01月12日 21:56`, `January 12, 2022 9:56 PM EST`,
  * `12 January 2022`…), or null. Only full dates count: "3 hours ago" or "01-12" are not enough to
@@ -154,7 +171,7 @@ export function parseVisibleDate(
   defaultOffsetMinutes: DefaultOffset,
   language?: string | null,
 ): string | null {
-  const input = text.replace(/\s+/g, ' ').trim().slice(0, 400);
+  const input = westernizeRocYears(text.replace(/\s+/g, ' ').trim().slice(0, 400));
   if (!/\d/.test(input)) return null;
   let best: ParsedResult | null = null;
   let bestScore = Infinity;
@@ -331,12 +348,25 @@ function* visibleCandidates(doc: Document, headline: Element | null): Generator<
   }
 }
 
+/** The title and the first few thousand characters of visible text: enough to tell the script. */
+function textSample(doc: Document, limit = 3_000): string {
+  const parts = [doc.title];
+  let length = doc.title.length;
+  for (const node of textNodes(doc)) {
+    const value = node.nodeValue ?? '';
+    parts.push(value);
+    length += value.length;
+    if (length >= limit) break;
+  }
+  return parts.join(' ');
+}
+
 /**
  * The page's publication date, ISO 8601 with the source's offset, or null. Structured data first
  * (JSON-LD, meta, microdata, `<time>`), then the visible date line near the headline.
  */
 export function findPublished(doc: Document, pageLanguage: string | null): string | null {
-  const languageOffset = offsetForLanguage(pageLanguage);
+  const languageOffset = offsetForScript(textSample(doc)) ?? offsetForLanguage(pageLanguage);
   const defaultOffset: DefaultOffset =
     languageOffset ??
     ((parts) =>
