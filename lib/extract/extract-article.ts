@@ -13,7 +13,7 @@ import { prepareDocument } from './prepare-document';
 import { needsReadabilityCheck, withReadabilityFallback } from './readability-fallback';
 import { copyOut, elementsToSkip, readingCopy, repairTableParts } from './reading-copy';
 import { sanitizeArticleBody } from './sanitize-html';
-import { mainRegion, mapText } from './text-blocks';
+import { mapText } from './text-blocks';
 import { isUsableSelector, matchExtractionRules, type ExtractionRule } from './site-rules';
 import { countWords } from './word-count';
 
@@ -121,8 +121,7 @@ export function extractArticle(
   else if (doc.body) {
     const map = mapText(doc.body, skipped);
     pageChars = map.stats.get(map.body)?.text ?? 0;
-    // Readability reads only the region that holds the page's text: the same article, less work.
-    const copy = readingCopy(doc, toSkip, title, mainRegion(map));
+    const copy = readingCopy(doc, toSkip, title);
     prepareDocument(copy);
     const readability = readabilityContent(copy);
     ({ byline, excerpt } = readability);

@@ -396,16 +396,11 @@ export function copyOut(
 }
 
 /**
- * The reading copy of the page (or of `region` of it), without what `elementsToSkip` found;
- * `title` goes in the copy (Readability drops the heading that repeats it).
+ * The reading copy of the whole page, without what `elementsToSkip` found; `title` goes in the
+ * copy (Readability drops the heading that repeats it).
  */
-export function readingCopy(
-  doc: Document,
-  { skip, unhide }: SkipLists,
-  title: string,
-  region: Element | null = doc.body,
-): Document {
+export function readingCopy(doc: Document, { skip, unhide }: SkipLists, title: string): Document {
   const copy = emptyCopy(doc, title);
-  if (region) copySubtree(copy, region, copy.body, skip, unhide);
+  if (doc.body) copySubtree(copy, doc.body, copy.body, skip, unhide);
   return copy;
 }
