@@ -161,6 +161,9 @@ export function westernizeRocYears(text: string): string {
   });
 }
 
+/** A date in numbers only with a two-digit year: "09/11/25", "11.09.25" (no "2025", no "年"). */
+const AMBIGUOUS_NUMERIC_DATE = /^\D*\d{1,2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{2}(?!\d)(?![年月日])/;
+
 /**
  * A human-readable date in page text (`2022年01月12日 21:56`, `January 12, 2022 9:56 PM EST`,
  * `12 January 2022`…), or null. Only full dates count: "3 hours ago" or "01-12" are not enough to
@@ -188,6 +191,8 @@ export function parseVisibleDate(
         continue;
       // "今天", "3 hours ago" come out certain too: a printed date writes its year.
       if (!result.text.includes(String(start.get('year') ?? '').slice(-2))) continue;
+      // "09/11/25": which number is the year, the month or the day is anyone's guess.
+      if (AMBIGUOUS_NUMERIC_DATE.test(result.text)) continue;
       const updated = UPDATE_LABEL.test(input.slice(Math.max(0, result.index - 20), result.index));
       // Earliest in the text first; at the same place, one with a time, then the language's parser.
       const score =
@@ -269,6 +274,16 @@ function* structuredCandidates(doc: Document): Generator<Candidate> {
     }
     yield { kind: 'text', value: spacedText(element) };
   }
+}
+
+/** The structured date of the page's last revision: JSON-LD `dateModified`, then the meta tags. */
+function* modifiedCandidates(doc: Document): Generator<Candidate> {
+  for (const node of rankJsonLdNodes(readJsonLd(doc))) {
+    const value = jsonLdText(node['dateModified']);
+    if (value) yield { kind: 'value', value };
+  }
+  const value = metaContent(doc, 'article:modified_time', 'og:updated_time', 'dateModified');
+  if (value) yield { kind: 'value', value };
 }
 
 function follows(element: Node, reference: Node): boolean {
@@ -379,6 +394,8 @@ export function findPublished(doc: Document, pageLanguage: string | null): strin
     return iso && isPlausible(iso) ? iso : null;
   };
   let dayOnly: string | null = null;
+  let headline: Element | null | undefined;
+  const theHeadline = () => (headline === undefined ? (headline = findHeadline(doc)) : headline);
   for (const candidate of structuredCandidates(doc)) {
     const iso = read(candidate);
     if (!iso) continue;
@@ -387,9 +404,9 @@ export function findPublished(doc: Document, pageLanguage: string | null): strin
       dayOnly ??= iso;
       continue;
     }
-    return iso;
+    return republished(doc, iso, theHeadline(), read) ?? iso;
   }
-  const headline = findHeadline(doc);
+  headline = theHeadline();
   if (dayOnly) {
     const day = dayOnly.slice(0, 10);
     for (const candidate of [
@@ -410,6 +427,32 @@ export function findPublished(doc: Document, pageLanguage: string | null): strin
     if (iso) return iso;
   }
   return firstPrintedDateTime(doc, read);
+}
+
+/**
+ * The revision date, when the page shows its reader that date and not the structured publication
+ * date: a guide or a list republished ("Updated: Dec 19, 2025" beside the byline, `dateModified`
+ * 2025-12-19, `datePublished` 2018). The date a reader sees is the article's date; the first
+ * version's date is not on the page. Null when the page shows the publication date, or no date.
+ */
+function republished(
+  doc: Document,
+  published: string,
+  headline: Element | null,
+  read: (candidate: Candidate) => string | null,
+): string | null {
+  let modified: string | null = null;
+  for (const candidate of modifiedCandidates(doc)) {
+    modified = read(candidate);
+    if (modified) break;
+  }
+  if (!modified || modified.slice(0, 10) === published.slice(0, 10)) return null;
+  const shown = [...timeCandidates(doc, headline), ...visibleCandidates(doc, headline)];
+  for (const candidate of shown) {
+    const iso = read(candidate);
+    if (iso) return iso.slice(0, 10) === modified.slice(0, 10) ? modified : null;
+  }
+  return null;
 }
 
 /** "2003-5-29 09:07", "2012年1月17日 18:10": a full date with a time, as pages print them. */

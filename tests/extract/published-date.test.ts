@@ -228,6 +228,30 @@ describe('findPublished', () => {
     expect(findPublished(doc, null)).toBe('2022-01-12T21:56:33+08:00');
   });
 
+  it('takes the revision date when the page shows that one beside the headline', () => {
+    const head = `<script type="application/ld+json">{"@type":"Article",
+      "datePublished":"2018-04-03T16:50:31Z","dateModified":"2025-12-19T18:06:00Z"}</script>`;
+    const shown = page(
+      head,
+      '<h1>The best running shoes</h1><p class="byline">By A. Writer <time>Updated: Dec 19, 2025 1:06 PM EST</time></p>',
+    );
+    expect(findPublished(shown, 'en')).toBe('2025-12-19T18:06:00+00:00');
+    // The page shows the first version's date: that one stays.
+    const first = page(
+      head,
+      '<h1>The best running shoes</h1><p class="byline">By A. Writer, April 3, 2018</p>',
+    );
+    expect(findPublished(first, 'en')).toBe('2018-04-03T16:50:31+00:00');
+  });
+
+  it('takes no date written in numbers with a two-digit year (09/11/25: which is the year?)', () => {
+    const doc = page(
+      '<title>Best kettles</title>',
+      '<h1>Best kettles</h1><div class="attribution-date">Updated on 09/11/25</div>',
+    );
+    expect(findPublished(doc, 'en')).toBeNull();
+  });
+
   it('reads the visible date line under the headline in the page language offset', () => {
     const doc = page(
       '<title>Headline_Site</title>',
