@@ -80,6 +80,14 @@ describe('cleanArticle', () => {
     expect(text.startsWith('新华社北京1月11日电')).toBe(true);
   });
 
+  it("keeps a short story's first and last sentences, each a paragraph of its own", () => {
+    const first = '(Reuters) - Ferries stop on Friday.';
+    const last = 'Service resumes on 3 March.';
+    const text = clean(`<p>${first}</p><p>${STORY_EN}</p><p>${last}</p>`);
+    expect(text.startsWith(first)).toBe(true);
+    expect(text.trimEnd().endsWith(last)).toBe(true);
+  });
+
   it('drops figcaptions and credits but keeps a caption that tells the news', () => {
     const narrative =
       '(1月17日下午4时30分，京港澳高速雨花收费站以北6公里处发生一起交通事故，造成高速以北方向大堵车，收费站附近车辆已经排起长龙。)';

@@ -327,6 +327,14 @@ describe('findPublished', () => {
     expect(findPublished(doc, null)).toBe('2022-01-12T21:56:33+08:00');
   });
 
+  it('takes no copyright year for a date', () => {
+    const doc = page(
+      '<title>Headline</title>',
+      '<h1>Headline</h1><p>Story text.</p><footer>© 2023 Example Media. Copyright 2019-2024. 版权所有 2024</footer>',
+    );
+    expect(findPublished(doc, 'en')).toBeNull();
+  });
+
   it('returns null when the page has no date', () => {
     expect(
       findPublished(page('<title>T</title>', '<h1>T</h1><p>Text 01-12 21:56</p>'), 'zh'),
