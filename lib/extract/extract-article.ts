@@ -10,6 +10,7 @@ import { FastReadability } from './fast-readability';
 import { chooseContent } from './content-choice';
 import { readPageMetadata, type PageMetadata } from './page-metadata';
 import { prepareDocument } from './prepare-document';
+import { needsReadabilityCheck, withReadabilityFallback } from './readability-fallback';
 import { copyOut, elementsToSkip, readingCopy, repairTableParts } from './reading-copy';
 import { sanitizeArticleBody } from './sanitize-html';
 import { mapText } from './text-blocks';
@@ -114,9 +115,12 @@ export function extractArticle(
   let content = ruleContent(doc, rules, skipped, title);
   let byline: string | null = null;
   let excerpt: string | null = null;
+  /** The page's text outside links and clutter (not measured when a site rule found the story). */
+  let pageChars = 0;
   if (content) cleanArticle(content, { title });
   else if (doc.body) {
     const map = mapText(doc.body, skipped);
+    pageChars = map.stats.get(map.body)?.text ?? 0;
     const copy = readingCopy(doc, toSkip, title);
     prepareDocument(copy);
     const readability = readabilityContent(copy);
@@ -124,7 +128,10 @@ export function extractArticle(
     if (readability.content) cleanArticle(readability.content, { title });
     content = chooseContent({ doc, skipped, map, readability: readability.content, title });
   }
-  if (!content || !looksLikeArticle(content)) {
+  if (content && !looksLikeArticle(content)) content = null;
+  if (doc.body && needsReadabilityCheck(content, pageChars))
+    content = withReadabilityFallback(doc, content, title);
+  if (!content) {
     return err({
       code: 'no-article',
       message: t('error_no_article'),

@@ -20,6 +20,30 @@ export function offsetForLanguage(lang: string | null): number | null {
   return OFFSET_BY_PRIMARY_LANGUAGE[primary] ?? null;
 }
 
+const HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/g;
+const KANA = /[\u3040-\u30ff]/g;
+const HANGUL = /[\uac00-\ud7af]/g;
+const LATIN = /[a-z]/gi;
+
+/**
+ * UTC offset implied by the script the page's text is written in: Chinese (no kana) is UTC+8 in
+ * every place that writes it, Japanese (kana) and Korean (Hangul) UTC+9. Many Chinese pages
+ * declare no language or a wrong one (`lang="en"` from a template), so the text decides. Null
+ * for text that is not mostly Chinese, Japanese or Korean.
+ */
+export function offsetForScript(text: string): number | null {
+  const han = text.match(HAN)?.length ?? 0;
+  const kana = text.match(KANA)?.length ?? 0;
+  const hangul = text.match(HANGUL)?.length ?? 0;
+  const cjk = han + kana + hangul;
+  // A CJK character is a word; five Latin letters are one.
+  const latinWords = (text.match(LATIN)?.length ?? 0) / 5;
+  if (cjk < 20 || cjk < latinWords) return null;
+  if (hangul > han + kana) return offsetForLanguage('ko');
+  if (kana >= cjk * 0.05) return offsetForLanguage('ja');
+  return offsetForLanguage('zh');
+}
+
 /**
  * The machine's UTC offset in minutes at that local wall time (DST-aware), +480 meaning UTC+8.
  * The last resort when neither the value nor the page's language says which zone a date is in.

@@ -12,7 +12,7 @@ import { descendants } from './element-walk';
 import { findHeadline, spacedText, textAfter, textBefore, textNodes } from './headline';
 import { jsonLdText, rankJsonLdNodes, readJsonLd } from './json-ld';
 import { metaContent } from './meta-tags';
-import { localOffsetMinutes, offsetForLanguage } from './page-timezone';
+import { localOffsetMinutes, offsetForLanguage, offsetForScript } from './page-timezone';
 
 export interface DateParts {
   year: number;
@@ -144,6 +144,26 @@ function parsersFor(text: string, language: string | null | undefined): ChronoPa
   return parsers;
 }
 
+/** The Republic of China's calendar counts years from 1912 (民國113年 = 2024). */
+const ROC_YEAR_OFFSET = 1911;
+/** `民國113年3月5日`, `113年03月05日`, `113/03/05`: a two- or three-digit year no Western date has. */
+const ROC_DATE =
+  /(?:(?:中華)?民國\s*)?(?<!\d)(\d{2,3})(\s*(?:年\s*\d{1,2}\s*月|\/\d{1,2}\/\d{1,2}(?!\d)))/g;
+
+/** ROC-era dates (Taiwanese sites) written with the Western year, which parsers understand. */
+export function westernizeRocYears(text: string): string {
+  return text.replace(ROC_DATE, (whole, year: string, rest: string) => {
+    const western = Number(year) + ROC_YEAR_OFFSET;
+    // Only years that make a plausible publication date: "12/03/05" stays as it is.
+    return western >= 1990 && western <= new Date().getFullYear() + 1
+      ? `${western}${rest.replace(/\//g, '-')}`
+      : whole;
+  });
+}
+
+/** A date in numbers only with a two-digit year: "09/11/25", "11.09.25" (no "2025", no "年"). */
+const AMBIGUOUS_NUMERIC_DATE = /^\D*\d{1,2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{2}(?!\d)(?![年月日])/;
+
 /**
  * A human-readable date in page text (`2022年01月12日 21:56`, `January 12, 2022 9:56 PM EST`,
  * `12 January 2022`…), or null. Only full dates count: "3 hours ago" or "01-12" are not enough to
@@ -154,7 +174,7 @@ export function parseVisibleDate(
   defaultOffsetMinutes: DefaultOffset,
   language?: string | null,
 ): string | null {
-  const input = text.replace(/\s+/g, ' ').trim().slice(0, 400);
+  const input = westernizeRocYears(text.replace(/\s+/g, ' ').trim().slice(0, 400));
   if (!/\d/.test(input)) return null;
   let best: ParsedResult | null = null;
   let bestScore = Infinity;
@@ -171,6 +191,8 @@ export function parseVisibleDate(
         continue;
       // "今天", "3 hours ago" come out certain too: a printed date writes its year.
       if (!result.text.includes(String(start.get('year') ?? '').slice(-2))) continue;
+      // "09/11/25": which number is the year, the month or the day is anyone's guess.
+      if (AMBIGUOUS_NUMERIC_DATE.test(result.text)) continue;
       const updated = UPDATE_LABEL.test(input.slice(Math.max(0, result.index - 20), result.index));
       // Earliest in the text first; at the same place, one with a time, then the language's parser.
       const score =
@@ -254,6 +276,16 @@ function* structuredCandidates(doc: Document): Generator<Candidate> {
   }
 }
 
+/** The structured date of the page's last revision: JSON-LD `dateModified`, then the meta tags. */
+function* modifiedCandidates(doc: Document): Generator<Candidate> {
+  for (const node of rankJsonLdNodes(readJsonLd(doc))) {
+    const value = jsonLdText(node['dateModified']);
+    if (value) yield { kind: 'value', value };
+  }
+  const value = metaContent(doc, 'article:modified_time', 'og:updated_time', 'dateModified');
+  if (value) yield { kind: 'value', value };
+}
+
 function follows(element: Node, reference: Node): boolean {
   return Boolean(
     reference.compareDocumentPosition(element) & reference.DOCUMENT_POSITION_FOLLOWING,
@@ -331,12 +363,25 @@ function* visibleCandidates(doc: Document, headline: Element | null): Generator<
   }
 }
 
+/** The title and the first few thousand characters of visible text: enough to tell the script. */
+function textSample(doc: Document, limit = 3_000): string {
+  const parts = [doc.title];
+  let length = doc.title.length;
+  for (const node of textNodes(doc)) {
+    const value = node.nodeValue ?? '';
+    parts.push(value);
+    length += value.length;
+    if (length >= limit) break;
+  }
+  return parts.join(' ');
+}
+
 /**
  * The page's publication date, ISO 8601 with the source's offset, or null. Structured data first
  * (JSON-LD, meta, microdata, `<time>`), then the visible date line near the headline.
  */
 export function findPublished(doc: Document, pageLanguage: string | null): string | null {
-  const languageOffset = offsetForLanguage(pageLanguage);
+  const languageOffset = offsetForScript(textSample(doc)) ?? offsetForLanguage(pageLanguage);
   const defaultOffset: DefaultOffset =
     languageOffset ??
     ((parts) =>
@@ -349,6 +394,8 @@ export function findPublished(doc: Document, pageLanguage: string | null): strin
     return iso && isPlausible(iso) ? iso : null;
   };
   let dayOnly: string | null = null;
+  let headline: Element | null | undefined;
+  const theHeadline = () => (headline === undefined ? (headline = findHeadline(doc)) : headline);
   for (const candidate of structuredCandidates(doc)) {
     const iso = read(candidate);
     if (!iso) continue;
@@ -357,9 +404,9 @@ export function findPublished(doc: Document, pageLanguage: string | null): strin
       dayOnly ??= iso;
       continue;
     }
-    return iso;
+    return republished(doc, iso, theHeadline(), read) ?? iso;
   }
-  const headline = findHeadline(doc);
+  headline = theHeadline();
   if (dayOnly) {
     const day = dayOnly.slice(0, 10);
     for (const candidate of [
@@ -380,6 +427,32 @@ export function findPublished(doc: Document, pageLanguage: string | null): strin
     if (iso) return iso;
   }
   return firstPrintedDateTime(doc, read);
+}
+
+/**
+ * The revision date, when the page shows its reader that date and not the structured publication
+ * date: a guide or a list republished ("Updated: Dec 19, 2025" beside the byline, `dateModified`
+ * 2025-12-19, `datePublished` 2018). The date a reader sees is the article's date; the first
+ * version's date is not on the page. Null when the page shows the publication date, or no date.
+ */
+function republished(
+  doc: Document,
+  published: string,
+  headline: Element | null,
+  read: (candidate: Candidate) => string | null,
+): string | null {
+  let modified: string | null = null;
+  for (const candidate of modifiedCandidates(doc)) {
+    modified = read(candidate);
+    if (modified) break;
+  }
+  if (!modified || modified.slice(0, 10) === published.slice(0, 10)) return null;
+  const shown = [...timeCandidates(doc, headline), ...visibleCandidates(doc, headline)];
+  for (const candidate of shown) {
+    const iso = read(candidate);
+    if (iso) return iso.slice(0, 10) === modified.slice(0, 10) ? modified : null;
+  }
+  return null;
 }
 
 /** "2003-5-29 09:07", "2012年1月17日 18:10": a full date with a time, as pages print them. */

@@ -12,6 +12,8 @@ export interface CorpusEntry {
   date: string | null;
   author: string | null;
   decode_as: string;
+  /** The page's host. */
+  domain: string;
 }
 
 export interface CorpusPage {

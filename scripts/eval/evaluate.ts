@@ -40,6 +40,8 @@ export interface ExtractorScore {
   title: boolean | null;
   titleOrSuffixed: boolean | null;
   date: boolean | null;
+  /** A date was given where the gold has one, and it is another date: worse than none. */
+  dateWrong: boolean;
   byline: boolean | null;
   ms: number;
   error?: string;
@@ -70,6 +72,10 @@ function score(page: CorpusPage, prediction: Prediction, m2Text: string): Extrac
     title: entry.title ? sameTitle(prediction.title, entry.title) : null,
     titleOrSuffixed: entry.title ? sameTitleOrSuffixed(prediction.title, entry.title) : null,
     date: hasGoldDate(entry.date) ? sameDate(prediction.published, entry.date) : null,
+    dateWrong:
+      hasGoldDate(entry.date) &&
+      Boolean(prediction.published) &&
+      !sameDate(prediction.published, entry.date),
     byline: entry.author ? sameByline(prediction.byline, entry.author) : null,
     ms: prediction.ms,
     ...(prediction.error ? { error: prediction.error } : {}),
@@ -134,7 +140,7 @@ export interface Summary {
   empty: number;
   emptyWithGold: number;
   title: { gold: number; equal: number; equalOrSuffixed: number };
-  date: { gold: number; same: number };
+  date: { gold: number; same: number; wrong: number };
   byline: { gold: number; equal: number };
   msMedian: number;
   msP95: number;
@@ -181,7 +187,11 @@ export function summarize(results: readonly PageResult[], which: 'ours' | 'reada
       equal: count((s) => s.title === true),
       equalOrSuffixed: count((s) => s.titleOrSuffixed === true),
     },
-    date: { gold: count((s) => s.date !== null), same: count((s) => s.date === true) },
+    date: {
+      gold: count((s) => s.date !== null),
+      same: count((s) => s.date === true),
+      wrong: count((s) => s.dateWrong),
+    },
     byline: { gold: count((s) => s.byline !== null), equal: count((s) => s.byline === true) },
     msMedian: median(ms),
     msP95: quantile(ms, 0.95),

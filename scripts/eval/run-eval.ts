@@ -5,7 +5,9 @@
  *   npm run eval -- --corpus ../shared/corpus [--out predictions.jsonl] [--limit N] [--dataset NAME]
  *   npm run eval -- --corpus ../shared/corpus --floors   (exits 1 below floors.json; timings aside)
  *
- * Other flags: --names a,b (just these pages), --worst N (list our N lowest M3 pages),
+ * Other flags: --names a,b (just these pages), --fold K/N (just the pages of every N-th site,
+ * starting at the K-th: `--fold 0/2` is the half the rules were tuned on, `--fold 1/2` the other
+ * half), --worst N (list our N lowest M3 pages),
  * --out-readability FILE (Readability's predictions), --dump DIR (ours / Readability / gold text
  * per page, for diffs).
  */
@@ -15,6 +17,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { listPages, readEntry, readPage } from './corpus';
 import { installDomGlobals } from './dom-globals';
+import { foldOfSites, parseFold, siteOf } from './site-fold';
 
 const { values } = parseArgs({
   options: {
@@ -24,6 +27,7 @@ const { values } = parseArgs({
     limit: { type: 'string' },
     dataset: { type: 'string', multiple: true },
     names: { type: 'string' },
+    fold: { type: 'string' },
     worst: { type: 'string' },
     dump: { type: 'string' },
     quiet: { type: 'boolean' },
@@ -49,6 +53,20 @@ const wanted = values.names ? new Set(values.names.split(',')) : null;
 let names = listPages(corpus).filter((name) => !wanted || wanted.has(name));
 if (datasets.length)
   names = names.filter((name) => datasets.includes(readEntry(corpus, name).source_dataset));
+// Folds are of the whole corpus's sites, so a site stays in its fold whatever else is filtered.
+const siteOfPage = new Map(
+  listPages(corpus).map((name) => [name, siteOf(readEntry(corpus, name).domain)]),
+);
+const siteFolds = foldOfSites(siteOfPage.values(), 2);
+if (values.fold) {
+  const fold = parseFold(values.fold);
+  if (!fold) {
+    console.error(`--fold takes K/N (e.g. 0/2), not ${values.fold}`);
+    process.exit(2);
+  }
+  const folds = foldOfSites(siteOfPage.values(), fold.count);
+  names = names.filter((name) => folds.get(siteOfPage.get(name)!) === fold.index);
+}
 if (values.limit) names = names.slice(0, Number(values.limit));
 if (!names.length) {
   console.error(`No pages in ${corpus}${datasets.length ? ` for ${datasets.join(', ')}` : ''}`);
@@ -109,7 +127,7 @@ if (values.dump) {
   }
 }
 
-console.log(formatReport(results, wallSeconds));
+console.log(formatReport(results, { wallSeconds, split: { siteOfPage, siteFolds } }));
 
 if (values.worst) {
   const count = Number(values.worst);
@@ -123,7 +141,7 @@ if (values.worst) {
 }
 
 if (values.floors) {
-  const missed = missedFloors(results);
+  const missed = missedFloors(results, { siteOfPage, siteFolds });
   console.log(
     missed.length
       ? `\nBelow the floors (scripts/eval/floors.json): ${missed.map((t) => t.label).join('; ')}`

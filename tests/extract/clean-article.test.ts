@@ -52,6 +52,42 @@ describe('cleanArticle', () => {
     expect(text).toContain(STORY_ZH);
   });
 
+  it.each([
+    ['本报讯（记者 张三）'],
+    ['新华社北京1月11日电'],
+    ['【本台記者2024年3月5日訊】'],
+    ['中央社記者王小明台北5日電'],
+    ['WASHINGTON (Reuters) -'],
+  ])('keeps a story’s lead on a line of its own: %s', (lead) => {
+    const text = clean(`<p>${lead}</p><p>${STORY_ZH}</p><p>${STORY_ZH}</p>`);
+    expect(text.startsWith(lead)).toBe(true);
+  });
+
+  it('keeps a caption line that tells the news in sentences, with its credit; drops a bare one', () => {
+    const told =
+      '流感疫情持續升溫，累計死亡人數已達二十人。圖為高市醫療院所陸續成立類流感特別門診。（資料照，記者楊菁菁攝）';
+    const text = clean(
+      `<p><img src="a.jpg"></p><p>${told}</p><p>${STORY_ZH}</p><p>${STORY_ZH}</p><p>颁奖现场（王怡然 摄）</p>`,
+    );
+    expect(text).toContain(told);
+    expect(text).not.toContain('王怡然');
+  });
+
+  it('keeps a lead set in a "dateline" element at the start of the story', () => {
+    const text = clean(
+      `<p><span class="dateline">新华社北京1月11日电</span>${STORY_ZH}</p><p>${STORY_ZH}</p>`,
+    );
+    expect(text.startsWith('新华社北京1月11日电')).toBe(true);
+  });
+
+  it("keeps a short story's first and last sentences, each a paragraph of its own", () => {
+    const first = '(Reuters) - Ferries stop on Friday.';
+    const last = 'Service resumes on 3 March.';
+    const text = clean(`<p>${first}</p><p>${STORY_EN}</p><p>${last}</p>`);
+    expect(text.startsWith(first)).toBe(true);
+    expect(text.trimEnd().endsWith(last)).toBe(true);
+  });
+
   it('drops figcaptions and credits but keeps a caption that tells the news', () => {
     const narrative =
       '(1月17日下午4时30分，京港澳高速雨花收费站以北6公里处发生一起交通事故，造成高速以北方向大堵车，收费站附近车辆已经排起长龙。)';

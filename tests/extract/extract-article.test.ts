@@ -81,3 +81,45 @@ describe('extractArticle', () => {
     expect(result.value.text).not.toContain('annual pass');
   });
 });
+
+describe('extractArticle, never worse than Readability alone', () => {
+  const STORY_TW = [
+    '〔記者王小明／台北報導〕台北市政府今日宣布，捷運環狀線北段將於明年底前動工，預計五年內完工通車，沿線居民期待已久。',
+    '市府表示，北段路線全長約十四公里，共設十二座車站，將串連士林、北投及內湖等地區，完工後可望紓解尖峰時段的交通壅塞。',
+    '交通局長指出，工程經費約新台幣九百億元，由中央與地方共同分擔，市府將於下個月召開說明會，向沿線里民說明施工期間的交通維持計畫。',
+  ];
+
+  it('returns Readability’s article where our reading copy lost the story', () => {
+    // A short story whose container the style sheet hides until a script shows it: the reading
+    // copy leaves hidden blocks out, vanilla Readability does not read style sheets and keeps it.
+    const nav = Array.from({ length: 8 }, (_, i) => `<li><a href="/n/${i}">新聞分類${i}</a></li>`);
+    const result = extractArticle(
+      new JSDOM(
+        `<!doctype html><html><head><title>捷運環狀線北段明年動工</title><style>.story-body { display: none }</style></head>` +
+          `<body><ul>${nav.join('')}</ul><h1>捷運環狀線北段明年動工</h1><div class="story-body">` +
+          `${STORY_TW.map((p) => `<p>${p}</p>`).join('')}</div></body></html>`,
+        { url: 'https://news.example.tw/a/1' },
+      ).window.document,
+      'https://news.example.tw/a/1',
+    );
+    expect(result.ok).toBe(true);
+    if (result.ok) {
+      for (const paragraph of STORY_TW) expect(result.value.text).toContain(paragraph);
+    }
+  });
+
+  it('still says "no article" where Readability finds none either', () => {
+    const links = Array.from(
+      { length: 30 },
+      (_, i) => `<li><a href="/n/${i}">新聞標題第${i}則</a></li>`,
+    );
+    const result = extractArticle(
+      new JSDOM(
+        `<!doctype html><html><head><title>首頁</title></head><body><ul>${links.join('')}</ul></body></html>`,
+        { url: 'https://news.example.tw/' },
+      ).window.document,
+      'https://news.example.tw/',
+    );
+    expect(result.ok).toBe(false);
+  });
+});

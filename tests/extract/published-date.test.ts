@@ -228,6 +228,30 @@ describe('findPublished', () => {
     expect(findPublished(doc, null)).toBe('2022-01-12T21:56:33+08:00');
   });
 
+  it('takes the revision date when the page shows that one beside the headline', () => {
+    const head = `<script type="application/ld+json">{"@type":"Article",
+      "datePublished":"2018-04-03T16:50:31Z","dateModified":"2025-12-19T18:06:00Z"}</script>`;
+    const shown = page(
+      head,
+      '<h1>The best running shoes</h1><p class="byline">By A. Writer <time>Updated: Dec 19, 2025 1:06 PM EST</time></p>',
+    );
+    expect(findPublished(shown, 'en')).toBe('2025-12-19T18:06:00+00:00');
+    // The page shows the first version's date: that one stays.
+    const first = page(
+      head,
+      '<h1>The best running shoes</h1><p class="byline">By A. Writer, April 3, 2018</p>',
+    );
+    expect(findPublished(first, 'en')).toBe('2018-04-03T16:50:31+00:00');
+  });
+
+  it('takes no date written in numbers with a two-digit year (09/11/25: which is the year?)', () => {
+    const doc = page(
+      '<title>Best kettles</title>',
+      '<h1>Best kettles</h1><div class="attribution-date">Updated on 09/11/25</div>',
+    );
+    expect(findPublished(doc, 'en')).toBeNull();
+  });
+
   it('reads the visible date line under the headline in the page language offset', () => {
     const doc = page(
       '<title>Headline_Site</title>',
@@ -245,9 +269,39 @@ describe('findPublished', () => {
        <tr><td><strong>劳伦斯：一个无法定义的“洛克菲勒”</strong></td></tr>
        <tr><td><font>BUSINESS.SOHU.COM\u30002004年7月16日08:19 [ 黄宇 ]</font></td></tr></table>`,
     );
-    expect(findPublished(doc, null)).toBe(
-      `2004-07-16T08:19:00${machineOffset(2004, 7, 16, 8, 19)}`,
+    expect(findPublished(doc, null)).toBe('2004-07-16T08:19:00+08:00');
+  });
+
+  it('reads a Chinese page without lang (or with a wrong one) in China’s +08:00', () => {
+    const body = `<h1>台北捷運新路線今日通車</h1><p>發佈時間：2024-03-05 10:30</p>
+      <p>台北捷運環狀線北段今日上午正式通車，市長出席典禮並搭乘首班列車，沿線居民期待已久。</p>`;
+    expect(findPublished(page('<title>台北捷運新路線今日通車</title>', body), null)).toBe(
+      '2024-03-05T10:30:00+08:00',
     );
+    expect(findPublished(page('<title>台北捷運新路線今日通車</title>', body), 'en')).toBe(
+      '2024-03-05T10:30:00+08:00',
+    );
+  });
+
+  it('reads Japanese and Korean text in +09:00', () => {
+    const japanese = page(
+      '<meta name="date" content="2024-03-05 10:30">',
+      '<p>東京都は５日、新しい子育て支援策を発表した。来年度から保育料の負担を軽くする方針だという。</p>',
+    );
+    expect(findPublished(japanese, null)).toBe('2024-03-05T10:30:00+09:00');
+    const korean = page(
+      '<meta name="date" content="2024-03-05 10:30">',
+      '<p>서울시는 5일 새로운 보육 지원 정책을 발표했다. 내년부터 보육료 부담을 줄이는 방안이 포함됐다고 밝혔다.</p>',
+    );
+    expect(findPublished(korean, null)).toBe('2024-03-05T10:30:00+09:00');
+  });
+
+  it('reads ROC-era years (民國113年 = 2024) and traditional labels', () => {
+    const doc = page(
+      '<title>颱風動態</title>',
+      '<h1>颱風動態</h1><div class="info">發佈日期：民國113年3月5日 14:20</div><p>中央氣象署表示，颱風今晚起影響東半部。</p>',
+    );
+    expect(findPublished(doc, 'zh-TW')).toBe('2024-03-05T14:20:00+08:00');
   });
 
   it('uses a "published" label anywhere when nothing is near the headline', () => {
@@ -271,6 +325,14 @@ describe('findPublished', () => {
        <meta name="date" content="1989-12-31T12:00:00Z"><meta name="pubdate" content="2022-01-12T21:56:33+08:00">`,
     );
     expect(findPublished(doc, null)).toBe('2022-01-12T21:56:33+08:00');
+  });
+
+  it('takes no copyright year for a date', () => {
+    const doc = page(
+      '<title>Headline</title>',
+      '<h1>Headline</h1><p>Story text.</p><footer>© 2023 Example Media. Copyright 2019-2024. 版权所有 2024</footer>',
+    );
+    expect(findPublished(doc, 'en')).toBeNull();
   });
 
   it('returns null when the page has no date', () => {
