@@ -7,7 +7,7 @@
  */
 import Dexie from 'dexie';
 import type { GleanerDB } from './db';
-import { chunkRangeOf, unpackChunk, type TermPostings } from './search-chunks';
+import { chunkOf, chunkRangeOf, unpackChunk, type TermPostings } from './search-chunks';
 import type { SearchDocRow } from './search-records';
 import { searchTextOf } from '../library/cards';
 import { parseQuery, type QueryPart } from '../library/fold';
@@ -186,7 +186,14 @@ async function readPostings(db: GleanerDB, part: QueryPart): Promise<TermPosting
     return rows.flatMap((row) => unpackChunk(row, keep));
   };
   if (part.kind === 'cjk' && part.grams.length) {
-    const lists = await Promise.all(part.grams.map((g) => chunks(g, (term) => term === g)));
+    // Each chunk read once, each bigram once: `腾讯腾讯` has 腾讯 twice, and two lists of its
+    // postings would count its documents twice.
+    const grams = new Set(part.grams);
+    const lists = await Promise.all(
+      [...new Set(part.grams.map(chunkOf))].map((chunk) =>
+        chunks(chunk, (term) => grams.has(term)),
+      ),
+    );
     return lists.flat();
   }
   return chunks(part.text, (term) => term.startsWith(part.text));

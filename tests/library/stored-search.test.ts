@@ -334,6 +334,17 @@ describe('the kept index answers as an index built fresh', () => {
     expect(apart).toBeGreaterThan(0);
   }, 120_000);
 
+  it('counts a bigram a CJK query repeats once, as the fresh index does', async () => {
+    const db = await libraryOf([
+      { id: 'twice', title: '腾讯腾讯', text: '腾讯腾讯会议 腾讯', notes: '' },
+      { id: 'once', title: '新闻', text: '腾讯会议 讯腾', notes: '' },
+    ]);
+    const kept = await StoredSearch.open(db);
+    const fresh = await freshIndex(db);
+    for (const query of ['腾讯腾讯', '讯腾讯', '腾讯会议'])
+      same(await kept.search(query), fresh.search(query));
+  });
+
   it('merges small segments once there are many, answering the same', async () => {
     merges = 0;
     const db = await runSequence(7, 150);
