@@ -12,7 +12,6 @@ import type { SearchChunkRow } from './search-records';
 /** One term's postings in one segment, as the indexer builds them and a query ranks them. */
 export interface TermPostings {
   term: string;
-  segment: number;
   docs: ArrayLike<number>;
   weights: ArrayLike<number>;
   /** CJK terms only: `positions[offsets[i]..offsets[i+1]]` are where docs[i] has the term. */
@@ -123,7 +122,6 @@ export function unpackChunk(
     const to = row.starts[t + 1] ?? from;
     const postings: TermPostings = {
       term,
-      segment: row.segment,
       docs: row.docs.subarray(from, to),
       weights: row.weights.subarray(from, to),
     };

@@ -1,9 +1,8 @@
 /**
  * The background's search indexer: it takes the articles the library's writes queued, and writes
  * their index — one segment of postings per run, one row per chunk of terms (`search-chunks.ts`)
- * — in the same transaction that
- * reads them and empties their queue entries, so the index never lags in a way it cannot catch
- * up from. A missing or older index is rebuilt by queueing every article (the list and the
+ * — in the same transaction that reads them and empties their queue entries, so the index never
+ * lags in a way it cannot catch up from. A missing or older index is rebuilt by queueing every article (the list and the
  * articles stay readable meanwhile).
  */
 import { cardOf, searchTextOf } from '../library/cards';

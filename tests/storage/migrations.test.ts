@@ -120,17 +120,21 @@ describe('migrations', () => {
   });
 });
 
+/** Three saved articles whose titles hold "ferry", saved on three days. */
+const ferryArticles = () =>
+  [1, 2, 3].map((n) => ({
+    ...sampleClip({ canonicalUrl: `https://a.example/${n}`, title: `Harbour ferry ${n}` }),
+    id: `id-${n}`,
+    urlKey: `a.example/${n}`,
+    tags: [`t${n}`],
+    savedAt: `2026-11-2${n}T10:00:00+00:00`,
+    updatedAt: '2026-11-25T10:00:00+00:00',
+  }));
+
 describe('v2 → v3 (2026-12-06, the search index)', () => {
   it('keeps articles and highlights and queues every article for the indexer', async () => {
     const name = `migrate-${Math.random()}`;
-    const articles = [1, 2, 3].map((n) => ({
-      ...sampleClip({ canonicalUrl: `https://a.example/${n}`, title: `Harbour ferry ${n}` }),
-      id: `id-${n}`,
-      urlKey: `a.example/${n}`,
-      tags: [`t${n}`],
-      savedAt: `2026-11-2${n}T10:00:00+00:00`,
-      updatedAt: '2026-11-25T10:00:00+00:00',
-    }));
+    const articles = ferryArticles();
     await seedAtVersion(name, 2, SCHEMA_V2, async (db) => {
       await db.table('articles').bulkAdd(articles);
     });
@@ -160,14 +164,7 @@ describe('v2 → v3 (2026-12-06, the search index)', () => {
 describe('v5 → v6 (2026-12-06, postings stored by chunk)', () => {
   it('keeps every article, drops the per-term postings and rebuilds the index in the background', async () => {
     const name = `migrate-${Math.random()}`;
-    const articles = [1, 2, 3].map((n) => ({
-      ...sampleClip({ canonicalUrl: `https://a.example/${n}`, title: `Harbour ferry ${n}` }),
-      id: `id-${n}`,
-      urlKey: `a.example/${n}`,
-      tags: [`t${n}`],
-      savedAt: `2026-11-2${n}T10:00:00+00:00`,
-      updatedAt: '2026-11-25T10:00:00+00:00',
-    }));
+    const articles = ferryArticles();
     await seedAtVersion(name, SCHEMA_PUBLISH_VERSION, SCHEMA_PUBLISH, async (db) => {
       await db.table('articles').bulkAdd(articles);
       // A v5 index: one row per term (format 1).
