@@ -27,9 +27,29 @@ import { countWords } from '../lib/extract/word-count';
 import { listPages, readPage } from './eval/corpus';
 import { installDomGlobals } from './eval/dom-globals';
 import { launchExtensionBrowser, type ExtensionBrowser } from './support/extension-browser';
+import { profileServiceWorker, profileSession, type CpuProfiler } from './support/cpu-profile';
 
 const CORPUS = process.env.GLEANER_CORPUS ?? path.resolve('../shared/corpus');
 const COUNT = Number(process.env.BENCH_ARTICLES ?? 10_000);
+/** `page`: CPU profile of the library page during the export; `worker`: of the service worker
+ * during seeding, export and import. */
+const PROFILE = process.env.BENCH_PROFILE;
+
+/** Runs `phase`, printing where the profiled context's CPU time went when BENCH_PROFILE asks. */
+async function profiled<T>(
+  kind: 'page' | 'worker',
+  name: string,
+  start: () => Promise<CpuProfiler>,
+  phase: () => Promise<T>,
+): Promise<T> {
+  if (PROFILE !== kind) return phase();
+  const profiler = await start();
+  const result = await phase();
+  console.log(`${kind === 'page' ? 'library page' : 'service worker'}, self time during ${name}:`);
+  for (const { frame, ms } of await profiler.stop())
+    console.log(`  ${String(ms).padStart(6)} ms  ${frame}`);
+  return result;
+}
 const CACHE_DIR = path.resolve('node_modules/.cache/gleaner-bench');
 
 declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
@@ -301,24 +321,31 @@ async function main() {
     let highlighted = 0;
     let needDom = 0;
     let zh = 0;
-    for (let i = 0; i < COUNT; i += 250) {
-      const records = [];
-      for (let k = i; k < Math.min(COUNT, i + 250); k++) {
-        const record = makeRecord(bases, byLang, k);
-        highlightTotal += record.highlights.length;
-        if (record.highlights.length) highlighted++;
-        if (highlightsNeedDom(record.article, record.highlights)) needDom++;
-        if (record.article.language === 'zh-CN') zh++;
-        records.push(record);
-      }
-      const outcomes = await ask<{ status: string }[]>(seeder, {
-        type: 'library:import',
-        records,
-        keepIds: false,
-      });
-      const failed = outcomes.filter((o) => o.status === 'failed');
-      if (failed.length) throw new Error(`seeding failed: ${JSON.stringify(failed[0])}`);
-    }
+    await profiled(
+      'worker',
+      'seeding',
+      () => profileServiceWorker(browser.context),
+      async () => {
+        for (let i = 0; i < COUNT; i += 250) {
+          const records = [];
+          for (let k = i; k < Math.min(COUNT, i + 250); k++) {
+            const record = makeRecord(bases, byLang, k);
+            highlightTotal += record.highlights.length;
+            if (record.highlights.length) highlighted++;
+            if (highlightsNeedDom(record.article, record.highlights)) needDom++;
+            if (record.article.language === 'zh-CN') zh++;
+            records.push(record);
+          }
+          const outcomes = await ask<{ status: string }[]>(seeder, {
+            type: 'library:import',
+            records,
+            keepIds: false,
+          });
+          const failed = outcomes.filter((o) => o.status === 'failed');
+          if (failed.length) throw new Error(`seeding failed: ${JSON.stringify(failed[0])}`);
+        }
+      },
+    );
     const seedSeconds = (performance.now() - seedStart) / 1000;
     // The background indexes what the import queued; the opens below measure a library at rest.
     const indexStart = performance.now();
@@ -490,28 +517,15 @@ async function main() {
       }
     })();
     const exportStart = performance.now();
-    if (process.env.BENCH_PROFILE) {
-      await cdp.send('Profiler.enable');
-      await cdp.send('Profiler.start');
-    }
-    await library.getByTestId('export-all').click();
-    await library
-      .getByTestId('notice')
-      .filter({ hasText: 'Exported' })
-      .waitFor({ timeout: 900_000 });
-    if (process.env.BENCH_PROFILE) {
-      const { profile } = await cdp.send('Profiler.stop');
-      const self = new Map<string, number>();
-      const dt = profile.timeDeltas ?? [];
-      const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-      (profile.samples ?? []).forEach((id, i) => {
-        const node = byId.get(id)!;
-        const key = `${node.callFrame.functionName || '(anon)'} ${node.callFrame.url.split('/').pop()}:${node.callFrame.lineNumber}:${node.callFrame.columnNumber}`;
-        self.set(key, (self.get(key) ?? 0) + (dt[i] ?? 0) / 1000);
-      });
-      const top = [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 25);
-      for (const [key, t] of top) console.log(`  ${t.toFixed(0).padStart(6)} ms  ${key}`);
-    }
+    const profiler = () =>
+      PROFILE === 'page' ? profileSession(cdp) : profileServiceWorker(browser.context);
+    await profiled(PROFILE === 'page' ? 'page' : 'worker', 'export', profiler, async () => {
+      await library.getByTestId('export-all').click();
+      await library
+        .getByTestId('notice')
+        .filter({ hasText: 'Exported' })
+        .waitFor({ timeout: 900_000 });
+    });
     sampling = false;
     await sampler;
     const exportWall = (performance.now() - exportStart) / 1000;
@@ -566,11 +580,15 @@ async function main() {
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
     })();
-    await library.getByTestId('import-input').setInputFiles(zipName);
-    await library
-      .getByTestId('notice')
-      .filter({ hasText: 'Imported' })
-      .waitFor({ timeout: 1_800_000 });
+    const importProfiler = () =>
+      PROFILE === 'page' ? profileSession(importCdp) : profileServiceWorker(browser.context);
+    await profiled(PROFILE === 'page' ? 'page' : 'worker', 'import', importProfiler, async () => {
+      await library.getByTestId('import-input').setInputFiles(zipName);
+      await library
+        .getByTestId('notice')
+        .filter({ hasText: 'Imported' })
+        .waitFor({ timeout: 1_800_000 });
+    });
     importSampling = false;
     await importSampler;
     const importMeasure = await library.evaluate(

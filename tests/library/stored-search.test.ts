@@ -20,6 +20,7 @@ import {
 } from '@/lib/storage/library-repo';
 import {
   checkSearchIndex,
+  createIndexRunner,
   indexQueued,
   mergeSmallSegments,
   SEARCH_FORMAT,
@@ -379,5 +380,49 @@ describe('the kept index answers as an index built fresh', () => {
     // A document number beyond the counter is damage too.
     await db.searchMeta.update(SEARCH_META_KEY, { nextDocNo: 1 });
     expect(await checkSearchIndex(db)).toBe(true);
+  });
+});
+
+describe("the background's index runner", () => {
+  const save = (db: GleanerDB, id: string) => {
+    const url = `https://news.example/${id}`;
+    return saveArticle(db, sampleClip({ title: id, url, canonicalUrl: url }), [], NOW, () => id);
+  };
+
+  it('indexes a stream of writes as one segment once the writes stop', async () => {
+    const db = newDb();
+    const runner = createIndexRunner(
+      db,
+      (error) => {
+        throw error;
+      },
+      { quietMs: 60 },
+    );
+    let run: Promise<void> | undefined;
+    for (const id of ['a', 'b', 'c']) {
+      await save(db, id);
+      run = runner.kick();
+      await new Promise((resolve) => setTimeout(resolve, 15));
+    }
+    await run;
+    expect(await db.searchQueue.count()).toBe(0);
+    const meta = await db.searchMeta.get(SEARCH_META_KEY);
+    expect(Object.values(meta?.segments ?? {})).toEqual([3]);
+    expect((await StoredSearch.open(db)).size).toBe(3);
+  });
+
+  it('does not wait for quiet once a full batch is queued', async () => {
+    const db = newDb();
+    for (const id of ['a', 'b', 'c', 'd']) await save(db, id);
+    const runner = createIndexRunner(
+      db,
+      (error) => {
+        throw error;
+      },
+      { quietMs: 60_000, batch: 4 },
+    );
+    await runner.kick();
+    const meta = await db.searchMeta.get(SEARCH_META_KEY);
+    expect(Object.values(meta?.segments ?? {})).toEqual([4]);
   });
 });
