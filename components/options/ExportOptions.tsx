@@ -3,6 +3,7 @@ import {
   DEFAULT_FILE_NAME_PATTERNS,
   type DateMode,
   type HighlightSyntax,
+  type ObsidianAttachments,
   type PresetId,
 } from '@/lib/export/export-settings';
 import { t } from '@/lib/i18n';
@@ -19,6 +20,10 @@ export interface ExportOptionsProps {
   timeZoneError: string | null;
   /** Zone names for the suggestions list. */
   knownZones: readonly string[];
+  /** Where Obsidian notes' kept images go (the folder as being typed) and how they are linked. */
+  attachments: ObsidianAttachments;
+  onAttachmentsFolderInput(folder: string): void;
+  onAttachmentsCommit(attachments: ObsidianAttachments): void;
   onHighlightSyntax(syntax: HighlightSyntax): void;
   onFileNamePatternInput(pattern: string): void;
   onFileNamePatternCommit(): void;
@@ -59,6 +64,39 @@ export default function ExportOptions(props: ExportOptionsProps) {
         ))}
         {obsidian && <p class="hint">{t('export_obsidian_hint')}</p>}
       </fieldset>
+
+      {obsidian && (
+        <fieldset data-testid="image-link-style">
+          <legend>{t('export_image_links_legend')}</legend>
+          <label class="column">
+            {t('export_attachments_folder')}
+            <input
+              data-testid="attachments-folder"
+              value={props.attachments.folder}
+              placeholder="Clippings/attachments"
+              onInput={(event) => props.onAttachmentsFolderInput(text(event))}
+              onChange={() => props.onAttachmentsCommit(props.attachments)}
+              onKeyDown={onEnter(() => props.onAttachmentsCommit(props.attachments))}
+            />
+          </label>
+          {(['wikilink', 'markdown'] as const).map((links) => (
+            <label key={links} class="inline">
+              <input
+                type="radio"
+                name="image-link-style"
+                value={links}
+                checked={props.attachments.links === links}
+                onChange={() => props.onAttachmentsCommit({ ...props.attachments, links })}
+              />
+              {t(
+                links === 'wikilink'
+                  ? 'export_image_links_wikilink'
+                  : 'export_image_links_markdown',
+              )}
+            </label>
+          ))}
+        </fieldset>
+      )}
 
       <label class="column">
         {t('export_file_name')}

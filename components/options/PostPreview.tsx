@@ -7,9 +7,12 @@ export interface PostPreviewProps {
   /** Where the sample article comes from, e.g. "your most recent clip". */
   sourceLabel: string;
   testId: string;
+  /** Blob URLs of the stored images, by hash: the image files the export writes are shown. */
+  imageUrls?: ReadonlyMap<string, string>;
 }
 
-export default function PostPreview({ result, sourceLabel, testId }: PostPreviewProps) {
+export default function PostPreview({ result, sourceLabel, testId, imageUrls }: PostPreviewProps) {
+  const images = result.ok ? (result.post.images ?? []) : [];
   return (
     <figure class="post-preview">
       <figcaption>
@@ -25,6 +28,20 @@ export default function PostPreview({ result, sourceLabel, testId }: PostPreview
       <pre data-testid={testId} tabIndex={0}>
         {result.ok ? result.post.content : result.error}
       </pre>
+      {images.length > 0 && (
+        <ul
+          class="preview-images"
+          data-testid={`${testId}-images`}
+          aria-label={t('preview_images')}
+        >
+          {images.map((image) => (
+            <li key={image.path}>
+              <img data-gleaner-image={image.hash} src={imageUrls?.get(image.hash)} alt="" />
+              <code>{image.path}</code>
+            </li>
+          ))}
+        </ul>
+      )}
     </figure>
   );
 }

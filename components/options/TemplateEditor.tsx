@@ -92,6 +92,16 @@ export default function TemplateEditor({
           onInput={(event) => onChange({ ...template, folder: value(event) })}
         />
       </label>
+      <label class="row">
+        {t('template_image_folder')}{' '}
+        <input
+          data-testid="template-image-folder"
+          value={template.imageFolder}
+          placeholder="assets/images/{{ title | slug }}"
+          onInput={(event) => onChange({ ...template, imageFolder: value(event) })}
+        />
+      </label>
+      <p class="hint">{t('template_image_folder_hint')}</p>
       <fieldset data-testid="template-frontmatter">
         <legend>{t('template_front_matter')}</legend>
         <table>

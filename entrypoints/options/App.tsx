@@ -25,7 +25,6 @@ import { previewPost, validateFileNamePattern, validateTemplate } from '@/lib/ex
 import { samplePost } from '@/lib/export/sample-post';
 import { isValidTimeZone } from '@/lib/export/zoned-date';
 import { t } from '@/lib/i18n';
-import type { Article, Highlight } from '@/lib/model';
 import { SettingsError, parseSiteRules, type Settings } from '@/lib/settings/settings';
 import { mergeSiteRules, type SiteRule } from '@/lib/site-rules';
 import { loadSettings, saveSettings } from '@/lib/settings/store';
@@ -36,11 +35,11 @@ import {
   siteRulesToJson,
 } from '@/lib/settings/transfer';
 import { downloadTextFile } from './download-file';
-import { loadLatestArticle } from './latest-article';
+import { loadLatestArticle, type LatestArticle } from './latest-article';
 import PublishTargetSection from './PublishTargetSection';
 
 type Status = { tone: 'info' | 'success' | 'error'; message: string };
-type Saved = { article: Article; highlights: Highlight[] } | null;
+type Saved = LatestArticle | null;
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
@@ -78,6 +77,7 @@ export default function App() {
   const [rulesError, setRulesError] = useState<string | null>(null);
   const [pattern, setPattern] = useState('');
   const [zone, setZone] = useState('');
+  const [attachmentsFolder, setAttachmentsFolder] = useState('');
   const [saved, setSaved] = useState<Saved>(null);
   const [status, setStatus] = useState<Status>({
     tone: 'info',
@@ -93,6 +93,7 @@ export default function App() {
     setRulesError(null);
     setPattern(next.export.fileNamePattern);
     setZone(next.export.timeZone);
+    setAttachmentsFolder(next.export.attachments.folder);
   };
 
   useEffect(() => {
@@ -129,13 +130,16 @@ export default function App() {
       saved
         ? {
             // What the export writes: the same placing of highlights.
-            data: buildPostData(
-              saved.article,
-              saved.article.tags,
-              saved.highlights,
-              saved.article.savedAt,
-              syntax,
-            ),
+            data: {
+              ...buildPostData(
+                saved.article,
+                saved.article.tags,
+                saved.highlights,
+                saved.article.savedAt,
+                syntax,
+              ),
+              images: saved.images,
+            },
             label: t('options_sample_latest', saved.article.title),
           }
         : { data: samplePost(syntax), label: t('options_sample_builtin') },
@@ -271,7 +275,12 @@ export default function App() {
         <h2>{t('options_section_preset')}</h2>
         <PresetSwitcher value={exportSettings.preset} onChange={onPreset} />
         {presetPreview && (
-          <PostPreview result={presetPreview} sourceLabel={sample.label} testId="preset-preview" />
+          <PostPreview
+            result={presetPreview}
+            sourceLabel={sample.label}
+            testId="preset-preview"
+            imageUrls={saved?.imageUrls}
+          />
         )}
       </section>
 
@@ -286,6 +295,11 @@ export default function App() {
           timeZone={zone}
           timeZoneError={zoneError}
           knownZones={zones}
+          attachments={{ ...exportSettings.attachments, folder: attachmentsFolder }}
+          onAttachmentsFolderInput={setAttachmentsFolder}
+          onAttachmentsCommit={(attachments) =>
+            void updateExport({ attachments }, t('options_attachments_saved'))
+          }
           onHighlightSyntax={(highlightSyntax) =>
             void updateExport({ highlightSyntax }, t('options_syntax_saved'))
           }
@@ -313,6 +327,7 @@ export default function App() {
             result={templatePreview}
             sourceLabel={sample.label}
             testId="template-preview"
+            imageUrls={saved?.imageUrls}
           />
         )}
       </section>

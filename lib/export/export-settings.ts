@@ -23,14 +23,31 @@ export interface CustomTemplate {
   fields: TemplateField[];
   /** The Markdown after the front matter (a Liquid template). */
   body: string;
+  /**
+   * Where kept images go inside the site (a template, like `folder`); the post links them from the
+   * site's root (`/assets/images/…`). '' leaves them at their remote URLs.
+   */
+  imageFolder: string;
 }
 
 export const DATE_MODES = ['source', 'zone'] as const;
 /** `source`: keep the offset the page gave; `zone`: convert every date to `timeZone`. */
 export type DateMode = (typeof DATE_MODES)[number];
 
+export const OBSIDIAN_IMAGE_LINKS = ['wikilink', 'markdown'] as const;
+/** `wikilink` → `![[name.png]]`; `markdown` → `![alt](attachments/name.png)`, relative to the note. */
+export type ObsidianImageLinks = (typeof OBSIDIAN_IMAGE_LINKS)[number];
+
+/** Where an Obsidian note's kept images go, and how the note links them. */
+export interface ObsidianAttachments {
+  /** A folder of the vault, e.g. `Clippings/attachments` (Obsidian's "attachment folder path"). */
+  folder: string;
+  links: ObsidianImageLinks;
+}
+
 export interface ExportSettings {
   preset: PresetId;
+  attachments: ObsidianAttachments;
   custom: CustomTemplate;
   highlightSyntax: HighlightSyntax;
   /** A Liquid template for the file name without `.md`; '' means the preset's own rule. */
@@ -87,10 +104,17 @@ export const DEFAULT_CUSTOM_TEMPLATE: CustomTemplate = {
     '{{ highlight.note }}',
     '{% endif %}{% endfor %}{% endif %}',
   ].join('\n'),
+  imageFolder: 'assets/images/{{ title | slug }}',
+};
+
+export const DEFAULT_ATTACHMENTS: ObsidianAttachments = {
+  folder: 'Clippings/attachments',
+  links: 'wikilink',
 };
 
 export const DEFAULT_EXPORT_SETTINGS: ExportSettings = {
   preset: 'jekyll',
+  attachments: DEFAULT_ATTACHMENTS,
   custom: DEFAULT_CUSTOM_TEMPLATE,
   highlightSyntax: 'mark',
   fileNamePattern: '',

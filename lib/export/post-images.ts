@@ -46,3 +46,39 @@ export function pointImageLinks(
   }
   return result;
 }
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Each Markdown image of a URL (`![alt](url)`, `![alt](url "title")`, `![alt](<url>)`) replaced
+ * whole by `embed` (Obsidian's `![[name.png]]`). Images inside HTML (`<img src>`) cannot hold a
+ * wikilink: they get `fallback`, a path.
+ */
+export function embedImages(
+  markdown: string,
+  images: ReadonlyArray<{ url: string; embed: string; fallback: string }>,
+): string {
+  let result = markdown;
+  for (const { url, embed } of images) {
+    const pattern = new RegExp(
+      `!\\[(?:[^\\]\\\\]|\\\\.)*\\]\\(<?${escapeRegExp(url)}>?(?:\\s+"(?:[^"\\\\]|\\\\.)*")?\\)`,
+      'g',
+    );
+    result = result.replace(pattern, () => embed);
+  }
+  return pointImageLinks(
+    result,
+    images.map(({ url, fallback }) => ({ url, link: fallback })),
+  );
+}
+
+/** `to` as a link from a file in `fromFile`'s folder (both `/`-separated, from the same root). */
+export function relativeLink(fromFile: string, to: string): string {
+  const from = fromFile.split('/').slice(0, -1);
+  const target = to.split('/');
+  let shared = 0;
+  while (shared < from.length && shared < target.length - 1 && from[shared] === target[shared])
+    shared++;
+  const path = [...Array<string>(from.length - shared).fill('..'), ...target.slice(shared)];
+  return path.map(encodeURIComponent).join('/');
+}

@@ -8,7 +8,7 @@ import {
   highlightsSection,
   joinBlocks,
 } from './post-body';
-import { pointImageLinks } from './post-images';
+import { embedImages, pointImageLinks } from './post-images';
 import type { PostView } from './post-view';
 import { formatDay, formatIso, formatJekyll } from './zoned-date';
 
@@ -107,8 +107,13 @@ export function obsidianTag(tag: string): string {
  * Obsidian properties: `title`, `source`, `author`, `published` and `created` as dates (Obsidian's
  * date type is a day: `YYYY-MM-DD`, in the date mode's zone), `tags` always a list. Placed
  * highlights are `==…==` in the content; the body ends with `## Highlights` when there are any.
+ * Kept images are embedded as `![[name.png]]` (found anywhere in the vault) or linked by a path
+ * relative to the note.
  */
-export function obsidianContent(view: PostView): string {
+export function obsidianContent(
+  view: PostView,
+  images: ReadonlyArray<{ url: string; embed: string | null; link: string }> = [],
+): string {
   const fields: FrontMatterField[] = [
     ['title', view.title],
     ['source', view.source],
@@ -119,5 +124,13 @@ export function obsidianContent(view: PostView): string {
   const tags = [...new Set(view.tags.map(obsidianTag).filter(Boolean))];
   fields.push(['tags', tags]);
   const body = joinBlocks([view.content, highlightsSection(view.highlights)]);
-  return `${toFrontMatter(fields)}\n${body}`;
+  const embedded = images.filter((image) => image.embed !== null);
+  const linked = pointImageLinks(
+    embedImages(
+      body,
+      embedded.map(({ url, embed, link }) => ({ url, embed: embed ?? '', fallback: link })),
+    ),
+    images,
+  );
+  return `${toFrontMatter(fields)}\n${linked}`;
 }

@@ -20,7 +20,7 @@ import {
   postFileNameAt,
   safeFileStem,
 } from './file-name';
-import type { PostImage } from './post-images';
+import { pointImageLinks, relativeLink, type PostImage } from './post-images';
 import type { PostData } from './post-data';
 import { postView, type PostView } from './post-view';
 import { hugoContent, jekyllContent, obsidianContent } from './presets';
@@ -104,28 +104,56 @@ function folderOf(settings: ExportSettings, scope: Record<string, unknown>): str
   return PRESET_FOLDERS[settings.preset];
 }
 
+/** A kept image of the post with where its file goes in the site or vault. */
+type PlacedImage = PostImage & { path: string };
+
+/** Obsidian resolves `![[name]]` across the whole vault: the hash makes each name unique there. */
+function vaultName(image: PostImage): string {
+  const dot = image.name.lastIndexOf('.');
+  const short = image.hash.slice(0, 8);
+  if (image.name.startsWith(short)) return image.name;
+  return `${image.name.slice(0, dot)}-${short}${image.name.slice(dot)}`;
+}
+
 /**
- * Where a post's images go, beside its path: Jekyll `assets/images/<post-slug>/`, Hugo the page
- * bundle's folder. Obsidian and custom templates link the remote images.
+ * Where a post's images go: Jekyll `assets/images/<post-slug>/`, Hugo the page bundle's folder,
+ * Obsidian the attachments folder, a custom template its image folder ('' keeps them remote).
  */
-function imageFilesOf(preset: PresetId, path: string, fileName: string, images: PostImage[]) {
+function imageFilesOf(
+  settings: ExportSettings,
+  scope: Record<string, unknown>,
+  path: string,
+  fileName: string,
+  images: readonly PostImage[],
+): PlacedImage[] {
   if (!images.length) return [];
-  if (preset === 'jekyll') {
-    const slug = fileName.replace(/^\d{4}-\d{2}-\d{2}-/, '').replace(/\.md$/, '');
-    return images.map((image) => ({ ...image, path: `assets/images/${slug}/${image.name}` }));
+  switch (settings.preset) {
+    case 'jekyll': {
+      const slug = fileName.replace(/^\d{4}-\d{2}-\d{2}-/, '').replace(/\.md$/, '');
+      return images.map((image) => ({ ...image, path: `assets/images/${slug}/${image.name}` }));
+    }
+    case 'hugo': {
+      const folder = path.slice(0, path.lastIndexOf('/'));
+      return images.map((image) => ({ ...image, path: `${folder}/${image.name}` }));
+    }
+    case 'obsidian': {
+      const folder = renderFolder(settings.attachments.folder, {}, obsidianFileStem);
+      const at = (name: string) => (folder ? `${folder}/${name}` : name);
+      return images.map((image) => ({ ...image, path: at(vaultName(image)) }));
+    }
+    case 'custom': {
+      const folder = renderFolder(settings.custom.imageFolder, scope, safeFileStem);
+      return folder ? images.map((image) => ({ ...image, path: `${folder}/${image.name}` })) : [];
+    }
   }
-  if (preset === 'hugo') {
-    const folder = path.slice(0, path.lastIndexOf('/'));
-    return images.map((image) => ({ ...image, path: `${folder}/${image.name}` }));
-  }
-  return [];
 }
 
 function contentOf(
   view: PostView,
   settings: ExportSettings,
   scope: Record<string, unknown>,
-  images: ReadonlyArray<PostImage & { path: string }>,
+  postPath: string,
+  images: readonly PlacedImage[],
 ) {
   switch (settings.preset) {
     case 'jekyll':
@@ -135,10 +163,33 @@ function contentOf(
       );
     case 'hugo':
       return hugoContent(view, images);
-    case 'obsidian':
-      return obsidianContent(view);
-    case 'custom':
-      return renderCustomContent(settings.custom, scope);
+    case 'obsidian': {
+      const wiki = settings.attachments.links === 'wikilink';
+      return obsidianContent(
+        view,
+        images.map((image) => ({
+          url: image.url,
+          embed: wiki ? `![[${image.path.slice(image.path.lastIndexOf('/') + 1)}]]` : null,
+          link: relativeLink(postPath, image.path),
+        })),
+      );
+    }
+    case 'custom': {
+      // Linked from the site's root, as a static site serves `assets/…`; the template also gets
+      // the folder and each image's path, to link them its own way.
+      const folder = images.length
+        ? renderFolder(settings.custom.imageFolder, scope, safeFileStem)
+        : '';
+      return renderCustomContent(settings.custom, {
+        ...scope,
+        content: pointImageLinks(
+          view.content,
+          images.map((image) => ({ url: image.url, link: `/${image.path}` })),
+        ),
+        image_folder: folder || null,
+        images: images.map((image) => ({ url: image.url, name: image.name, path: image.path })),
+      });
+    }
   }
 }
 
@@ -164,8 +215,8 @@ export function renderPost(
     const path = folder ? `${folder}/${file}` : file;
     if (options.taken?.has(path)) continue;
     options.taken?.add(path);
-    const files = imageFilesOf(settings.preset, path, fileName, images);
-    const content = contentOf(view, settings, scope, files);
+    const files = imageFilesOf(settings, scope, path, fileName, images);
+    const content = contentOf(view, settings, scope, path, files);
     const exported = files.map(({ hash, path: imagePath }) => ({ hash, path: imagePath }));
     return { path, fileName, content, ...(exported.length ? { images: exported } : {}) };
   }

@@ -21,7 +21,18 @@ export const TEMPLATE_VARIABLES: ReadonlyArray<readonly [name: string, meaning: 
   ['word_count', 'words (each Chinese character counts as one)'],
   ['highlights', 'a list of {quote, note, color, placed}; placed is false for orphans'],
   ['notes', 'a list of the non-empty notes'],
-  ['content', 'the article in Markdown, placed highlights marked'],
+  [
+    'content',
+    'the article in Markdown, placed highlights marked, kept images linked from the site root',
+  ],
+  [
+    'image_folder',
+    'where the kept images were written (the image folder), or nil (body and fields)',
+  ],
+  [
+    'images',
+    'a list of {url, name, path}: each kept image, its file name and path (body and fields)',
+  ],
 ];
 
 export function templateScope(view: PostView): Record<string, unknown> {

@@ -9,6 +9,7 @@ import {
   DEFAULT_EXPORT_SETTINGS,
   FIELD_TYPES,
   HIGHLIGHT_SYNTAXES,
+  OBSIDIAN_IMAGE_LINKS,
   PRESET_IDS,
   type ExportSettings,
 } from '../export/export-settings';
@@ -74,11 +75,18 @@ const customTemplateSchema = z.object({
   folder: text(500).default(DEFAULT_EXPORT_SETTINGS.custom.folder),
   fields: z.array(fieldSchema).max(100).default(DEFAULT_EXPORT_SETTINGS.custom.fields),
   body: text(100_000).default(DEFAULT_EXPORT_SETTINGS.custom.body),
+  imageFolder: text(500).default(DEFAULT_EXPORT_SETTINGS.custom.imageFolder),
+});
+
+const attachmentsSchema = z.object({
+  folder: text(500).default(DEFAULT_EXPORT_SETTINGS.attachments.folder),
+  links: z.enum(OBSIDIAN_IMAGE_LINKS).default(DEFAULT_EXPORT_SETTINGS.attachments.links),
 });
 
 const exportSchema = z.object({
   preset: z.enum(PRESET_IDS).default(DEFAULT_EXPORT_SETTINGS.preset),
   custom: customTemplateSchema.prefault({}),
+  attachments: attachmentsSchema.prefault({}),
   highlightSyntax: z.enum(HIGHLIGHT_SYNTAXES).default(DEFAULT_EXPORT_SETTINGS.highlightSyntax),
   fileNamePattern: text(1_000).default(DEFAULT_EXPORT_SETTINGS.fileNamePattern),
   dateMode: z.enum(DATE_MODES).default(DEFAULT_EXPORT_SETTINGS.dateMode),

@@ -227,4 +227,45 @@ describe('images saved with the article', () => {
     const served = local.map((src) => sha256(readFileSync(path.join(page, src))));
     expect(served.sort()).toEqual([...KEPT].sort());
   });
+
+  it('exports an Obsidian note whose attachments hold every kept image, embedded', async () => {
+    const options = await session.browser.context.newPage();
+    await options.goto(`chrome-extension://${session.browser.extensionId}/options.html`);
+    await options.getByTestId('preset-select').selectOption('obsidian');
+    await options.getByTestId('attachments-folder').waitFor();
+    // The preview of the latest article (the second page, one shared image) lists the image
+    // files the export writes, shown from storage.
+    const previewImages = options.getByTestId('preset-preview-images').locator('img');
+    await expect.poll(() => previewImages.count()).toBe(1);
+    expect(await options.getByTestId('preset-preview-images').textContent()).toMatch(
+      /^Clippings\/attachments\/[a-z0-9-]+\.png$/,
+    );
+    await expect
+      .poll(() =>
+        previewImages.evaluateAll((images) =>
+          images.every(
+            (image) =>
+              (image as HTMLImageElement).naturalWidth > 0 &&
+              (image as HTMLImageElement).src.startsWith('blob:'),
+          ),
+        ),
+      )
+      .toBe(true);
+
+    const popup = await openPopupFor(session.browser, pages.get(1)!);
+    await popup.getByTestId('save-button').waitFor({ timeout: 20_000 });
+    await popup.getByTestId('export-button').click();
+    const note = await waitForFile(path.join(session.downloadsDir, 'Clippings'), /\.md$/);
+    const attachments = path.join(session.downloadsDir, 'Clippings', 'attachments');
+    await expect
+      .poll(() => (existsSync(attachments) ? readdirSync(attachments).length : 0))
+      .toBe(4);
+    const files = readdirSync(attachments);
+    expect(files.map((file) => sha256(readFileSync(path.join(attachments, file)))).sort()).toEqual(
+      [...KEPT].sort(),
+    );
+    const text = readFileSync(note, 'utf8');
+    for (const file of files) expect(text).toContain(`![[${file}]]`);
+    expect(text).toContain(sites.imageUrl('missing'));
+  });
 });

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { pointImageLinks, postImagesOf } from '@/lib/export/post-images';
-import { DEFAULT_EXPORT_SETTINGS, type PresetId } from '@/lib/export/export-settings';
+import { pointImageLinks, postImagesOf, relativeLink } from '@/lib/export/post-images';
+import {
+  DEFAULT_CUSTOM_TEMPLATE,
+  DEFAULT_EXPORT_SETTINGS,
+  type PresetId,
+} from '@/lib/export/export-settings';
 import type { PostData } from '@/lib/export/post-data';
 import { renderPost } from '@/lib/export/render-post';
 import { SAMPLE_POST } from '@/lib/export/sample-post';
@@ -70,6 +74,80 @@ describe('image links per preset', () => {
     ]);
     expect(rendered.content).toContain('![企业微信](qi-ye-wei-xin.jpg)');
     expect(render('hugo', { ...post, images: [] }).path).toMatch(/^content\/posts\/[^/]+\.md$/);
+  });
+
+  it('Obsidian: the attachments folder, names unique in the vault, ![[name]] embeds', () => {
+    const rendered = render('obsidian');
+    expect(rendered.path).toMatch(/^Clippings\/[^/]+\.md$/);
+    expect(rendered.images).toEqual([
+      { hash: 'a'.repeat(64), path: 'Clippings/attachments/qi-ye-wei-xin-aaaaaaaa.jpg' },
+      { hash: 'b'.repeat(64), path: 'Clippings/attachments/bbbbbbbbbbbb.png' },
+    ]);
+    expect(rendered.content).toContain('\n![[qi-ye-wei-xin-aaaaaaaa.jpg]]\n');
+    expect(rendered.content).toContain('\n![[bbbbbbbbbbbb.png]]\n');
+    expect(rendered.content).not.toContain(PHOTO);
+    expect(rendered.content).toContain('![gone](https://x.example/404.png)');
+  });
+
+  it('Obsidian: Markdown links relative to the note, in the folder the settings name', () => {
+    const rendered = renderPost(
+      { ...post, content: `${post.content}\n\n<img src="${PHOTO}">` },
+      {
+        ...DEFAULT_EXPORT_SETTINGS,
+        preset: 'obsidian',
+        attachments: { folder: 'Media/Web clips', links: 'markdown' },
+      },
+    );
+    expect(rendered.images?.[0]?.path).toBe('Media/Web clips/qi-ye-wei-xin-aaaaaaaa.jpg');
+    expect(rendered.content).toContain(
+      '![企业微信](../Media/Web%20clips/qi-ye-wei-xin-aaaaaaaa.jpg)',
+    );
+    expect(rendered.content).toContain(
+      '<img src="../Media/Web%20clips/qi-ye-wei-xin-aaaaaaaa.jpg">',
+    );
+  });
+
+  it('Obsidian wikilinks: an image inside HTML gets the relative path instead', () => {
+    const rendered = render('obsidian', { ...post, content: `<img src="${PHOTO}">` });
+    expect(rendered.content).toContain('<img src="attachments/qi-ye-wei-xin-aaaaaaaa.jpg">');
+  });
+
+  it('custom: the image folder template, root links in content, image_folder and images', () => {
+    const rendered = renderPost(post, {
+      ...DEFAULT_EXPORT_SETTINGS,
+      preset: 'custom',
+      custom: {
+        ...DEFAULT_CUSTOM_TEMPLATE,
+        imageFolder: 'static/img/{{ title | slug: 20 }}',
+        fields: [{ key: 'cover', value: '{{ images.first.path }}', type: 'text' }],
+        body: '{{ content }}\n\nfolder={{ image_folder }}\n{% for i in images %}{{ i.name }} {% endfor %}',
+      },
+    });
+    const folder = rendered.images?.[0]?.path.replace(/\/[^/]+$/, '') ?? '';
+    expect(folder).toMatch(/^static\/img\/[a-z0-9-]+$/);
+    expect(rendered.images?.map((image) => image.path)).toEqual([
+      `${folder}/qi-ye-wei-xin.jpg`,
+      `${folder}/bbbbbbbbbbbb.png`,
+    ]);
+    expect(rendered.content).toContain(`cover: ${folder}/qi-ye-wei-xin.jpg`);
+    expect(rendered.content).toContain(`![企业微信](/${folder}/qi-ye-wei-xin.jpg)`);
+    expect(rendered.content).toContain(`folder=${folder}\nqi-ye-wei-xin.jpg bbbbbbbbbbbb.png`);
+  });
+
+  it('custom with no image folder keeps the images remote', () => {
+    const rendered = renderPost(post, {
+      ...DEFAULT_EXPORT_SETTINGS,
+      preset: 'custom',
+      custom: { ...DEFAULT_CUSTOM_TEMPLATE, imageFolder: '' },
+    });
+    expect(rendered.images).toBeUndefined();
+    expect(rendered.content).toContain(`![企业微信](${PHOTO})`);
+  });
+
+  it('relative links climb out of the note folder and encode each segment', () => {
+    expect(relativeLink('Clippings/a.md', 'Clippings/attachments/x.png')).toBe('attachments/x.png');
+    expect(relativeLink('Clippings/a.md', 'Media/x y.png')).toBe('../Media/x%20y.png');
+    expect(relativeLink('a.md', 'x.png')).toBe('x.png');
   });
 
   it('replaces a URL only where it is an image link', () => {

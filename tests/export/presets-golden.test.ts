@@ -61,6 +61,7 @@ export const GOLDEN_TEMPLATE: CustomTemplate = {
     '- {{ h.quote | truncate: 40 }}{% if h.note != "" %} — {{ h.note }}{% endif %}{% unless h.placed %} (no longer in the text){% endunless %}',
     '{% endfor %}',
   ].join('\n'),
+  imageFolder: 'assets/{{ title | slug: 30 }}',
 };
 
 const CASES = PAGES.flatMap(({ page, tags }) =>

@@ -3,8 +3,13 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fromDraft, toDraft } from '@/components/options/SiteRulesEditor';
+import ExportOptions, { type ExportOptionsProps } from '@/components/options/ExportOptions';
 import TemplateEditor from '@/components/options/TemplateEditor';
-import { DEFAULT_CUSTOM_TEMPLATE } from '@/lib/export/export-settings';
+import {
+  DEFAULT_ATTACHMENTS,
+  DEFAULT_CUSTOM_TEMPLATE,
+  type PresetId,
+} from '@/lib/export/export-settings';
 import { emptySiteRule } from '@/lib/site-rules';
 
 describe('site rule drafts', () => {
@@ -71,7 +76,76 @@ describe('TemplateEditor', () => {
     });
     await act(() => byId('template-field-add')[0]!.click());
     expect(onChange.mock.calls[1]?.[0].fields.at(-1)).toEqual({ key: '', value: '', type: 'text' });
+    const imageFolder = byId('template-image-folder')[0] as HTMLInputElement;
+    expect(imageFolder.value).toBe(DEFAULT_CUSTOM_TEMPLATE.imageFolder);
+    await act(() => {
+      imageFolder.value = 'static/img';
+      imageFolder.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    expect(onChange.mock.calls[2]?.[0].imageFolder).toBe('static/img');
     await act(() => byId('template-save')[0]!.click());
     expect(onSave).toHaveBeenCalledOnce();
+  });
+});
+
+describe('ExportOptions: where Obsidian notes keep their images', () => {
+  let root: HTMLElement;
+  beforeEach(() => {
+    root = document.createElement('div');
+    document.body.append(root);
+  });
+  afterEach(() => {
+    render(null, root);
+    root.remove();
+  });
+
+  const show = (preset: PresetId, handlers: Partial<ExportOptionsProps> = {}) =>
+    act(() =>
+      render(
+        <ExportOptions
+          preset={preset}
+          highlightSyntax="mark"
+          fileNamePattern=""
+          fileNameError={null}
+          dateMode="source"
+          timeZone="UTC"
+          timeZoneError={null}
+          knownZones={[]}
+          attachments={DEFAULT_ATTACHMENTS}
+          onAttachmentsFolderInput={() => undefined}
+          onAttachmentsCommit={() => undefined}
+          onHighlightSyntax={() => undefined}
+          onFileNamePatternInput={() => undefined}
+          onFileNamePatternCommit={() => undefined}
+          onDateMode={() => undefined}
+          onTimeZoneInput={() => undefined}
+          onTimeZoneCommit={() => undefined}
+          {...handlers}
+        />,
+        root,
+      ),
+    );
+
+  it('asks for the folder and the link style for Obsidian only', async () => {
+    await show('jekyll');
+    expect(root.querySelector('[data-testid="attachments-folder"]')).toBeNull();
+    const onAttachmentsCommit = vi.fn();
+    const onAttachmentsFolderInput = vi.fn();
+    await show('obsidian', { onAttachmentsCommit, onAttachmentsFolderInput });
+    const folder = root.querySelector<HTMLInputElement>('[data-testid="attachments-folder"]');
+    expect(folder?.value).toBe('Clippings/attachments');
+    await act(() => {
+      folder!.value = 'Media';
+      folder!.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    expect(onAttachmentsFolderInput).toHaveBeenCalledWith('Media');
+    const markdown = root.querySelector<HTMLInputElement>(
+      '[data-testid="image-link-style"] input[value="markdown"]',
+    );
+    await act(() => markdown!.click());
+    expect(onAttachmentsCommit).toHaveBeenCalledWith({
+      folder: 'Clippings/attachments',
+      links: 'markdown',
+    });
   });
 });

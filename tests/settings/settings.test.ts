@@ -41,6 +41,12 @@ describe('migrateSettings', () => {
       custom: { ...DEFAULT_CUSTOM_TEMPLATE, body: '{{ content }}' },
     });
     expect(settings.siteRules).toEqual([{ ...emptySiteRule('*.36kr.com'), category: '科技' }]);
+    // Settings saved before images were exported: Obsidian's attachments folder, wikilinks.
+    expect(settings.export.attachments).toEqual({
+      folder: 'Clippings/attachments',
+      links: 'wikilink',
+    });
+    expect(settings.export.custom.imageFolder).toBe('assets/images/{{ title | slug }}');
   });
 
   it('reads an object without a version as the first version', () => {
