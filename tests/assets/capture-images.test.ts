@@ -67,6 +67,7 @@ describe('createImageCapture', () => {
       fetchImage: async (_tab, url) =>
         url.endsWith('1.png') ? png('shared') : { ok: false, failure: 'unreachable' },
       now: () => new Date('2026-12-06T10:00:00Z'),
+      startDelayMs: 0,
     });
     const status = await capture.start(first!, 7);
     await capture.start(second!, 7);
@@ -76,6 +77,30 @@ describe('createImageCapture', () => {
     expect((await db.images.toArray())[0]?.articleIds).toEqual([first!.id, second!.id]);
     const stored = await db.articles.get(first!.id);
     expect(await capture.status(stored!)).toMatchObject({ state: 'done', saved: 1, total: 2 });
+    await db.delete();
+  });
+
+  it('waits for the popup to ask for progress (or a moment) before fetching', async () => {
+    const db = new GleanerDB(`capture-${Math.random()}`);
+    const article = storedArticle(1, { html });
+    await db.articles.add(article);
+    const fetched: string[] = [];
+    const capture = createImageCapture({
+      db,
+      enabled: async () => true,
+      fetchImage: async (_tab, url) => {
+        fetched.push(url);
+        return png(url);
+      },
+      now: () => new Date('2026-12-06T10:00:00Z'),
+      startDelayMs: 60_000,
+    });
+    const done = capture.start(article, 7);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(fetched).toEqual([]);
+    expect(await capture.status(article)).toMatchObject({ state: 'saving' });
+    expect(await done).toMatchObject({ state: 'done', saved: 2, total: 2 });
+    expect(fetched).toHaveLength(2);
     await db.delete();
   });
 
@@ -89,6 +114,7 @@ describe('createImageCapture', () => {
       enabled: async () => true,
       fetchImage: async (_tab, url) => png(url),
       now: () => new Date('2026-12-06T10:00:00Z'),
+      startDelayMs: 0,
     });
     // The second image hits a full disk.
     const put = db.images.add.bind(db.images);
