@@ -4,6 +4,9 @@ import type { ImageFailure } from '@/lib/model';
 
 export interface ImageStatusLineProps {
   status: ImageStatus;
+  /** Offered when images were kept remote (the library's reader): fetch them again. */
+  onRetry?(): void;
+  retrying?: boolean;
 }
 
 const FAILURE_MESSAGES: Record<ImageFailure, MessageKey> = {
@@ -29,7 +32,7 @@ function headline(status: ImageStatus): string {
 }
 
 /** What became of the saved article's images: progress, then "N of M images saved" and the rest. */
-export default function ImageStatusLine({ status }: ImageStatusLineProps) {
+export default function ImageStatusLine({ status, onRetry, retrying }: ImageStatusLineProps) {
   const remote = status.state === 'done' ? status.remote : [];
   return (
     <div class="image-status" role="status">
@@ -46,6 +49,11 @@ export default function ImageStatusLine({ status }: ImageStatusLineProps) {
             ))}
           </ul>
         </details>
+      )}
+      {remote.length > 0 && onRetry && (
+        <button type="button" data-testid="image-retry" disabled={retrying} onClick={onRetry}>
+          {retrying ? t('images_retrying') : t('images_retry')}
+        </button>
       )}
     </div>
   );

@@ -1,6 +1,8 @@
 import { useEffect, useRef } from 'preact/hooks';
 import HighlightList from '@/components/HighlightList';
+import ImageStatusLine from '@/components/ImageStatusLine';
 import TagEditor from '@/components/TagEditor';
+import { statusOfImages } from '@/lib/assets/image-status';
 import { t, tCount } from '@/lib/i18n';
 import type { HighlightColor } from '@/lib/model';
 import type { ArticleBundle } from '@/lib/library/types';
@@ -19,6 +21,9 @@ export interface ReaderViewProps {
   onDeleteHighlight(id: string): void;
   /** Back to the list (Escape). */
   onClose(): void;
+  /** Fetches the images kept remote again; `retrying` while it runs. */
+  onRetryImages(): void;
+  retrying: boolean;
 }
 
 /** One saved article: its text, its highlights with their notes, and its tags. */
@@ -41,6 +46,7 @@ export default function ReaderView(props: ReaderViewProps) {
   }, [paint, safeHtml, highlights]);
 
   const source = article.canonicalUrl || article.url;
+  const imageStatus = statusOfImages(article.images);
   return (
     <div
       class="reader"
@@ -71,6 +77,13 @@ export default function ReaderView(props: ReaderViewProps) {
               </a>
             )}
           </p>
+          {imageStatus && (
+            <ImageStatusLine
+              status={imageStatus}
+              onRetry={props.onRetryImages}
+              retrying={props.retrying}
+            />
+          )}
           <TagEditor
             tags={article.tags}
             knownTags={props.knownTags}

@@ -1,6 +1,6 @@
 import { browser } from '#imports';
 import type { FetchedImage } from '@/lib/assets/capture-images';
-import type { PageImage } from '@/lib/assets/page-image-fetch';
+import { fetchImageBytes, type PageImage } from '@/lib/assets/page-image-fetch';
 
 function askTab(tabId: number, url: string) {
   return browser.scripting.executeScript({
@@ -31,4 +31,10 @@ export async function fetchImageInTab(tabId: number, url: string): Promise<Fetch
     // The tab was closed or navigated away: the grant to run there is gone.
     return { ok: false, failure: 'no-access' };
   }
+}
+
+/** Fetches an image from the worker itself: hosts that allow other origins (CORS) answer. */
+export async function fetchImageDirect(url: string): Promise<FetchedImage> {
+  const kept = await fetchImageBytes(url);
+  return kept.ok ? { ok: true, blob: kept.blob, type: kept.blob.type } : kept;
 }

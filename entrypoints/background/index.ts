@@ -12,7 +12,7 @@ import { GleanerDB } from '@/lib/storage/db';
 import { createIndexRunner } from '@/lib/storage/search-indexer';
 import { loadSettings } from '@/lib/settings/store';
 import { clipTab } from './clip-tab';
-import { fetchImageInTab } from './fetch-image';
+import { fetchImageDirect, fetchImageInTab } from './fetch-image';
 import { createContextMenus, listenToContextMenus, onContextMenuClicked } from './context-menus';
 import { syncRevisitScript } from './highlighter';
 import { runCommand } from './shortcuts';
@@ -34,6 +34,7 @@ export default defineBackground(() => {
     db,
     enabled: async () => (await loadSettings()).images.save,
     fetchImage: fetchImageInTab,
+    fetchDirect: fetchImageDirect,
     now,
   });
   const deps = {

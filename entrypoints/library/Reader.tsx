@@ -27,13 +27,24 @@ export default function Reader(props: ReaderProps) {
   const [missing, setMissing] = useState<string | null>(null);
   const [orphanIds, setOrphanIds] = useState<Set<string>>(new Set());
   const [shownImages, setShownImages] = useState<ShownImages>(new Map());
+  const [retrying, setRetrying] = useState(false);
 
-  useEffect(() => {
-    ask({ type: 'library:bundles', ids: [props.id] }).then(
-      ([found]) => (found ? setBundle(found) : setMissing(t('reader_missing'))),
-      (error: unknown) => setMissing(error instanceof Error ? error.message : String(error)),
-    );
-  }, [props.id]);
+  const load = useCallback(
+    () =>
+      ask({ type: 'library:bundles', ids: [props.id] }).then(
+        ([found]) => (found ? setBundle(found) : setMissing(t('reader_missing'))),
+        (error: unknown) => setMissing(error instanceof Error ? error.message : String(error)),
+      ),
+    [props.id],
+  );
+  useEffect(() => void load(), [load]);
+
+  const retryImages = () => {
+    setRetrying(true);
+    ask({ type: 'images:retry', articleId: props.id })
+      .then(load, (error: unknown) => console.warn('Gleaner: images not retried', error))
+      .finally(() => setRetrying(false));
+  };
 
   // Kept images come from the library itself (read-only), so the reader works offline.
   const images = bundle?.article.images;
@@ -102,6 +113,8 @@ export default function Reader(props: ReaderProps) {
       onNote={(id, note) => void updateHighlight(id, { note })}
       onColor={(id, color) => void updateHighlight(id, { color })}
       onClose={() => (location.hash = '#/')}
+      onRetryImages={retryImages}
+      retrying={retrying}
       onDeleteHighlight={(id) =>
         void ask({ type: 'highlight:delete', id }).then(() =>
           setHighlights(bundle.highlights.filter((h) => h.id !== id)),

@@ -35,11 +35,16 @@ export async function keptImageBlob(
   return { ok: true, blob: new Blob([sanitizeSvg(await blob.text())], { type }) };
 }
 
-export async function fetchImageInPage(
+/**
+ * Fetches an image and checks it is one (size, type; SVG sanitised). In the page it goes out as
+ * the page's own request; from the extension's worker (a retry from the library) only hosts
+ * that allow other origins (CORS) answer.
+ */
+export async function fetchImageBytes(
   url: string,
   maxBytes = MAX_IMAGE_BYTES,
   timeoutMs = IMAGE_FETCH_TIMEOUT_MS,
-): Promise<PageImage> {
+): Promise<{ ok: true; blob: Blob } | { ok: false; failure: ImageFailure }> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
   try {
@@ -49,16 +54,20 @@ export async function fetchImageInPage(
     if (!response.ok) return { ok: false, failure: 'unreachable' };
     const length = Number(response.headers.get('content-length'));
     if (length > maxBytes) return { ok: false, failure: 'too-large' };
-    const kept = await keptImageBlob(
+    return await keptImageBlob(
       await response.blob(),
       response.headers.get('content-type') ?? '',
       maxBytes,
     );
-    return kept.ok ? { ok: true, dataUrl: await dataUrlOf(kept.blob) } : kept;
   } catch {
     // A CORS refusal and a network error look the same from here.
     return { ok: false, failure: 'unreachable' };
   } finally {
     clearTimeout(timer);
   }
+}
+
+export async function fetchImageInPage(url: string): Promise<PageImage> {
+  const kept = await fetchImageBytes(url);
+  return kept.ok ? { ok: true, dataUrl: await dataUrlOf(kept.blob) } : kept;
 }

@@ -106,6 +106,17 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       return ok((await deps.imageCapture?.status(article)) ?? off);
     },
 
+    'images:retry': async (request) => {
+      const article = await deps.db.articles.get(request.articleId);
+      if (!article) return err({ code: 'not-found', message: t('error_article_gone') });
+      try {
+        const off = { state: 'off' as const, done: 0, saved: 0, total: 0, remote: [] };
+        return ok((await deps.imageCapture?.retry(article)) ?? off);
+      } catch (error) {
+        return err(storageFailure(error));
+      }
+    },
+
     'highlight:list': async (request) => ok(await listHighlights(deps.db, request.articleId)),
 
     'highlight:create': async (request) => {

@@ -97,6 +97,7 @@ export const requestSchema = z.discriminatedUnion('type', [
     tabId: z.number().int().nonnegative().optional(),
   }),
   z.object({ type: z.literal('images:status'), articleId: idSchema }),
+  z.object({ type: z.literal('images:retry'), articleId: idSchema }),
   z.object({ type: z.literal('tags:list') }),
   z.object({ type: z.literal('highlight:list'), articleId: idSchema }),
   z.object({
@@ -134,6 +135,8 @@ export interface ResponseMap {
   'article:save': Result<{ article: Article; created: boolean }>;
   'tags:list': Result<string[]>;
   'images:status': Result<ImageStatus>;
+  /** Tries the article's remote images again; answers once they were all tried. */
+  'images:retry': Result<ImageStatus>;
   'highlight:list': Result<Highlight[]>;
   'highlight:create': Result<Highlight>;
   'highlight:update': Result<Highlight>;

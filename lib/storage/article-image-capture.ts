@@ -15,6 +15,8 @@ export interface ImageCaptureDeps {
   enabled(): Promise<boolean>;
   /** Fetches one image as the tab the article was clipped from would. */
   fetchImage(tabId: number, url: string): Promise<FetchedImage>;
+  /** Fetches one image from the extension itself (a retry, when the tab is long gone). */
+  fetchDirect(url: string): Promise<FetchedImage>;
   now(): Date;
   /** How long a capture waits for the popup to show the save (default START_DELAY_MS). */
   startDelayMs?: number;
@@ -32,6 +34,11 @@ export interface ImageCapture {
   start(article: Article, tabId: number): Promise<ImageStatus>;
   /** The running capture's progress, else what the last one left on the article. */
   status(article: Article): Promise<ImageStatus>;
+  /**
+   * Tries the images kept remote again (from the library: a 404 or a timeout may be over),
+   * keeping the ones already stored; resolves with the new status.
+   */
+  retry(article: Article): Promise<ImageStatus>;
 }
 
 export function createImageCapture(deps: ImageCaptureDeps): ImageCapture {
@@ -82,6 +89,44 @@ export function createImageCapture(deps: ImageCaptureDeps): ImageCapture {
         waiting.delete(article.id);
         if (!(await deps.enabled())) return { ...OFF };
         return await run(article, tabId, progress);
+      } finally {
+        running.delete(article.id);
+      }
+    },
+    async retry(article) {
+      const before = article.images ?? [];
+      const remote = before.filter((image) => !image.hash);
+      if (!remote.length || running.has(article.id)) return this.status(article);
+      const progress: ImageStatus = {
+        state: 'saving',
+        done: 0,
+        saved: 0,
+        total: remote.length,
+        remote: [],
+      };
+      running.set(article.id, progress);
+      try {
+        const tried = await captureImages(
+          remote.map(({ url, alt }) => ({ url, alt })),
+          {
+            fetchImage: (url) => deps.fetchDirect(url),
+            keep: (image) => keepImage(deps.db, article.id, image).then(() => undefined),
+            onProgress: (done) => {
+              progress.done = done;
+            },
+          },
+        );
+        const byUrl = new Map(tried.map((image) => [image.url, image]));
+        const images = before.map((image) =>
+          image.hash ? image : (byUrl.get(image.url) ?? image),
+        );
+        await setArticleImages(deps.db, article.id, images, deps.now());
+        return statusOfImages(images) ?? progress;
+      } catch (error) {
+        if (!(error instanceof ImageStorageFull)) throw error;
+        // Nothing half-written: the images this retry stored are let go again.
+        await setArticleImages(deps.db, article.id, before, deps.now());
+        return { ...(statusOfImages(before) ?? progress), state: 'storage-full' };
       } finally {
         running.delete(article.id);
       }

@@ -67,6 +67,7 @@ describe('createImageCapture', () => {
       fetchImage: async (_tab, url) =>
         url.endsWith('1.png') ? png('shared') : { ok: false, failure: 'unreachable' },
       now: () => new Date('2026-12-06T10:00:00Z'),
+      fetchDirect: async () => ({ ok: false, failure: 'unreachable' }),
       startDelayMs: 0,
     });
     const status = await capture.start(first!, 7);
@@ -93,6 +94,7 @@ describe('createImageCapture', () => {
         return png(url);
       },
       now: () => new Date('2026-12-06T10:00:00Z'),
+      fetchDirect: async () => ({ ok: false, failure: 'unreachable' }),
       startDelayMs: 60_000,
     });
     const done = capture.start(article, 7);
@@ -101,6 +103,40 @@ describe('createImageCapture', () => {
     expect(await capture.status(article)).toMatchObject({ state: 'saving' });
     expect(await done).toMatchObject({ state: 'done', saved: 2, total: 2 });
     expect(fetched).toHaveLength(2);
+    await db.delete();
+  });
+
+  it('retries the images kept remote from the extension, keeping the stored ones', async () => {
+    const db = new GleanerDB(`capture-${Math.random()}`);
+    const article = storedArticle(1, { html });
+    await db.articles.add(article);
+    let back = false;
+    const direct: string[] = [];
+    const capture = createImageCapture({
+      db,
+      enabled: async () => true,
+      fetchImage: async (_tab, url) =>
+        url.endsWith('1.png') ? png('one') : { ok: false, failure: 'unreachable' },
+      now: () => new Date('2026-12-06T10:00:00Z'),
+      fetchDirect: async (url) => {
+        direct.push(url);
+        return back ? png('two') : { ok: false, failure: 'unreachable' };
+      },
+      startDelayMs: 0,
+    });
+    await capture.start(article, 7);
+    const saved = async () => (await db.articles.get(article.id))!;
+    expect(await capture.retry(await saved())).toMatchObject({ state: 'done', saved: 1 });
+    back = true;
+    const status = await capture.retry(await saved());
+    expect(status).toMatchObject({ state: 'done', saved: 2, total: 2, remote: [] });
+    // Only the remote image was asked for, each time.
+    expect(direct).toEqual(['https://a/2.png', 'https://a/2.png']);
+    expect((await saved()).images?.map((image) => image.hash)).toEqual([
+      await contentHash(new TextEncoder().encode('one')),
+      await contentHash(new TextEncoder().encode('two')),
+    ]);
+    expect(await db.images.count()).toBe(2);
     await db.delete();
   });
 
@@ -114,6 +150,7 @@ describe('createImageCapture', () => {
       enabled: async () => true,
       fetchImage: async (_tab, url) => png(url),
       now: () => new Date('2026-12-06T10:00:00Z'),
+      fetchDirect: async () => ({ ok: false, failure: 'unreachable' }),
       startDelayMs: 0,
     });
     // The second image hits a full disk.
@@ -144,6 +181,8 @@ describe('createImageCapture', () => {
       enabled: async () => false,
       fetchImage: async () => (fetched++, png('x')),
       now: () => new Date(),
+      fetchDirect: async () => (fetched++, png('x')),
+      startDelayMs: 0,
     });
     expect((await capture.start(article, 1)).state).toBe('off');
     expect(fetched).toBe(0);

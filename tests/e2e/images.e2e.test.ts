@@ -4,6 +4,7 @@
  * stored once by content hash, and the reader shows them with both servers stopped.
  */
 import { createHash } from 'node:crypto';
+import { createServer } from 'node:http';
 import { cpSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -267,5 +268,40 @@ describe('images saved with the article', () => {
     const text = readFileSync(note, 'utf8');
     for (const file of files) expect(text).toContain(`![[${file}]]`);
     expect(text).toContain(sites.imageUrl('missing'));
+  });
+
+  it('retries an image kept remote from the library once its server answers', async () => {
+    // The news site is back, and the picture that was missing (404) is there now.
+    const news = new URL(sites.newsOrigin);
+    const back = createServer((request, response) => {
+      if (request.url !== '/img/missing.png') return void response.writeHead(404).end();
+      response
+        .writeHead(200, { 'content-type': 'image/png', 'access-control-allow-origin': '*' })
+        .end(pngBytes('small'));
+    });
+    await new Promise<void>((resolve) => back.listen(Number(news.port), '127.0.0.1', resolve));
+    try {
+      const library = await session.browser.context.newPage();
+      await library.goto(`chrome-extension://${session.browser.extensionId}/library.html`);
+      await library.getByTestId('row-title').filter({ hasText: 'Ferries at night' }).click();
+      await expect
+        .poll(() => library.getByTestId('image-status').textContent())
+        .toBe('4 of 5 images saved');
+      await library.getByTestId('image-retry').click();
+      await expect
+        .poll(() => library.getByTestId('image-status').textContent(), { timeout: 15_000 })
+        .toBe('5 of 5 images saved');
+      expect(await library.getByTestId('image-retry').count()).toBe(0);
+      const shown = library.locator('[data-testid=reader-body] img[data-gleaner-image]');
+      await expect.poll(() => shown.count()).toBe(5);
+      expect(
+        await shown.evaluateAll((images) =>
+          images.map((i) => i.getAttribute('data-gleaner-image')),
+        ),
+      ).toContain(sha256(pngBytes('small')));
+    } finally {
+      back.closeAllConnections();
+      await new Promise((resolve) => back.close(resolve));
+    }
   });
 });
