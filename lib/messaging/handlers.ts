@@ -130,7 +130,8 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       }
     },
 
-    'highlight:delete': async (request) => ok(await deleteHighlight(deps.db, request.id)),
+    'highlight:delete': async (request) =>
+      ok(await deleteHighlight(deps.db, request.id, deps.now())),
 
     'highlight:restore': async (request) => {
       try {
