@@ -1,0 +1,165 @@
+/**
+ * Two devices syncing one library through a real git server (git http-backend), each with its
+ * own database and its own local clone, as two browsers would.
+ */
+import LightningFS from '@isomorphic-git/lightning-fs';
+import gitObjects from 'isomorphic-git';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { ArticleBundle } from '@/lib/library/types';
+import { createGitHttp } from '@/lib/publish/git-http';
+import { openGitRepo } from '@/lib/publish/git-repo';
+import { EMPTY_GIT_TARGET, type GitTarget } from '@/lib/publish/git-target';
+import { GleanerDB } from '@/lib/storage/db';
+import { addHighlight, updateHighlight } from '@/lib/storage/highlights-repo';
+import { deleteArticles, getBundles, retagArticles } from '@/lib/storage/library-repo';
+import { syncWithGit } from '@/lib/sync/sync-with-git';
+import { storedArticle, storedHighlight } from '../library/support';
+import { git, startGitServer, type GitServer } from '../support/git-server';
+
+// lightning-fs takes browsers' navigator.locks when there is one; Node 20 has no navigator at all.
+vi.stubGlobal('navigator', {});
+
+const TOKEN = 'tok-sync-5e1d0c7a9b';
+
+interface Device {
+  db: GleanerDB;
+  sync(at: string): ReturnType<typeof syncWithGit>;
+}
+
+async function library(db: GleanerDB): Promise<ArticleBundle[]> {
+  const ids = (await db.articles.toCollection().primaryKeys()).sort();
+  return (await getBundles(db, ids)).map(({ article, highlights }) => {
+    const { images, ...rest } = article;
+    void images;
+    return {
+      article: rest,
+      highlights: [...highlights].sort((a, b) => a.id.localeCompare(b.id)),
+    };
+  });
+}
+
+describe('syncWithGit', { timeout: 60_000 }, () => {
+  let server: GitServer;
+  let target: GitTarget;
+  const devices: GleanerDB[] = [];
+
+  const device = (name: string): Device => {
+    const db = new GleanerDB(`sync-${name}-${Math.random()}`);
+    devices.push(db);
+    const fs = new LightningFS(`sync-fs-${name}-${Math.random()}`, { wipe: true });
+    return {
+      db,
+      sync: (at) =>
+        syncWithGit({
+          db,
+          repo: openGitRepo(target, { username: 'alice', token: TOKEN }, createGitHttp(), fs),
+          now: () => new Date(at),
+        }),
+    };
+  };
+  const remoteFiles = async () =>
+    (await git(['ls-tree', '-r', '--name-only', 'main'], server.repoPath('site')))
+      .trim()
+      .split('\n');
+
+  beforeAll(async () => {
+    server = await startGitServer({ user: 'alice', password: TOKEN });
+    const url = await server.createRepo('site', 'main', { '_config.yml': 'title: Site\n' });
+    target = { ...EMPTY_GIT_TARGET, url, branch: 'main', folder: 'blog', authorName: 'Reader' };
+  });
+  afterAll(async () => {
+    await server.close();
+    for (const db of devices) await db.delete();
+  });
+
+  const a = device('a');
+  const b = device('b');
+
+  it('sends one device’s library and gives it to the other, ids and all', async () => {
+    await a.db.articles.bulkAdd([1, 2, 3].map((n) => storedArticle(n)));
+    await a.db.highlights.bulkAdd([
+      storedHighlight('a-1', 1),
+      storedHighlight('a-1', 2),
+      storedHighlight('a-2', 1),
+      storedHighlight('a-3', 1),
+    ]);
+    const sent = await a.sync('2026-12-06T10:00:00Z');
+    expect(sent).toMatchObject({ received: 0, sent: 3, conflicts: [], skipped: 0 });
+    expect(sent.commit).toMatch(/^[0-9a-f]{40}$/);
+    expect(await remoteFiles()).toEqual([
+      '_config.yml',
+      'blog/_gleaner/library/a-1.json',
+      'blog/_gleaner/library/a-2.json',
+      'blog/_gleaner/library/a-3.json',
+    ]);
+
+    const got = await b.sync('2026-12-06T10:01:00Z');
+    expect(got).toMatchObject({ received: 3, sent: 0, commit: null, conflicts: [] });
+    expect(await library(b.db)).toEqual(await library(a.db));
+  });
+
+  it('reads nothing and sends nothing when nothing changed', async () => {
+    const before = server.requests.length;
+    const reads = vi.spyOn(gitObjects, 'readBlob');
+    const again = await a.sync('2026-12-06T10:02:00Z');
+    expect(again).toMatchObject({ received: 0, sent: 0, commit: null });
+    expect(reads).not.toHaveBeenCalled();
+    reads.mockRestore();
+    // One fetch (its ref advertisement and pack request), no push.
+    expect(server.requests.slice(before).some((r) => r.path.endsWith('git-receive-pack'))).toBe(
+      false,
+    );
+  });
+
+  it('merges changes made offline on both sides, in either order, and keeps deletions', async () => {
+    // A: a tag on 1, and 3 deleted.
+    await retagArticles(a.db, ['a-1'], { add: ['from-a'], remove: [] }, '2026-12-06T11:00:00Z');
+    await deleteArticles(a.db, ['a-3'], new Date('2026-12-06T11:01:00Z'));
+    // B: a highlight on 2, and the note of 1's first highlight edited.
+    await addHighlight(
+      b.db,
+      {
+        articleId: 'a-2',
+        quote: 'quote 5',
+        note: 'new on B',
+        color: 'green',
+        articleSelectors: storedHighlight('a-2', 5).articleSelectors,
+        pageSelectors: [],
+      },
+      '2026-12-06T11:02:00Z',
+      () => 'b-h5',
+    );
+    await updateHighlight(b.db, 'a-1-h1', { note: 'edited on B' }, '2026-12-06T11:03:00Z');
+
+    // B first this time, then A, then B again to take A's merge.
+    await b.sync('2026-12-06T12:00:00Z');
+    const reads = vi.spyOn(gitObjects, 'readBlob');
+    const onA = await a.sync('2026-12-06T12:01:00Z');
+    // Only the two records B changed are read, not the third one.
+    expect(reads).toHaveBeenCalledTimes(2);
+    reads.mockRestore();
+    expect(onA.conflicts).toEqual([]);
+    await b.sync('2026-12-06T12:02:00Z');
+
+    const libraryA = await library(a.db);
+    expect(await library(b.db)).toEqual(libraryA);
+    expect(libraryA.map((x) => x.article.id)).toEqual(['a-1', 'a-2']);
+    const [one, two] = libraryA;
+    expect(one?.article.tags).toEqual(['t1', 'from-a']);
+    expect(one?.highlights.find((h) => h.id === 'a-1-h1')?.note).toBe('edited on B');
+    expect(two?.highlights.map((h) => h.id)).toEqual(['a-2-h1', 'b-h5']);
+    expect(await b.db.tombstones.get('a-3')).toMatchObject({ kind: 'article' });
+
+    const files = await remoteFiles();
+    expect(files).toContain('blog/_gleaner/deleted/a-3.json');
+    expect(files).not.toContain('blog/_gleaner/library/a-3.json');
+    // Nothing left to do on either side: the two hold the same library as the repository.
+    expect(await a.sync('2026-12-06T12:03:00Z')).toMatchObject({ sent: 0, commit: null });
+    expect(await b.sync('2026-12-06T12:04:00Z')).toMatchObject({ sent: 0, commit: null });
+  });
+
+  it('never writes the token into the repository', async () => {
+    const everything = await git(['log', '-p', '--all'], server.repoPath('site'));
+    expect(everything).not.toContain(TOKEN);
+  });
+});
