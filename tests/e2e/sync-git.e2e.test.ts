@@ -115,6 +115,8 @@ describe('library sync through a git repository, two profiles', () => {
       await expect
         .poll(() => options.getByTestId('git-status').textContent(), { timeout: 30_000 })
         .toBe('Connected: branch main is there and the token may push.');
+      // A's library also syncs by itself every 15 minutes (a browser alarm).
+      if (session === a) await options.getByTestId('sync-interval').selectOption('15');
       await options.close();
       const libraryPage = await session.browser.context.newPage();
       libraryPage.on('console', (message) => logs.push(message.text()));
@@ -122,6 +124,22 @@ describe('library sync through a git repository, two profiles', () => {
       await libraryPage.goto(`${origin}/library.html`);
       pages.set(session, libraryPage);
     }
+  });
+
+  it('schedules the chosen sync as an alarm, and none where none was chosen', async () => {
+    const alarm = async (session: ExtensionSession) =>
+      (await session.browser.worker()).evaluate(async () => {
+        const found = await (
+          globalThis as unknown as {
+            chrome: {
+              alarms: { get(name: string): Promise<{ periodInMinutes?: number } | undefined> };
+            };
+          }
+        ).chrome.alarms.get('gleaner-library-sync');
+        return found?.periodInMinutes ?? null;
+      });
+    await expect.poll(() => alarm(a)).toBe(15);
+    expect(await alarm(b)).toBeNull();
   });
 
   it(
