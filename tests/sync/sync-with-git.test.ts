@@ -5,12 +5,15 @@
 import LightningFS from '@isomorphic-git/lightning-fs';
 import gitObjects from 'isomorphic-git';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { DEFAULT_EXPORT_SETTINGS } from '@/lib/export/export-settings';
+import { renderLibraryPost } from '@/lib/library/library-post';
 import type { ArticleBundle } from '@/lib/library/types';
 import { createGitHttp } from '@/lib/publish/git-http';
 import { openGitRepo } from '@/lib/publish/git-repo';
 import { EMPTY_GIT_TARGET, type GitTarget } from '@/lib/publish/git-target';
+import { publishToGit } from '@/lib/publish/publish-to-git';
 import { GleanerDB } from '@/lib/storage/db';
-import { addHighlight, updateHighlight } from '@/lib/storage/highlights-repo';
+import { addHighlight, deleteHighlight, updateHighlight } from '@/lib/storage/highlights-repo';
 import { deleteArticles, getBundles, retagArticles } from '@/lib/storage/library-repo';
 import { syncWithGit } from '@/lib/sync/sync-with-git';
 import { storedArticle, storedHighlight } from '../library/support';
@@ -158,8 +161,103 @@ describe('syncWithGit', { timeout: 60_000 }, () => {
     expect(await b.sync('2026-12-06T12:04:00Z')).toMatchObject({ sent: 0, commit: null });
   });
 
+  it('converges with A syncing first too, and a deleted highlight stays deleted', async () => {
+    // A: the note of 2's first highlight edited; B: that highlight deleted, and a tag off 2.
+    await updateHighlight(a.db, 'a-2-h1', { note: 'edited on A' }, '2026-12-06T13:00:00Z');
+    await deleteHighlight(b.db, 'a-2-h1', new Date('2026-12-06T13:01:00Z'));
+    await retagArticles(b.db, ['a-2'], { add: [], remove: ['t2'] }, '2026-12-06T13:02:00Z');
+
+    await a.sync('2026-12-06T14:00:00Z');
+    await b.sync('2026-12-06T14:01:00Z');
+    await a.sync('2026-12-06T14:02:00Z');
+
+    const libraryA = await library(a.db);
+    expect(await library(b.db)).toEqual(libraryA);
+    const two = libraryA.find((x) => x.article.id === 'a-2');
+    expect(two?.highlights.map((h) => h.id)).toEqual(['b-h5']);
+    expect(two?.article.tags).toEqual([]);
+    expect(await a.db.tombstones.get('a-2-h1')).toMatchObject({ kind: 'highlight' });
+  });
+
   it('never writes the token into the repository', async () => {
     const everything = await git(['log', '-p', '--all'], server.repoPath('site'));
     expect(everything).not.toContain(TOKEN);
+  });
+});
+
+describe('syncWithGit and what Publish wrote', { timeout: 60_000 }, () => {
+  let server: GitServer;
+  let target: GitTarget;
+  const db = new GleanerDB(`sync-published-${Math.random()}`);
+  const fs = new LightningFS(`sync-published-fs-${Math.random()}`, { wipe: true });
+  const sync = (at: string) =>
+    syncWithGit({
+      db,
+      repo: openGitRepo(target, { username: 'alice', token: TOKEN }, createGitHttp(), fs),
+      now: () => new Date(at),
+    });
+
+  beforeAll(async () => {
+    server = await startGitServer({ user: 'alice', password: TOKEN });
+    const url = await server.createRepo('site', 'main', { '_config.yml': 'title: Site\n' });
+    target = { ...EMPTY_GIT_TARGET, url, branch: 'main', authorName: 'Reader' };
+  });
+  afterAll(async () => {
+    await server.close();
+    await db.delete();
+  });
+
+  it('takes in an article another device published, its Markdown read from the post', async () => {
+    const markdown = 'The night ferry restarts on Monday with three electric boats. '
+      .repeat(3)
+      .trim();
+    const article = storedArticle(7, { markdown, text: markdown, tags: ['ferries'] });
+    // (No highlight: marking one in the post needs a DOM, which this Node test has not.)
+    const bundle = { article, highlights: [] };
+    const files = renderLibraryPost(
+      bundle,
+      { export: DEFAULT_EXPORT_SETTINGS, siteRules: [] },
+      new Set(),
+    );
+    expect(JSON.parse(files.sidecarContent).markdownInBody).toBeDefined();
+    await publishToGit(openGitRepo(target, { username: 'alice', token: TOKEN }, createGitHttp()), {
+      title: article.title,
+      files: [
+        { path: files.postPath, content: files.postContent },
+        { path: files.sidecarPath, content: files.sidecarContent },
+      ],
+      lastPublished: {},
+      now: new Date('2026-12-06T09:00:00Z'),
+    });
+
+    const got = await sync('2026-12-06T10:00:00Z');
+    expect(got).toMatchObject({ received: 1, conflicts: [] });
+    expect(await library(db)).toEqual([bundle]);
+
+    // Deleted here: its post and sidecar leave the repository with its record; the tombstone stays.
+    await deleteArticles(db, ['a-7'], new Date('2026-12-06T11:00:00Z'));
+    await sync('2026-12-06T11:01:00Z');
+    const remoteFiles = (
+      await git(['ls-tree', '-r', '--name-only', 'main'], server.repoPath('site'))
+    )
+      .trim()
+      .split('\n');
+    expect(remoteFiles).toEqual(['_config.yml', '_gleaner/deleted/a-7.json']);
+  });
+
+  it('lists a file it cannot read instead of dropping it silently', async () => {
+    const dir = `${server.root}/../broken-${Math.random().toString(36).slice(2)}`;
+    await git(['clone', '--quiet', server.repoPath('site'), dir]);
+    await git(['-c', 'user.name=x', '-c', 'user.email=x@x', 'checkout', '-q', 'main'], dir);
+    const { mkdirSync, writeFileSync } = await import('node:fs');
+    mkdirSync(`${dir}/_gleaner/library`, { recursive: true });
+    writeFileSync(`${dir}/_gleaner/library/broken.json`, '{ not json');
+    await git(['add', '.'], dir);
+    await git(['-c', 'user.name=x', '-c', 'user.email=x@x', 'commit', '-qm', 'broken'], dir);
+    await git(['push', '-q', 'origin', 'main'], dir);
+    const got = await sync('2026-12-06T12:00:00Z');
+    expect(got.conflicts).toEqual([
+      { kind: 'unreadable', path: '_gleaner/library/broken.json', reason: 'The file is not JSON' },
+    ]);
   });
 });
