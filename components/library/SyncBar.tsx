@@ -17,7 +17,7 @@ export default function SyncBar({ busy, status, runs, onSync }: SyncBarProps) {
         {t('sync_button')}
       </button>
       <p
-        class={`status ${status?.tone ?? ''}`}
+        class={status && !busy ? `status status-${status.tone}` : 'status'}
         role="status"
         data-testid="sync-status"
         data-state={busy ? 'busy' : (status?.tone ?? 'idle')}

@@ -170,6 +170,13 @@ export async function syncWithGit(deps: SyncDeps): Promise<SyncReport> {
 
     const changes = new Map<string, string | null>();
     const rows = new Map(remote.rows);
+    // Files that did not merge are read again (and listed again) by the next sync, until they do:
+    // an unreadable file, the other device's copy of a page saved here under another id.
+    const unmerged = new Set(
+      merge.conflicts.flatMap((c) => (c.kind === 'same-page-two-ids' ? [c.articleId] : [])),
+    );
+    for (const [path, row] of remote.rows)
+      if (row.articleId === null || unmerged.has(row.articleId)) rows.delete(path);
     const write = async (path: string, content: string, articleId: string) => {
       const stamp = stampOf(content);
       if (rows.get(path)?.stamp === stamp) return false;

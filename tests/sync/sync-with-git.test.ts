@@ -261,3 +261,51 @@ describe('syncWithGit and what Publish wrote', { timeout: 60_000 }, () => {
     ]);
   });
 });
+
+describe('syncWithGit and one page saved on two devices', { timeout: 60_000 }, () => {
+  let server: GitServer;
+  let target: GitTarget;
+  const dbs: GleanerDB[] = [];
+  const device = (name: string) => {
+    const db = new GleanerDB(`sync-twice-${name}-${Math.random()}`);
+    dbs.push(db);
+    const fs = new LightningFS(`sync-twice-fs-${name}-${Math.random()}`, { wipe: true });
+    const sync = (at: string) =>
+      syncWithGit({
+        db,
+        repo: openGitRepo(target, { username: 'alice', token: TOKEN }, createGitHttp(), fs),
+        now: () => new Date(at),
+      });
+    return { db, sync };
+  };
+
+  beforeAll(async () => {
+    server = await startGitServer({ user: 'alice', password: TOKEN });
+    const url = await server.createRepo('site', 'main', { '_config.yml': 'title: Site\n' });
+    target = { ...EMPTY_GIT_TARGET, url, branch: 'main', authorName: 'Reader' };
+  });
+  afterAll(async () => {
+    await server.close();
+    for (const db of dbs) await db.delete();
+  });
+
+  it('lists it at every sync until one copy is deleted, then both hold the other', async () => {
+    const c = device('c');
+    const d = device('d');
+    await c.db.articles.add(storedArticle(1, { id: 'on-c', tags: ['c'] }));
+    await d.db.articles.add(storedArticle(1, { id: 'on-d', tags: ['d'] }));
+    await c.sync('2026-12-06T10:00:00Z');
+    const first = await d.sync('2026-12-06T10:01:00Z');
+    expect(first.conflicts.map((x) => [x.kind, 'articleId' in x ? x.articleId : ''])).toEqual([
+      ['same-page-two-ids', 'on-c'],
+    ]);
+    // Still listed: the other copy is read again, not forgotten.
+    expect((await d.sync('2026-12-06T10:02:00Z')).conflicts).toHaveLength(1);
+
+    await deleteArticles(d.db, ['on-d'], new Date('2026-12-06T10:03:00Z'));
+    expect(await d.sync('2026-12-06T10:04:00Z')).toMatchObject({ conflicts: [], received: 1 });
+    await c.sync('2026-12-06T10:05:00Z');
+    expect(await library(d.db)).toEqual(await library(c.db));
+    expect((await library(c.db)).map((x) => x.article.id)).toEqual(['on-c']);
+  });
+});
