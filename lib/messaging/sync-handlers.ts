@@ -8,7 +8,7 @@ import type { GleanerDB } from '../storage/db';
 import { gitFailureMessage } from '../publish/failure-message';
 import { classifyGitError } from '../publish/git-errors';
 import { createGitHttp } from '../publish/git-http';
-import { openGitRepo } from '../publish/git-repo';
+import { openGitRepo, withRepoLock } from '../publish/git-repo';
 import { redactSecrets } from '../publish/redact';
 import { loadGitCredentials, loadPublishTarget } from '../publish/target-store';
 import { syncWithGit } from '../sync/sync-with-git';
@@ -35,11 +35,13 @@ export function createSyncHandlers(deps: SyncHandlerDeps): SyncHandlers {
       return err({ code: 'no-target', message: t('publish_no_target') });
     const credentials = await loadGitCredentials(stored.git);
     try {
-      const report = await syncWithGit({
-        db: deps.db,
-        repo: openGitRepo(stored.git, credentials, http),
-        now: deps.now,
-      });
+      const report = await withRepoLock(stored.git, () =>
+        syncWithGit({
+          db: deps.db,
+          repo: openGitRepo(stored.git, credentials, http),
+          now: deps.now,
+        }),
+      );
       deps.kickIndexer?.();
       return ok(report);
     } catch (error) {
