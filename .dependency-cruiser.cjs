@@ -8,6 +8,7 @@
 const LIB_LAYERS = [
   'page',
   'messaging',
+  'sync',
   'publish',
   'storage',
   'library',

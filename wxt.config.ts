@@ -29,6 +29,8 @@ export default defineConfig({
       'unlimitedStorage',
       'downloads',
       'contextMenus',
+      // The library's scheduled sync through the repository (issue 16).
+      'alarms',
     ],
     // Asked for only when the user turns on "Show my highlights when I come back to a page".
     optional_host_permissions: ['<all_urls>'],

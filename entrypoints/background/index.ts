@@ -11,6 +11,7 @@ import { createImageCapture } from '@/lib/storage/article-image-capture';
 import { GleanerDB } from '@/lib/storage/db';
 import { createIndexRunner } from '@/lib/storage/search-indexer';
 import { loadSettings } from '@/lib/settings/store';
+import { loadSyncInterval, SYNC_ALARM, watchSyncInterval } from '@/lib/sync/schedule';
 import { clipTab } from './clip-tab';
 import { fetchImageDirect, fetchImageInTab } from './fetch-image';
 import { createContextMenus, listenToContextMenus, onContextMenuClicked } from './context-menus';
@@ -91,6 +92,20 @@ export default defineBackground(() => {
     void handlers['publish:run']({ type: 'publish:run' }).catch((error: unknown) =>
       console.warn('Gleaner: queued publishes not sent', error),
     );
+  });
+  // The library's scheduled sync (off unless chosen in the options; nothing without a git target).
+  const scheduleSync = async (minutes: number) => {
+    await browser.alarms.clear(SYNC_ALARM);
+    if (minutes > 0) await browser.alarms.create(SYNC_ALARM, { periodInMinutes: minutes });
+  };
+  void loadSyncInterval().then(scheduleSync);
+  watchSyncInterval((minutes) => void scheduleSync(minutes));
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name !== SYNC_ALARM) return;
+    void handlers['library:sync']({ type: 'library:sync' }).then((answer) => {
+      if (!answer.ok && answer.error.code !== 'no-target')
+        console.warn('Gleaner: scheduled sync failed', answer.error.message);
+    });
   });
   browser.runtime.onInstalled.addListener(() => {
     createContextMenus();

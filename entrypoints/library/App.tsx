@@ -25,6 +25,7 @@ import type { TaskState } from './tasks';
 import { useLibrary } from './use-library';
 import { useRowTexts } from './use-row-texts';
 import PublishQueue from './PublishQueue';
+import Sync from './Sync';
 
 const ROW_HEIGHT = 76;
 const ROW_HEIGHT_SEARCH = 104;
@@ -348,6 +349,7 @@ export default function App() {
           </div>
         </header>
 
+        <Sync onSynced={library.reload} />
         <PublishQueue />
         {task && <TaskProgress {...task} />}
         {notice && <Notice {...notice} onDismiss={() => setNotice(null)} />}

@@ -18,6 +18,8 @@ import {
   savePublishTarget,
   type PublishTarget,
 } from '@/lib/publish/target-store';
+import { loadSyncInterval, saveSyncInterval, SYNC_INTERVALS } from '@/lib/sync/schedule';
+import SyncScheduleEditor from '@/components/options/SyncScheduleEditor';
 
 type Status = PublishTargetEditorProps['status'];
 
@@ -26,10 +28,12 @@ export default function PublishTargetSection() {
   const [target, setTarget] = useState<PublishTarget | null>(null);
   const [tokenSaved, setTokenSaved] = useState(false);
   const [status, setStatus] = useState<Status>(null);
+  const [syncMinutes, setSyncMinutes] = useState(0);
 
   useEffect(() => {
     void loadPublishTarget().then(setTarget);
     void hasGitToken().then(setTokenSaved);
+    void loadSyncInterval().then(setSyncMinutes);
   }, []);
   if (!target) return null;
 
@@ -76,20 +80,32 @@ export default function PublishTargetSection() {
   };
 
   return (
-    <PublishTargetEditor
-      kind={target.kind}
-      git={target.git}
-      tokenSaved={tokenSaved}
-      status={status}
-      onKind={(kind) => update({ ...target, kind })}
-      onGit={(changes: Partial<GitTarget>) =>
-        update({ ...target, git: { ...target.git, ...changes } })
-      }
-      onToken={(token) => {
-        void saveGitToken(token.trim());
-        setTokenSaved(Boolean(token.trim()));
-      }}
-      onTest={onTest}
-    />
+    <>
+      <PublishTargetEditor
+        kind={target.kind}
+        git={target.git}
+        tokenSaved={tokenSaved}
+        status={status}
+        onKind={(kind) => update({ ...target, kind })}
+        onGit={(changes: Partial<GitTarget>) =>
+          update({ ...target, git: { ...target.git, ...changes } })
+        }
+        onToken={(token) => {
+          void saveGitToken(token.trim());
+          setTokenSaved(Boolean(token.trim()));
+        }}
+        onTest={onTest}
+      />
+      {target.kind === 'git' && (
+        <SyncScheduleEditor
+          minutes={syncMinutes}
+          choices={SYNC_INTERVALS}
+          onChange={(minutes) => {
+            setSyncMinutes(minutes);
+            void saveSyncInterval(minutes);
+          }}
+        />
+      )}
+    </>
   );
 }

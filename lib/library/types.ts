@@ -1,12 +1,18 @@
 /** Plain records the library page and the background exchange (no code: they cross messaging). */
 import type { Article, Highlight } from '../model';
 
+/** The parts of an article a sync merges on their own: `content` is every field but the others. */
+export type SyncField = 'content' | 'tags' | 'categories';
+export type FieldTimes = Partial<Record<SyncField, string>>;
+
 /**
  * A stored article as the library sees it. `categories` is set only for imported posts (Jekyll
  * categories the post had); an article without them gets one from its site at export.
  */
 export interface LibraryArticle extends Article {
   categories?: string[];
+  /** When the tags, the categories and the rest last changed (sync merges each on its own). */
+  fieldTimes?: FieldTimes;
 }
 
 /** One row of the library list: what the list, the filters and the counts need. */
@@ -53,3 +59,16 @@ export interface ImportRecord {
 
 export type ImportOutcome =
   { status: 'created' | 'merged' | 'unchanged'; id: string } | { status: 'failed'; reason: string };
+
+/**
+ * A deletion, kept so a sync carries it to other devices and an older copy of the record does not
+ * bring it back: an article (with its highlights) or one highlight.
+ */
+export interface Tombstone {
+  /** The deleted record's id. */
+  id: string;
+  kind: 'article' | 'highlight';
+  /** The article (itself, or the highlight's). */
+  articleId: string;
+  deletedAt: string;
+}

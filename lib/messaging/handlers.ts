@@ -4,6 +4,7 @@ import { err, ok, type Result } from '../result';
 import type { ImageCapture } from '../storage/article-image-capture';
 import { createLibraryHandlers } from './library-handlers';
 import { createPublishHandlers } from './publish-handlers';
+import { createSyncHandlers } from './sync-handlers';
 import { isoWithLocalOffset } from '../export/post-date';
 import { t } from '../i18n';
 import { findSavedArticle, listTags, saveArticle } from '../storage/articles-repo';
@@ -73,6 +74,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
   return {
     ...createLibraryHandlers(deps),
     ...createPublishHandlers(deps),
+    ...createSyncHandlers(deps),
     'clip:extract': (request) => deps.extractFromTab(request.tabId, request.mode),
 
     'article:find': async (request) => ok((await findSavedArticle(deps.db, request.urls)) ?? null),
@@ -141,7 +143,8 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       }
     },
 
-    'highlight:delete': async (request) => ok(await deleteHighlight(deps.db, request.id)),
+    'highlight:delete': async (request) =>
+      ok(await deleteHighlight(deps.db, request.id, deps.now())),
 
     'highlight:restore': async (request) => {
       try {

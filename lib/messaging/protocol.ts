@@ -17,6 +17,7 @@ import type { ArticleBundle, ImportOutcome, LibraryEntry } from '../library/type
 import type { PublishOutcome } from '../publish/publish-queue';
 import type { ConnectionResult } from '../publish/test-connection';
 import type { QueuedPublish } from '../storage/publish-records';
+import type { SyncReport } from '../sync/sync-with-git';
 
 const MAX_TEXT = 20_000_000;
 const text = (max = 4_000) => z.string().max(max);
@@ -157,6 +158,8 @@ export interface ResponseMap {
   /** "Publish now": the outcomes of the publishes tried. */
   'publish:run': Result<PublishOutcome[]>;
   'publish:test': Result<ConnectionResult>;
+  /** "Sync": what came in from the repository, what went out, what could not be merged. */
+  'library:sync': Result<SyncReport>;
 }
 
 export interface PageResponseMap {
@@ -257,5 +260,7 @@ function publishRequestSchemas() {
     z.object({ type: z.literal('publish:queue') }),
     z.object({ type: z.literal('publish:run') }),
     z.object({ type: z.literal('publish:test') }),
+    /** Merges the library with the repository's `_gleaner` records, then pushes this one's. */
+    z.object({ type: z.literal('library:sync') }),
   ] as const;
 }

@@ -38,6 +38,27 @@ export function targetKey(target: Pick<GitTarget, 'url' | 'branch'>): string {
   return fingerprint(`${target.url}\n${target.branch}`);
 }
 
+const queues = new Map<string, Promise<unknown>>();
+
+/**
+ * Runs `work` after the work already queued for the same repository and branch: a publish and a
+ * sync never fetch or commit into the same local clone at once (each opens its own file system
+ * over one IndexedDB database).
+ */
+export function withRepoLock<T>(
+  target: Pick<GitTarget, 'url' | 'branch'>,
+  work: () => Promise<T>,
+): Promise<T> {
+  const key = targetKey(target);
+  const next = (queues.get(key) ?? Promise.resolve()).then(work);
+  const settled = next.catch(() => undefined);
+  queues.set(key, settled);
+  void settled.then(() => {
+    if (queues.get(key) === settled) queues.delete(key);
+  });
+  return next;
+}
+
 /** Fetches the branch's tip (depth 1) and returns its commit id. */
 export async function fetchBranch(repo: GitRepo): Promise<string> {
   const { fs, dir, http, target, onAuth } = repo;

@@ -15,7 +15,7 @@ import {
 } from '../storage/publish-repo';
 import type { QueuedPublish } from '../storage/publish-records';
 import { classifyGitError, isTransient, type GitFailureCode } from './git-errors';
-import { openGitRepo, targetKey, type GitRepo } from './git-repo';
+import { openGitRepo, targetKey, withRepoLock, type GitRepo } from './git-repo';
 import { repoPath, type GitCredentials, type GitTarget } from './git-target';
 import { publishToGit } from './publish-to-git';
 import { redactSecrets } from './redact';
@@ -53,15 +53,18 @@ async function publishOne(
   target: GitTarget,
   credentials: GitCredentials,
 ): Promise<PublishOutcome> {
-  const repo = (deps.openRepo ?? openGitRepo)(target, credentials, deps.http);
   const key = targetKey(target);
   try {
-    const built = await publishToGit(repo, {
-      title: item.title,
-      files: item.files.map((f) => ({ path: repoPath(target, f.path), content: f.content })),
-      lastPublished: await lastPublished(deps.db, item.articleId, key),
-      now: deps.now(),
-    });
+    const lastFiles = await lastPublished(deps.db, item.articleId, key);
+    // The clone is opened once the work before it on the same clone is done (a sync, a publish).
+    const built = await withRepoLock(target, () =>
+      publishToGit((deps.openRepo ?? openGitRepo)(target, credentials, deps.http), {
+        title: item.title,
+        files: item.files.map((f) => ({ path: repoPath(target, f.path), content: f.content })),
+        lastPublished: lastFiles,
+        now: deps.now(),
+      }),
+    );
     await savePublished(deps.db, {
       articleId: item.articleId,
       targetKey: key,

@@ -1,3 +1,5 @@
+import { touchedTimes } from '../library/field-times';
+import type { LibraryArticle } from '../library/types';
 import type { Article, ExtractedArticle } from '../model';
 import { urlKey } from '../url';
 import type { GleanerDB } from './db';
@@ -52,14 +54,23 @@ export async function saveArticle(
   const alsoKnownAs = urlKey(clip.url);
   const write = () =>
     db.transaction('rw', db.articles, db.searchQueue, async () => {
-      const existing = await db.articles.where('urlKey').anyOf([key, alsoKnownAs]).first();
-      const article: Article = {
+      const existing: LibraryArticle | undefined = await db.articles
+        .where('urlKey')
+        .anyOf([key, alsoKnownAs])
+        .first();
+      const newTags = normalizeTags(tags);
+      const retagged =
+        !existing ||
+        newTags.length !== existing.tags.length ||
+        newTags.some((t, i) => t !== existing.tags[i]);
+      const article: LibraryArticle = {
         ...clip,
         id: existing?.id ?? newId(),
         urlKey: existing?.urlKey ?? key,
-        tags: normalizeTags(tags),
+        tags: newTags,
         savedAt: existing?.savedAt ?? nowIso,
-        updatedAt: nowIso,
+        // A sync takes the text from this save and the tags from wherever they changed last.
+        ...touchedTimes(existing, retagged ? ['content', 'tags'] : ['content'], nowIso),
         // Kept until image capture runs again: the stored images stay linked meanwhile.
         ...(existing?.images ? { images: existing.images } : {}),
       };

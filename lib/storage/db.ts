@@ -1,4 +1,5 @@
 import Dexie, { type Table, type Transaction } from 'dexie';
+import type { Tombstone } from '../library/types';
 import type { Article, Highlight, StoredImage } from '../model';
 import type { PublishedRecord, QueuedPublish } from './publish-records';
 import {
@@ -8,10 +9,13 @@ import {
   SCHEMA_PUBLISH_VERSION,
   SCHEMA_SEARCH_CHUNKS,
   SCHEMA_SEARCH_CHUNKS_VERSION,
+  SCHEMA_SYNC,
+  SCHEMA_SYNC_VERSION,
   SCHEMA_V1,
   SCHEMA_V2,
   SCHEMA_V3,
 } from './schema';
+import type { SyncFileRow } from './sync-records';
 import type { SearchDocRow, SearchMetaRow, SearchChunkRow, SearchQueueRow } from './search-records';
 
 export const DEFAULT_DB_NAME = 'gleaner';
@@ -27,6 +31,8 @@ export class GleanerDB extends Dexie {
   images!: Table<StoredImage, string>;
   publishQueue!: Table<QueuedPublish, string>;
   published!: Table<PublishedRecord, string>;
+  tombstones!: Table<Tombstone, string>;
+  syncFiles!: Table<SyncFileRow, string>;
 
   constructor(name: string = DEFAULT_DB_NAME) {
     super(name);
@@ -38,6 +44,7 @@ export class GleanerDB extends Dexie {
     this.version(SCHEMA_IMAGES_VERSION).stores(SCHEMA_IMAGES);
     this.version(SCHEMA_PUBLISH_VERSION).stores(SCHEMA_PUBLISH);
     this.version(SCHEMA_SEARCH_CHUNKS_VERSION).stores(SCHEMA_SEARCH_CHUNKS);
+    this.version(SCHEMA_SYNC_VERSION).stores(SCHEMA_SYNC);
   }
 }
 

@@ -50,23 +50,42 @@ export async function updateHighlight(
   });
 }
 
-/** Deletes a highlight and returns it, so the user can undo. */
-export async function deleteHighlight(db: GleanerDB, id: string): Promise<Highlight | null> {
-  return db.transaction('rw', db.highlights, db.searchQueue, async () => {
+/** Deletes a highlight and returns it, so the user can undo; its tombstone is for a sync. */
+export async function deleteHighlight(
+  db: GleanerDB,
+  id: string,
+  now: Date = new Date(),
+): Promise<Highlight | null> {
+  return db.transaction('rw', db.highlights, db.searchQueue, db.tombstones, async () => {
     const current = await db.highlights.get(id);
-    if (current) await db.highlights.delete(id);
-    if (current) await queueForIndex(db, [current.articleId]);
-    return current ?? null;
+    if (!current) return null;
+    await db.highlights.delete(id);
+    await db.tombstones.put({
+      id,
+      kind: 'highlight',
+      articleId: current.articleId,
+      deletedAt: now.toISOString(),
+    });
+    await queueForIndex(db, [current.articleId]);
+    return current;
   });
 }
 
 /** Undo of a delete: puts the highlight back as it was, if its article is still there. */
 export async function restoreHighlight(db: GleanerDB, highlight: Highlight): Promise<Highlight> {
-  await db.transaction('rw', db.articles, db.highlights, db.searchQueue, async () => {
-    if (!(await db.articles.get(highlight.articleId)))
-      throw new Error('The article is not in the library.');
-    await db.highlights.put(highlight);
-    await queueForIndex(db, [highlight.articleId]);
-  });
+  await db.transaction(
+    'rw',
+    db.articles,
+    db.highlights,
+    db.searchQueue,
+    db.tombstones,
+    async () => {
+      if (!(await db.articles.get(highlight.articleId)))
+        throw new Error('The article is not in the library.');
+      await db.highlights.put(highlight);
+      await db.tombstones.delete(highlight.id);
+      await queueForIndex(db, [highlight.articleId]);
+    },
+  );
   return highlight;
 }

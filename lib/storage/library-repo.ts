@@ -4,6 +4,7 @@
  * into an article already saved under the same URL.
  */
 import { cardOf, searchTextOf } from '../library/cards';
+import { touchArticle } from '../library/field-times';
 import type { Highlight } from '../model';
 import type {
   ArticleBundle,
@@ -100,7 +101,7 @@ function retag(article: LibraryArticle, tags: string[], nowIso: string): boolean
   if (tags.length === article.tags.length && tags.every((t, i) => t === article.tags[i]))
     return false;
   article.tags = tags;
-  article.updatedAt = nowIso;
+  touchArticle(article, ['tags'], nowIso);
   return true;
 }
 
@@ -153,15 +154,17 @@ export async function renameTag(
 
 /**
  * Deletes articles and their highlights in one transaction, and releases the images only they
- * used; returns them so the user can undo.
+ * used; returns them so the user can undo. Each leaves a tombstone, which a sync carries.
  */
 export async function deleteArticles(
   db: GleanerDB,
   ids: readonly string[],
   now: Date = new Date(),
 ): Promise<ArticleBundle[]> {
-  return db.transaction('rw', db.articles, db.highlights, db.searchQueue, db.images, async () => {
+  const stores = [db.articles, db.highlights, db.searchQueue, db.images, db.tombstones];
+  return db.transaction('rw', stores, async () => {
     const bundles = await getBundles(db, ids);
+    await writeTombstones(db, bundles, now);
     await releaseImages(db, ids, now);
     await db.highlights
       .where('articleId')
@@ -191,11 +194,14 @@ export async function restoreBundles(
     nowIso,
     { keepIds: true },
   );
-  // The images the delete released belong to the articles again.
+  // The images the delete released belong to the articles again, and the deletions are void.
   for (const [index, outcome] of outcomes.entries()) {
     if (outcome.status !== 'failed')
       await relinkImages(db, outcome.id, bundles[index]?.article.images);
   }
+  // (An article merged into the page saved again meanwhile stays deleted under its own id.)
+  const back = outcomes.filter((o, i) => o.status !== 'failed' && o.id === bundles[i]?.article.id);
+  await db.tombstones.bulkDelete(back.map((o) => (o.status === 'failed' ? '' : o.id)));
   return outcomes.filter((o) => o.status !== 'failed').length;
 }
 
@@ -416,4 +422,16 @@ export async function importRecords(
     }
   }
   return outcomes;
+}
+
+async function writeTombstones(db: GleanerDB, bundles: readonly ArticleBundle[], now: Date) {
+  const deletedAt = now.toISOString();
+  await db.tombstones.bulkPut(
+    bundles.map(({ article }) => ({
+      id: article.id,
+      kind: 'article' as const,
+      articleId: article.id,
+      deletedAt,
+    })),
+  );
 }

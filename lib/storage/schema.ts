@@ -69,4 +69,18 @@ export const SCHEMA_SEARCH_CHUNKS = {
 } as const;
 export const SCHEMA_SEARCH_CHUNKS_VERSION = 6;
 
-export const LATEST_SCHEMA_VERSION = SCHEMA_SEARCH_CHUNKS_VERSION;
+/**
+ * 2026-12-06 — v7 (issue 16, sync): `tombstones`, the deletions of articles and highlights a sync
+ * carries to other devices (so an older copy does not bring them back), by record id; and
+ * `syncFiles`, what the last sync saw of the repository's `_gleaner` files (path → blob id, the
+ * article it holds, a fingerprint of our text), so the next one reads only the files that changed.
+ * No data changes.
+ */
+export const SCHEMA_SYNC = {
+  ...SCHEMA_SEARCH_CHUNKS,
+  tombstones: 'id, articleId',
+  syncFiles: 'path',
+} as const;
+export const SCHEMA_SYNC_VERSION = 7;
+
+export const LATEST_SCHEMA_VERSION = SCHEMA_SYNC_VERSION;

@@ -6,6 +6,9 @@ import {
   LATEST_SCHEMA_VERSION,
   SCHEMA_PUBLISH,
   SCHEMA_PUBLISH_VERSION,
+  SCHEMA_SEARCH_CHUNKS,
+  SCHEMA_SEARCH_CHUNKS_VERSION,
+  SCHEMA_SYNC_VERSION,
   SCHEMA_V1,
   SCHEMA_V2,
 } from '@/lib/storage/schema';
@@ -16,7 +19,7 @@ import { sampleClip } from '../support/article';
 async function seedAtVersion(
   name: string,
   version: number,
-  stores: Record<string, string>,
+  stores: Record<string, string | null>,
   seed: (db: Dexie) => Promise<void>,
 ) {
   const old = new Dexie(name);
@@ -205,6 +208,45 @@ describe('v5 → v6 (2026-12-06, postings stored by chunk)', () => {
       'id-3',
     ]);
     expect((await search.search('fer')).length).toBe(3);
+    await db.delete();
+  });
+});
+
+describe('v6 → v7 (2026-12-06, sync)', () => {
+  it('keeps every article, highlight and publish record, and adds empty tombstones and sync files', async () => {
+    const name = `migrate-${Math.random()}`;
+    const articles = ferryArticles();
+    const highlight = {
+      id: 'h-1',
+      articleId: 'id-1',
+      quote: 'ferry',
+      note: 'n',
+      color: 'yellow',
+      articleSelectors: [],
+      pageSelectors: [],
+      createdAt: '2026-12-05T10:00:00+00:00',
+      updatedAt: '2026-12-05T10:00:00+00:00',
+    };
+    const published = {
+      articleId: 'id-1',
+      targetKey: 'k',
+      blobs: { '_posts/a.md': 'abc' },
+      commit: 'c0ffee',
+      publishedAt: '2026-12-05T10:00:00Z',
+    };
+    await seedAtVersion(name, SCHEMA_SEARCH_CHUNKS_VERSION, SCHEMA_SEARCH_CHUNKS, async (db) => {
+      await db.table('articles').bulkAdd(articles);
+      await db.table('highlights').add(highlight);
+      await db.table('published').add(published);
+    });
+    const db = new GleanerDB(name);
+    await db.open();
+    expect(db.verno).toBe(SCHEMA_SYNC_VERSION);
+    expect(await db.articles.toArray()).toEqual(articles);
+    expect(await db.highlights.toArray()).toEqual([highlight]);
+    expect(await db.published.toArray()).toEqual([published]);
+    expect(await db.tombstones.count()).toBe(0);
+    expect(await db.syncFiles.count()).toBe(0);
     await db.delete();
   });
 });

@@ -161,6 +161,8 @@ export async function startGitServer(options: GitServerOptions): Promise<GitServ
       cgi.stdout.on('data', (chunk: Buffer) => out.push(chunk));
       cgi.stderr.resume();
       cgi.on('close', () => record(relayCgi(Buffer.concat(out), response)));
+      // git may answer and exit before reading the whole request (EPIPE): its answer still counts.
+      cgi.stdin.on('error', () => undefined);
       cgi.stdin.end(Buffer.concat(chunks));
     });
   };

@@ -1,0 +1,56 @@
+/**
+ * When each part of an article last changed, so a sync can take every part from the device
+ * that changed it last (tags from one, a new save of the text from the other). A record written
+ * before this existed has no `fieldTimes`: each part then counts as changed at `updatedAt`.
+ */
+import type { FieldTimes, LibraryArticle, SyncField } from './types';
+
+export const SYNC_FIELDS: readonly SyncField[] = ['content', 'tags', 'categories'];
+
+export function fieldTime(
+  article: Pick<LibraryArticle, 'fieldTimes' | 'updatedAt'>,
+  field: SyncField,
+) {
+  return article.fieldTimes?.[field] ?? article.updatedAt;
+}
+
+/**
+ * The article's times after a write at `nowIso` that changed `changed`: those parts get now, the
+ * others keep the time they had (a newer `updatedAt` must not make them look newer).
+ */
+export function touchedTimes(
+  article: Pick<LibraryArticle, 'fieldTimes' | 'updatedAt'> | undefined,
+  changed: readonly SyncField[],
+  nowIso: string,
+): { fieldTimes?: FieldTimes; updatedAt: string } {
+  const times: FieldTimes = {};
+  for (const field of SYNC_FIELDS)
+    times[field] = !article || changed.includes(field) ? nowIso : fieldTime(article, field);
+  const fieldTimes = minimalFieldTimes(times, nowIso);
+  return fieldTimes ? { fieldTimes, updatedAt: nowIso } : { updatedAt: nowIso };
+}
+
+/**
+ * The times that differ from `updatedAt` (the others go without saying), or undefined when none
+ * does: one form for one state, so equal records serialise alike on every device.
+ */
+export function minimalFieldTimes(times: FieldTimes, updatedAt: string): FieldTimes | undefined {
+  const kept: FieldTimes = {};
+  for (const field of SYNC_FIELDS) {
+    const time = times[field];
+    if (time !== undefined && time !== updatedAt) kept[field] = time;
+  }
+  return Object.keys(kept).length ? kept : undefined;
+}
+
+/** Marks a write at `nowIso` that changed `changed` on the article (in place). */
+export function touchArticle(
+  article: Pick<LibraryArticle, 'fieldTimes' | 'updatedAt'>,
+  changed: readonly SyncField[],
+  nowIso: string,
+): void {
+  const times = touchedTimes(article, changed, nowIso);
+  article.updatedAt = times.updatedAt;
+  if (times.fieldTimes) article.fieldTimes = times.fieldTimes;
+  else delete article.fieldTimes;
+}

@@ -1,0 +1,74 @@
+/**
+ * Reading and rewriting a commit's tree from git objects (no working tree, as a publish does):
+ * the blobs under a folder, and a tree with some files set or removed.
+ */
+import '../publish/node-globals';
+import git, { type FsClient, type TreeEntry } from 'isomorphic-git';
+
+/** The tree at `folder` ('' for the root), or null. */
+async function subtree(fs: FsClient, dir: string, tree: string, folder: string) {
+  let current = tree;
+  for (const name of folder.split('/').filter(Boolean)) {
+    const { tree: entries } = await git.readTree({ fs, dir, oid: current });
+    const entry = entries.find((e) => e.path === name && e.type === 'tree');
+    if (!entry) return null;
+    current = entry.oid;
+  }
+  return current;
+}
+
+/** Every blob under `folder`, by its full path in the repository. */
+export async function listBlobs(
+  fs: FsClient,
+  dir: string,
+  tree: string,
+  folder: string,
+): Promise<Map<string, string>> {
+  const blobs = new Map<string, string>();
+  const start = await subtree(fs, dir, tree, folder);
+  if (!start) return blobs;
+  const walk = async (oid: string, prefix: string): Promise<void> => {
+    for (const entry of (await git.readTree({ fs, dir, oid })).tree) {
+      const path = `${prefix}/${entry.path}`;
+      if (entry.type === 'tree') await walk(entry.oid, path);
+      else if (entry.type === 'blob') blobs.set(path, entry.oid);
+    }
+  };
+  await walk(start, folder.replace(/\/+$/, ''));
+  return blobs;
+}
+
+/**
+ * A tree like `tree` with each path set to a blob id, or removed (null); folders left empty go.
+ * Returns null for a tree left empty (the root is written empty by the caller).
+ */
+export async function editTree(
+  fs: FsClient,
+  dir: string,
+  tree: string | null,
+  changes: ReadonlyMap<string, string | null>,
+): Promise<string | null> {
+  const entries: TreeEntry[] = tree ? (await git.readTree({ fs, dir, oid: tree })).tree : [];
+  const byName = new Map(entries.map((e) => [e.path, e]));
+  const nested = new Map<string, Map<string, string | null>>();
+  for (const [path, oid] of changes) {
+    const slash = path.indexOf('/');
+    if (slash < 0) {
+      if (oid === null) byName.delete(path);
+      else byName.set(path, { mode: '100644', path, type: 'blob', oid });
+      continue;
+    }
+    const name = path.slice(0, slash);
+    const inner = nested.get(name) ?? new Map<string, string | null>();
+    inner.set(path.slice(slash + 1), oid);
+    nested.set(name, inner);
+  }
+  for (const [name, inner] of nested) {
+    const existing = byName.get(name);
+    const sub = await editTree(fs, dir, existing?.type === 'tree' ? existing.oid : null, inner);
+    if (sub === null) byName.delete(name);
+    else byName.set(name, { mode: '040000', path: name, type: 'tree', oid: sub });
+  }
+  if (!byName.size) return null;
+  return git.writeTree({ fs, dir, tree: [...byName.values()] });
+}

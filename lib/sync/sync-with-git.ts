@@ -1,0 +1,264 @@
+/**
+ * One sync of the library through the publish repository (issue 16): fetch the branch, read the
+ * `_gleaner` files that changed since the last sync (blob ids compared, unchanged files never
+ * read), merge them into the library, then push one commit with what the repository lacks: the
+ * records of articles changed here, new tombstones, and the files of deleted articles removed.
+ * A push refused because the branch moved is fetched and merged again: never a force push.
+ */
+import '../publish/node-globals';
+import git from 'isomorphic-git';
+import { SIDECAR_DIR } from '../library/library-post';
+import type { ArticleBundle, Tombstone } from '../library/types';
+import { blobAt } from '../publish/commit-builder';
+import { classifyGitError } from '../publish/git-errors';
+import { fetchBranch, pushCommit, targetKey, type GitRepo } from '../publish/git-repo';
+import { repoPath } from '../publish/git-target';
+import type { GleanerDB } from '../storage/db';
+import type { SyncFileRow } from '../storage/sync-records';
+import {
+  applySyncChanges,
+  loadSyncFiles,
+  readSyncLibrary,
+  saveSyncFiles,
+} from '../storage/sync-repo';
+import { editTree, listBlobs } from './git-tree';
+import { mergeLibrary, type SyncConflict } from './merge';
+import {
+  bundleOfSidecar,
+  postPathOfSidecar,
+  readSyncFile,
+  recordContent,
+  recordPath,
+  stampOf,
+  tombstoneContent,
+  tombstonePath,
+} from './sync-files';
+
+const ATTEMPTS = 3;
+
+export interface SyncReport {
+  /** Articles added, changed or deleted here from the repository. */
+  received: number;
+  /** Records (articles, deletions) sent to the repository. */
+  sent: number;
+  commit: string | null;
+  conflicts: SyncConflict[];
+  /** Articles changed here while the sync ran: left for the next sync. */
+  skipped: number;
+}
+
+export interface SyncDeps {
+  db: GleanerDB;
+  repo: GitRepo;
+  now(): Date;
+}
+
+/** What the repository holds under `_gleaner/`, read where it changed since the last sync. */
+interface RemoteState {
+  base: string;
+  tree: string;
+  /** Full path → blob id. */
+  blobs: Map<string, string>;
+  rows: Map<string, SyncFileRow>;
+  articles: ArticleBundle[];
+  tombstones: Tombstone[];
+  unreadable: SyncConflict[];
+}
+
+async function readRemote(deps: SyncDeps): Promise<RemoteState> {
+  const { repo, db } = deps;
+  const { fs, dir, target } = repo;
+  const key = targetKey(target);
+  const base = await fetchBranch(repo);
+  const tree = (await git.readCommit({ fs, dir, oid: base })).commit.tree;
+  const root = repoPath(target, SIDECAR_DIR);
+  const folder = root.slice(0, -SIDECAR_DIR.length);
+  const blobs = await listBlobs(fs, dir, tree, root);
+  const seen = await loadSyncFiles(db, key);
+  const text = async (oid: string) =>
+    new TextDecoder().decode((await git.readBlob({ fs, dir, oid })).blob);
+  const state: RemoteState = {
+    base,
+    tree,
+    blobs,
+    rows: new Map(),
+    articles: [],
+    tombstones: [],
+    unreadable: [],
+  };
+  for (const [path, oid] of blobs) {
+    if (!path.endsWith('.json')) continue;
+    const old = seen.get(path);
+    if (old?.blob === oid) {
+      state.rows.set(path, old);
+      continue;
+    }
+    const content = await text(oid);
+    let articleId: string | null = null;
+    try {
+      let file = readSyncFile(content);
+      if (file.kind === 'needs-post') {
+        const post = postPathOfSidecar(path.slice(folder.length));
+        const postOid = post ? await blobAt(fs, dir, tree, repoPath(target, post)) : null;
+        const bundle = bundleOfSidecar(file.sidecar, postOid ? await text(postOid) : null);
+        file = { kind: 'article', bundle };
+      }
+      if (file.kind === 'article') {
+        state.articles.push(file.bundle);
+        articleId = file.bundle.article.id;
+      } else {
+        state.tombstones.push(file.tombstone);
+        articleId = file.tombstone.articleId;
+      }
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      state.unreadable.push({ kind: 'unreadable', path: path.slice(folder.length), reason });
+    }
+    state.rows.set(path, { path, targetKey: key, blob: oid, articleId, stamp: stampOf(content) });
+  }
+  return state;
+}
+
+function conflictKey(conflict: SyncConflict): string {
+  return conflict.kind === 'unreadable'
+    ? `${conflict.kind}:${conflict.path}`
+    : `${conflict.kind}:${conflict.articleId}`;
+}
+
+export async function syncWithGit(deps: SyncDeps): Promise<SyncReport> {
+  const { db, repo } = deps;
+  const { fs, dir, target } = repo;
+  const key = targetKey(target);
+  const full = (path: string) => repoPath(target, path);
+  // The target's folder with its slash ('' at the repository's root).
+  const folder = full(SIDECAR_DIR).slice(0, -SIDECAR_DIR.length);
+  const conflicts = new Map<string, SyncConflict>();
+  let received = 0;
+  for (let attempt = 1; ; attempt++) {
+    const remote = await readRemote(deps);
+    const local = await readSyncLibrary(db);
+    const localById = new Map(local.bundles.map((b) => [b.article.id, b]));
+    const merge = mergeLibrary({
+      local: localById,
+      localIdOfUrlKey: new Map(local.bundles.map((b) => [b.article.urlKey, b.article.id])),
+      localTombstones: local.tombstones,
+      remote: remote.articles,
+      remoteTombstones: remote.tombstones,
+    });
+    for (const conflict of [...remote.unreadable, ...merge.conflicts])
+      conflicts.set(conflictKey(conflict), conflict);
+    const known = new Set(local.tombstones.map((t) => t.id));
+    const applied = await applySyncChanges(
+      db,
+      {
+        put: merge.put,
+        remove: merge.remove,
+        tombstones: merge.tombstones.filter((t) => !known.has(t.id)),
+        base: localById,
+      },
+      deps.now(),
+    );
+    received += applied.written.length;
+
+    // The library as it is now (articles changed here meanwhile: as they were read).
+    const written = new Set(applied.written);
+    const skipped = new Set(applied.skipped);
+    const library = new Map(localById);
+    for (const id of merge.remove) if (written.has(id)) library.delete(id);
+    for (const bundle of merge.put)
+      if (written.has(bundle.article.id)) library.set(bundle.article.id, bundle);
+
+    const changes = new Map<string, string | null>();
+    const rows = new Map(remote.rows);
+    // Files that did not merge are read again (and listed again) by the next sync, until they do:
+    // an unreadable file, the other device's copy of a page saved here under another id.
+    const unmerged = new Set(
+      merge.conflicts.flatMap((c) => (c.kind === 'same-page-two-ids' ? [c.articleId] : [])),
+    );
+    for (const [path, row] of remote.rows)
+      if (row.articleId === null || unmerged.has(row.articleId)) rows.delete(path);
+    const write = async (path: string, content: string, articleId: string) => {
+      const stamp = stampOf(content);
+      if (rows.get(path)?.stamp === stamp) return false;
+      const oid = await git.writeBlob({ fs, dir, blob: new TextEncoder().encode(content) });
+      rows.set(path, { path, targetKey: key, blob: oid, articleId, stamp });
+      if (remote.blobs.get(path) === oid) return false;
+      changes.set(path, oid);
+      return true;
+    };
+    let sent = 0;
+    for (const [id, bundle] of library) {
+      const path = full(recordPath(id));
+      // Left for the next sync, which reads the repository's version of it again.
+      if (skipped.has(id)) {
+        rows.delete(path);
+        continue;
+      }
+      if (await write(path, recordContent(bundle), id)) sent++;
+    }
+    const deletedDir = full(tombstonePath('x')).slice(0, -'x.json'.length);
+    const filesOf = new Map<string, string[]>();
+    for (const [path, row] of remote.rows) {
+      if (row.articleId === null || path.startsWith(deletedDir)) continue;
+      filesOf.set(row.articleId, [...(filesOf.get(row.articleId) ?? []), path]);
+    }
+    for (const tombstone of merge.tombstones) {
+      const path = full(tombstonePath(tombstone.id));
+      if (
+        !remote.blobs.has(path) &&
+        (await write(path, tombstoneContent(tombstone), tombstone.articleId))
+      )
+        sent++;
+      if (tombstone.kind !== 'article') continue;
+      // The deleted article's files go: its records, and the post a publish wrote beside a sidecar.
+      for (const file of filesOf.get(tombstone.id) ?? []) {
+        changes.set(file, null);
+        rows.delete(file);
+        const post = postPathOfSidecar(file.slice(folder.length));
+        if (post && (await blobAt(fs, dir, remote.tree, full(post)))) changes.set(full(post), null);
+      }
+    }
+    const report = (commit: string | null): SyncReport => ({
+      received,
+      sent,
+      commit,
+      conflicts: [...conflicts.values()],
+      skipped: skipped.size,
+    });
+    if (!changes.size) {
+      await saveSyncFiles(db, [...rows.values()]);
+      return report(null);
+    }
+    const tree =
+      (await editTree(fs, dir, remote.tree, changes)) ??
+      (await git.writeTree({ fs, dir, tree: [] }));
+    const person = {
+      name: target.authorName,
+      email: target.authorEmail,
+      timestamp: Math.floor(deps.now().getTime() / 1000),
+      timezoneOffset: 0,
+    };
+    const commit = await git.commit({
+      fs,
+      dir,
+      message: `Sync library: ${sent} record${sent === 1 ? '' : 's'}\n`,
+      author: person,
+      committer: person,
+      tree,
+      parent: [remote.base],
+      noUpdateBranch: true,
+    });
+    try {
+      await pushCommit(repo, commit);
+    } catch (error) {
+      // Another device pushed between our fetch and our push: merge its commit too, then push.
+      const moved =
+        classifyGitError(error) === 'rejected' ||
+        (error as { code?: string }).code === 'GitPushError';
+      if (!moved || attempt >= ATTEMPTS) throw error;
+      continue;
+    }
+    await saveSyncFiles(db, [...rows.values()]);
+    return report(commit);
+  }
+}

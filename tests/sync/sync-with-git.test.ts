@@ -1,0 +1,311 @@
+/**
+ * Two devices syncing one library through a real git server (git http-backend), each with its
+ * own database and its own local clone, as two browsers would.
+ */
+import LightningFS from '@isomorphic-git/lightning-fs';
+import gitObjects from 'isomorphic-git';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { DEFAULT_EXPORT_SETTINGS } from '@/lib/export/export-settings';
+import { renderLibraryPost } from '@/lib/library/library-post';
+import type { ArticleBundle } from '@/lib/library/types';
+import { createGitHttp } from '@/lib/publish/git-http';
+import { openGitRepo } from '@/lib/publish/git-repo';
+import { EMPTY_GIT_TARGET, type GitTarget } from '@/lib/publish/git-target';
+import { publishToGit } from '@/lib/publish/publish-to-git';
+import { GleanerDB } from '@/lib/storage/db';
+import { addHighlight, deleteHighlight, updateHighlight } from '@/lib/storage/highlights-repo';
+import { deleteArticles, getBundles, retagArticles } from '@/lib/storage/library-repo';
+import { syncWithGit } from '@/lib/sync/sync-with-git';
+import { storedArticle, storedHighlight } from '../library/support';
+import { git, startGitServer, type GitServer } from '../support/git-server';
+
+// lightning-fs takes browsers' navigator.locks when there is one; Node 20 has no navigator at all.
+vi.stubGlobal('navigator', {});
+
+const TOKEN = 'tok-sync-5e1d0c7a9b';
+
+interface Device {
+  db: GleanerDB;
+  sync(at: string): ReturnType<typeof syncWithGit>;
+}
+
+async function library(db: GleanerDB): Promise<ArticleBundle[]> {
+  const ids = (await db.articles.toCollection().primaryKeys()).sort();
+  return (await getBundles(db, ids)).map(({ article, highlights }) => {
+    const { images, ...rest } = article;
+    void images;
+    return {
+      article: rest,
+      highlights: [...highlights].sort((a, b) => a.id.localeCompare(b.id)),
+    };
+  });
+}
+
+describe('syncWithGit', { timeout: 60_000 }, () => {
+  let server: GitServer;
+  let target: GitTarget;
+  const devices: GleanerDB[] = [];
+
+  const device = (name: string): Device => {
+    const db = new GleanerDB(`sync-${name}-${Math.random()}`);
+    devices.push(db);
+    const fs = new LightningFS(`sync-fs-${name}-${Math.random()}`, { wipe: true });
+    return {
+      db,
+      sync: (at) =>
+        syncWithGit({
+          db,
+          repo: openGitRepo(target, { username: 'alice', token: TOKEN }, createGitHttp(), fs),
+          now: () => new Date(at),
+        }),
+    };
+  };
+  const remoteFiles = async () =>
+    (await git(['ls-tree', '-r', '--name-only', 'main'], server.repoPath('site')))
+      .trim()
+      .split('\n');
+
+  beforeAll(async () => {
+    server = await startGitServer({ user: 'alice', password: TOKEN });
+    const url = await server.createRepo('site', 'main', { '_config.yml': 'title: Site\n' });
+    target = { ...EMPTY_GIT_TARGET, url, branch: 'main', folder: 'blog', authorName: 'Reader' };
+  });
+  afterAll(async () => {
+    await server.close();
+    for (const db of devices) await db.delete();
+  });
+
+  const a = device('a');
+  const b = device('b');
+
+  it('sends one device’s library and gives it to the other, ids and all', async () => {
+    await a.db.articles.bulkAdd([1, 2, 3].map((n) => storedArticle(n)));
+    await a.db.highlights.bulkAdd([
+      storedHighlight('a-1', 1),
+      storedHighlight('a-1', 2),
+      storedHighlight('a-2', 1),
+      storedHighlight('a-3', 1),
+    ]);
+    const sent = await a.sync('2026-12-06T10:00:00Z');
+    expect(sent).toMatchObject({ received: 0, sent: 3, conflicts: [], skipped: 0 });
+    expect(sent.commit).toMatch(/^[0-9a-f]{40}$/);
+    expect(await remoteFiles()).toEqual([
+      '_config.yml',
+      'blog/_gleaner/library/a-1.json',
+      'blog/_gleaner/library/a-2.json',
+      'blog/_gleaner/library/a-3.json',
+    ]);
+
+    const got = await b.sync('2026-12-06T10:01:00Z');
+    expect(got).toMatchObject({ received: 3, sent: 0, commit: null, conflicts: [] });
+    expect(await library(b.db)).toEqual(await library(a.db));
+  });
+
+  it('reads nothing and sends nothing when nothing changed', async () => {
+    const before = server.requests.length;
+    const reads = vi.spyOn(gitObjects, 'readBlob');
+    const again = await a.sync('2026-12-06T10:02:00Z');
+    expect(again).toMatchObject({ received: 0, sent: 0, commit: null });
+    expect(reads).not.toHaveBeenCalled();
+    reads.mockRestore();
+    // One fetch (its ref advertisement and pack request), no push.
+    expect(server.requests.slice(before).some((r) => r.path.endsWith('git-receive-pack'))).toBe(
+      false,
+    );
+  });
+
+  it('merges changes made offline on both sides, in either order, and keeps deletions', async () => {
+    // A: a tag on 1, and 3 deleted.
+    await retagArticles(a.db, ['a-1'], { add: ['from-a'], remove: [] }, '2026-12-06T11:00:00Z');
+    await deleteArticles(a.db, ['a-3'], new Date('2026-12-06T11:01:00Z'));
+    // B: a highlight on 2, and the note of 1's first highlight edited.
+    await addHighlight(
+      b.db,
+      {
+        articleId: 'a-2',
+        quote: 'quote 5',
+        note: 'new on B',
+        color: 'green',
+        articleSelectors: storedHighlight('a-2', 5).articleSelectors,
+        pageSelectors: [],
+      },
+      '2026-12-06T11:02:00Z',
+      () => 'b-h5',
+    );
+    await updateHighlight(b.db, 'a-1-h1', { note: 'edited on B' }, '2026-12-06T11:03:00Z');
+
+    // B first this time, then A, then B again to take A's merge.
+    await b.sync('2026-12-06T12:00:00Z');
+    const reads = vi.spyOn(gitObjects, 'readBlob');
+    const onA = await a.sync('2026-12-06T12:01:00Z');
+    // Only the two records B changed are read, not the third one.
+    expect(reads).toHaveBeenCalledTimes(2);
+    reads.mockRestore();
+    expect(onA.conflicts).toEqual([]);
+    await b.sync('2026-12-06T12:02:00Z');
+
+    const libraryA = await library(a.db);
+    expect(await library(b.db)).toEqual(libraryA);
+    expect(libraryA.map((x) => x.article.id)).toEqual(['a-1', 'a-2']);
+    const [one, two] = libraryA;
+    expect(one?.article.tags).toEqual(['t1', 'from-a']);
+    expect(one?.highlights.find((h) => h.id === 'a-1-h1')?.note).toBe('edited on B');
+    expect(two?.highlights.map((h) => h.id)).toEqual(['a-2-h1', 'b-h5']);
+    expect(await b.db.tombstones.get('a-3')).toMatchObject({ kind: 'article' });
+
+    const files = await remoteFiles();
+    expect(files).toContain('blog/_gleaner/deleted/a-3.json');
+    expect(files).not.toContain('blog/_gleaner/library/a-3.json');
+    // Nothing left to do on either side: the two hold the same library as the repository.
+    expect(await a.sync('2026-12-06T12:03:00Z')).toMatchObject({ sent: 0, commit: null });
+    expect(await b.sync('2026-12-06T12:04:00Z')).toMatchObject({ sent: 0, commit: null });
+  });
+
+  it('converges with A syncing first too, and a deleted highlight stays deleted', async () => {
+    // A: the note of 2's first highlight edited; B: that highlight deleted, and a tag off 2.
+    await updateHighlight(a.db, 'a-2-h1', { note: 'edited on A' }, '2026-12-06T13:00:00Z');
+    await deleteHighlight(b.db, 'a-2-h1', new Date('2026-12-06T13:01:00Z'));
+    await retagArticles(b.db, ['a-2'], { add: [], remove: ['t2'] }, '2026-12-06T13:02:00Z');
+
+    await a.sync('2026-12-06T14:00:00Z');
+    await b.sync('2026-12-06T14:01:00Z');
+    await a.sync('2026-12-06T14:02:00Z');
+
+    const libraryA = await library(a.db);
+    expect(await library(b.db)).toEqual(libraryA);
+    const two = libraryA.find((x) => x.article.id === 'a-2');
+    expect(two?.highlights.map((h) => h.id)).toEqual(['b-h5']);
+    expect(two?.article.tags).toEqual([]);
+    expect(await a.db.tombstones.get('a-2-h1')).toMatchObject({ kind: 'highlight' });
+  });
+
+  it('never writes the token into the repository', async () => {
+    const everything = await git(['log', '-p', '--all'], server.repoPath('site'));
+    expect(everything).not.toContain(TOKEN);
+  });
+});
+
+describe('syncWithGit and what Publish wrote', { timeout: 60_000 }, () => {
+  let server: GitServer;
+  let target: GitTarget;
+  const db = new GleanerDB(`sync-published-${Math.random()}`);
+  const fs = new LightningFS(`sync-published-fs-${Math.random()}`, { wipe: true });
+  const sync = (at: string) =>
+    syncWithGit({
+      db,
+      repo: openGitRepo(target, { username: 'alice', token: TOKEN }, createGitHttp(), fs),
+      now: () => new Date(at),
+    });
+
+  beforeAll(async () => {
+    server = await startGitServer({ user: 'alice', password: TOKEN });
+    const url = await server.createRepo('site', 'main', { '_config.yml': 'title: Site\n' });
+    target = { ...EMPTY_GIT_TARGET, url, branch: 'main', authorName: 'Reader' };
+  });
+  afterAll(async () => {
+    await server.close();
+    await db.delete();
+  });
+
+  it('takes in an article another device published, its Markdown read from the post', async () => {
+    const markdown = 'The night ferry restarts on Monday with three electric boats. '
+      .repeat(3)
+      .trim();
+    const article = storedArticle(7, { markdown, text: markdown, tags: ['ferries'] });
+    // (No highlight: marking one in the post needs a DOM, which this Node test has not.)
+    const bundle = { article, highlights: [] };
+    const files = renderLibraryPost(
+      bundle,
+      { export: DEFAULT_EXPORT_SETTINGS, siteRules: [] },
+      new Set(),
+    );
+    expect(JSON.parse(files.sidecarContent).markdownInBody).toBeDefined();
+    await publishToGit(openGitRepo(target, { username: 'alice', token: TOKEN }, createGitHttp()), {
+      title: article.title,
+      files: [
+        { path: files.postPath, content: files.postContent },
+        { path: files.sidecarPath, content: files.sidecarContent },
+      ],
+      lastPublished: {},
+      now: new Date('2026-12-06T09:00:00Z'),
+    });
+
+    const got = await sync('2026-12-06T10:00:00Z');
+    expect(got).toMatchObject({ received: 1, conflicts: [] });
+    expect(await library(db)).toEqual([bundle]);
+
+    // Deleted here: its post and sidecar leave the repository with its record; the tombstone stays.
+    await deleteArticles(db, ['a-7'], new Date('2026-12-06T11:00:00Z'));
+    await sync('2026-12-06T11:01:00Z');
+    const remoteFiles = (
+      await git(['ls-tree', '-r', '--name-only', 'main'], server.repoPath('site'))
+    )
+      .trim()
+      .split('\n');
+    expect(remoteFiles).toEqual(['_config.yml', '_gleaner/deleted/a-7.json']);
+  });
+
+  it('lists a file it cannot read instead of dropping it silently', async () => {
+    const dir = `${server.root}/../broken-${Math.random().toString(36).slice(2)}`;
+    await git(['clone', '--quiet', server.repoPath('site'), dir]);
+    await git(['-c', 'user.name=x', '-c', 'user.email=x@x', 'checkout', '-q', 'main'], dir);
+    const { mkdirSync, writeFileSync } = await import('node:fs');
+    mkdirSync(`${dir}/_gleaner/library`, { recursive: true });
+    writeFileSync(`${dir}/_gleaner/library/broken.json`, '{ not json');
+    await git(['add', '.'], dir);
+    await git(['-c', 'user.name=x', '-c', 'user.email=x@x', 'commit', '-qm', 'broken'], dir);
+    await git(['push', '-q', 'origin', 'main'], dir);
+    const got = await sync('2026-12-06T12:00:00Z');
+    expect(got.conflicts).toEqual([
+      { kind: 'unreadable', path: '_gleaner/library/broken.json', reason: 'The file is not JSON' },
+    ]);
+  });
+});
+
+describe('syncWithGit and one page saved on two devices', { timeout: 60_000 }, () => {
+  let server: GitServer;
+  let target: GitTarget;
+  const dbs: GleanerDB[] = [];
+  const device = (name: string) => {
+    const db = new GleanerDB(`sync-twice-${name}-${Math.random()}`);
+    dbs.push(db);
+    const fs = new LightningFS(`sync-twice-fs-${name}-${Math.random()}`, { wipe: true });
+    const sync = (at: string) =>
+      syncWithGit({
+        db,
+        repo: openGitRepo(target, { username: 'alice', token: TOKEN }, createGitHttp(), fs),
+        now: () => new Date(at),
+      });
+    return { db, sync };
+  };
+
+  beforeAll(async () => {
+    server = await startGitServer({ user: 'alice', password: TOKEN });
+    const url = await server.createRepo('site', 'main', { '_config.yml': 'title: Site\n' });
+    target = { ...EMPTY_GIT_TARGET, url, branch: 'main', authorName: 'Reader' };
+  });
+  afterAll(async () => {
+    await server.close();
+    for (const db of dbs) await db.delete();
+  });
+
+  it('lists it at every sync until one copy is deleted, then both hold the other', async () => {
+    const c = device('c');
+    const d = device('d');
+    await c.db.articles.add(storedArticle(1, { id: 'on-c', tags: ['c'] }));
+    await d.db.articles.add(storedArticle(1, { id: 'on-d', tags: ['d'] }));
+    await c.sync('2026-12-06T10:00:00Z');
+    const first = await d.sync('2026-12-06T10:01:00Z');
+    expect(first.conflicts.map((x) => [x.kind, 'articleId' in x ? x.articleId : ''])).toEqual([
+      ['same-page-two-ids', 'on-c'],
+    ]);
+    // Still listed: the other copy is read again, not forgotten.
+    expect((await d.sync('2026-12-06T10:02:00Z')).conflicts).toHaveLength(1);
+
+    await deleteArticles(d.db, ['on-d'], new Date('2026-12-06T10:03:00Z'));
+    expect(await d.sync('2026-12-06T10:04:00Z')).toMatchObject({ conflicts: [], received: 1 });
+    await c.sync('2026-12-06T10:05:00Z');
+    expect(await library(d.db)).toEqual(await library(c.db));
+    expect((await library(c.db)).map((x) => x.article.id)).toEqual(['on-c']);
+  });
+});
