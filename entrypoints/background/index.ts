@@ -43,6 +43,7 @@ export default defineBackground(() => {
     extractFromTab: clipTab,
     now,
     kickIndexer: () => void indexer.kick(),
+    holdIndexer: (ms: number) => indexer.hold(ms),
     imageCapture,
   };
   const handlers = createHandlers(deps);

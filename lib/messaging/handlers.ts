@@ -37,6 +37,8 @@ export interface BackgroundDeps {
   now(): Date;
   /** Starts the search indexer if it is idle. */
   kickIndexer?(): void;
+  /** Keeps the indexer from starting for `ms` (bulk imports). */
+  holdIndexer?(ms: number): void;
   /** Keeps saved articles' images; absent where images are not kept (no browser to fetch with). */
   imageCapture?: ImageCapture;
 }

@@ -23,7 +23,15 @@ export interface LibraryDeps {
   now(): Date;
   /** Starts the search indexer if it is idle (the background's; absent in some tests). */
   kickIndexer?(): void;
+  /** Keeps the indexer from starting for `ms`: a bulk import holds it while its batches come. */
+  holdIndexer?(ms: number): void;
 }
+
+/**
+ * An import batch holds the indexer this long: the next batch comes well within it, and the
+ * index catches up this long after the last one.
+ */
+export const IMPORT_INDEX_HOLD_MS = 3_000;
 
 type LibraryRequestType =
   | 'library:entries'
@@ -104,10 +112,12 @@ export function createLibraryHandlers(deps: LibraryDeps): LibraryHandlers {
       attempt(async () => ({
         restored: await restoreBundles(deps.db, request.bundles, nowIso()),
       })),
-    'library:import': (request) =>
-      attempt(() =>
+    'library:import': (request) => {
+      deps.holdIndexer?.(IMPORT_INDEX_HOLD_MS);
+      return attempt(() =>
         importRecords(deps.db, request.records, nowIso(), { keepIds: request.keepIds }),
-      ),
+      );
+    },
   };
 }
 

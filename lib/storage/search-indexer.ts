@@ -209,13 +209,24 @@ export async function mergeSmallSegments(db: GleanerDB): Promise<boolean> {
 export const QUIET_MS = 400;
 
 /**
- * Waits until the queue is worth a run: a full batch, or no write for `quietMs`. An import sends
- * its articles a hundred at a time; indexing each hundred on its own wrote a segment's chunk rows
- * (thousands) per hundred articles and merged them again later, which made the import ~4× slower.
+ * Waits until the queue is worth a run: a full batch, or no write for `quietMs`; and never while
+ * held. An import sends its articles a hundred at a time; indexing each hundred on its own wrote
+ * a segment's chunk rows (thousands) per hundred articles and merged them again later, which made
+ * the import ~4× slower.
  */
-async function settle(db: GleanerDB, quietMs: number, batch: number): Promise<void> {
+async function settle(
+  db: GleanerDB,
+  quietMs: number,
+  batch: number,
+  heldFor: () => number,
+): Promise<void> {
   let last = -1;
   for (;;) {
+    const held = heldFor();
+    if (held > 0) {
+      await new Promise((resolve) => setTimeout(resolve, Math.min(held, quietMs)));
+      continue;
+    }
     const queued = await db.searchQueue.count();
     if (queued === 0 || queued >= batch || queued === last) return;
     last = queued;
@@ -223,20 +234,32 @@ async function settle(db: GleanerDB, quietMs: number, batch: number): Promise<vo
   }
 }
 
+export interface IndexRunner {
+  /** Runs the indexer if it is idle (a kick during a run makes it go round once more). */
+  kick(): Promise<void>;
+  /**
+   * Keeps the indexer from starting a run for `ms` (a bulk import holds it batch after batch:
+   * its writes and the indexer's then do not take turns; the index catches up once it ends).
+   */
+  hold(ms: number): void;
+}
+
 /**
- * Runs the indexer until its queue is empty, one run at a time: `kick()` after every write (a
- * kick during a run makes it go round once more). The first run checks the index first.
+ * Runs the indexer until its queue is empty, one run at a time: `kick()` after every write. The
+ * first run checks the index first.
  */
 export function createIndexRunner(
   db: GleanerDB,
   onError: (error: unknown) => void,
   options: { quietMs?: number; batch?: number } = {},
-): { kick(): Promise<void> } {
+): IndexRunner {
   const quietMs = options.quietMs ?? QUIET_MS;
   const batch = options.batch ?? INDEX_BATCH;
   let checked = false;
   let running: Promise<void> | null = null;
   let again = false;
+  let heldUntil = 0;
+  const heldFor = () => heldUntil - Date.now();
   const run = async () => {
     do {
       again = false;
@@ -244,7 +267,7 @@ export function createIndexRunner(
         await checkSearchIndex(db);
         checked = true;
       }
-      do await settle(db, quietMs, batch);
+      do await settle(db, quietMs, batch, heldFor);
       while ((await indexQueued(db, batch)) > 0);
       await mergeSmallSegments(db);
     } while (again);
@@ -259,6 +282,9 @@ export function createIndexRunner(
         .catch(onError)
         .finally(() => (running = null));
       return running;
+    },
+    hold(ms) {
+      heldUntil = Math.max(heldUntil, Date.now() + ms);
     },
   };
 }

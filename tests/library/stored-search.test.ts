@@ -411,6 +411,26 @@ describe("the background's index runner", () => {
     expect((await StoredSearch.open(db)).size).toBe(3);
   });
 
+  it('starts no run while held (an import), and catches up once the hold ends', async () => {
+    const db = newDb();
+    const runner = createIndexRunner(
+      db,
+      (error) => {
+        throw error;
+      },
+      { quietMs: 20, batch: 2 },
+    );
+    runner.hold(300);
+    for (const id of ['a', 'b', 'c']) await save(db, id);
+    const run = runner.kick();
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    // A full batch is queued, yet nothing was indexed while held.
+    expect(await db.searchQueue.count()).toBe(3);
+    await run;
+    expect(await db.searchQueue.count()).toBe(0);
+    expect((await StoredSearch.open(db)).size).toBe(3);
+  });
+
   it('does not wait for quiet once a full batch is queued', async () => {
     const db = newDb();
     for (const id of ['a', 'b', 'c', 'd']) await save(db, id);
