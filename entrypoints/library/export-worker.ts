@@ -3,7 +3,7 @@
  * every write goes through the background), renders the posts and deflates them, so neither the
  * service worker's messaging nor the page's thread carries the texts.
  */
-import { renderBatch, type RenderedBatch } from '@/lib/library/bulk-export';
+import { imageTypesOf, renderBatch, type RenderedBatch } from '@/lib/library/bulk-export';
 import zlibWasmUrl from '@zip.js/zip.js/dist/zip-module.wasm?url';
 import {
   deflateFile,
@@ -16,6 +16,7 @@ import {
 import type { RenderSettings } from '@/lib/library/library-post';
 import { loadZlibDeflate } from '@/lib/library/zlib-wasm';
 import { GleanerDB } from '@/lib/storage/db';
+import { getImages } from '@/lib/storage/images-repo';
 import { getBundles } from '@/lib/storage/library-repo';
 
 export type ExportWorkerRequest =
@@ -64,7 +65,9 @@ self.onmessage = async (event: MessageEvent<ExportWorkerRequest>) => {
       return;
     }
     const bundles = await getBundles(db, request.ids);
-    const batch = await renderBatch(bundles, settings, taken, { dom: false, deflate });
+    // Their types name the kept images' files; the page writes the bytes (once per path).
+    const imageTypes = await imageTypesOf(bundles, (hashes) => getImages(db, hashes));
+    const batch = await renderBatch(bundles, settings, taken, { dom: false, deflate, imageTypes });
     post(
       { id: request.id, batch },
       batch.articles.flatMap((article) => article.entries.map((entry) => entry.data.buffer)),
