@@ -20,7 +20,8 @@ import { getImages } from '@/lib/storage/images-repo';
 import { getBundles } from '@/lib/storage/library-repo';
 
 export type ExportWorkerRequest =
-  | { type: 'start'; settings: RenderSettings; level: DeflateLevel }
+  /** `images`: whether the page writes the kept images' bytes (the posts then link them). */
+  | { type: 'start'; settings: RenderSettings; level: DeflateLevel; images: boolean }
   | { type: 'render'; id: number; ids: string[] }
   | { type: 'deflate'; id: number; files: TextFile[] };
 
@@ -32,7 +33,7 @@ export type ExportWorkerAnswer =
 const db = new GleanerDB();
 /** Names this worker gave; the page makes them unique across workers. */
 const taken = new Set<string>();
-let start: { settings: RenderSettings; level: DeflateLevel } | null = null;
+let start: { settings: RenderSettings; level: DeflateLevel; images: boolean } | null = null;
 // zlib in WebAssembly, fflate where it cannot load (the browser's CompressionStream measured
 // slower than both here: a stream per file costs more).
 const rawDeflate: Promise<RawDeflate> = loadZlibDeflate(fetch(zlibWasmUrl)).catch(
@@ -48,12 +49,12 @@ const post = (answer: ExportWorkerAnswer, transfer: Transferable[] = []) =>
 self.onmessage = async (event: MessageEvent<ExportWorkerRequest>) => {
   const request = event.data;
   if (request.type === 'start') {
-    start = { settings: request.settings, level: request.level };
+    start = { settings: request.settings, level: request.level, images: request.images };
     return;
   }
   try {
     if (!start) throw new Error('The export worker was not started.');
-    const { settings, level } = start;
+    const { settings, level, images } = start;
     const raw = await rawDeflate;
     const deflate = (file: TextFile) => deflateFile(file, level, raw);
     if (request.type === 'deflate') {
@@ -66,7 +67,9 @@ self.onmessage = async (event: MessageEvent<ExportWorkerRequest>) => {
     }
     const bundles = await getBundles(db, request.ids);
     // Their types name the kept images' files; the page writes the bytes (once per path).
-    const imageTypes = await imageTypesOf(bundles, (hashes) => getImages(db, hashes));
+    const imageTypes = images
+      ? await imageTypesOf(bundles, (hashes) => getImages(db, hashes))
+      : new Map<string, string>();
     const batch = await renderBatch(bundles, settings, taken, { dom: false, deflate, imageTypes });
     post(
       { id: request.id, batch },

@@ -108,6 +108,7 @@ export async function runExport(
       settings,
       EXPORT_DEFLATE_LEVEL,
       inlineRenderer(bundles.read, settings, bundles.readImages),
+      bundles.readImages !== undefined,
     );
     const options = {
       ids,

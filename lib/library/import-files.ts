@@ -62,24 +62,27 @@ export function filesFileSet(
     paths: [...byPath.keys()],
     refused: [],
     damage: null,
+    // The texts first, then the images: a folder has no archive order, and an image is wanted
+    // only once the sidecar that names it was read.
     read: async function* (wanted, binary) {
       for (const [path, file] of byPath) {
-        if (!wanted.has(path)) {
-          if (!binary?.wants(path)) continue;
-          if (file.size > Math.min(binary.maxBytes, limits.entryBytes))
-            yield {
-              path,
-              reason: `Refused: ${formatBytes(file.size)}, over the limit of ${formatBytes(binary.maxBytes)} for one image`,
-            };
-          else yield { path, bytes: new Uint8Array(await file.arrayBuffer()) };
-          continue;
-        }
+        if (!wanted.has(path)) continue;
         if (file.size > limits.entryBytes)
           yield {
             path,
             reason: `Refused: ${formatBytes(file.size)}, over the limit of ${formatBytes(limits.entryBytes)} for one file`,
           };
         else yield { path, text: (await file.text()).replace(/^\uFEFF/, '') };
+      }
+      if (!binary) return;
+      for (const [path, file] of byPath) {
+        if (wanted.has(path) || !binary.wants(path)) continue;
+        if (file.size > Math.min(binary.maxBytes, limits.entryBytes))
+          yield {
+            path,
+            reason: `Refused: ${formatBytes(file.size)}, over the limit of ${formatBytes(binary.maxBytes)} for one image`,
+          };
+        else yield { path, bytes: new Uint8Array(await file.arrayBuffer()) };
       }
     },
   };

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { Blob as NodeBlob } from 'node:buffer';
+import { Blob as NodeBlob, File as NodeFile } from 'node:buffer';
 import { unzipSync, zipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { toBase64 } from '@/lib/assets/base64';
@@ -8,7 +8,7 @@ import { sanitizeSvg } from '@/lib/assets/sanitize-svg';
 import { DEFAULT_EXPORT_SETTINGS } from '@/lib/export/export-settings';
 import { createBackup } from '@/lib/library/backup';
 import { exportBundles } from '@/lib/library/bulk-export';
-import { importFileSets, zipFileSet } from '@/lib/library/import-files';
+import { filesFileSet, importFileSets, zipFileSet, type FileSet } from '@/lib/library/import-files';
 import type { ImageUpload } from '@/lib/library/import-images';
 import type { Sidecar } from '@/lib/library/library-post';
 import { createLibraryHandlers } from '@/lib/messaging/library-handlers';
@@ -116,15 +116,31 @@ async function exportAll(settings = JEKYLL, withImagesRead = true) {
 
 const sent: ImageUpload[][] = [];
 
-function importInto(db: GleanerDB, zip: Uint8Array<ArrayBuffer>, label = 'export.zip', withImages = true) {
-  return zipFileSet(label, new Blob([zip])).then((set) =>
+/** Records and images as they reach the background, in order. */
+const calls: string[] = [];
+
+function importInto(
+  db: GleanerDB,
+  zip: Uint8Array<ArrayBuffer>,
+  label = 'export.zip',
+  withImages = true,
+) {
+  return zipFileSet(label, new Blob([zip])).then((set) => importSet(db, set, withImages));
+}
+
+function importSet(db: GleanerDB, set: FileSet, withImages = true) {
+  return Promise.resolve(
     importFileSets([set], {
       nowIso: NOW,
-      send: (records, keepIds) => importRecords(db, records, NOW, { keepIds }),
+      send: (records, keepIds) => {
+        calls.push(`records ${records.length}`);
+        return importRecords(db, records, NOW, { keepIds });
+      },
       ...(withImages
         ? {
             sendImages: async (images: ImageUpload[]) => {
               sent.push(images);
+              calls.push(`images ${images.length}`);
               const stored = await storeImportedImages(
                 db,
                 images.map((image) => ({
@@ -320,6 +336,27 @@ describe('importing the zip restores them', () => {
     expect(await target.images.count()).toBe(0);
   });
 
+  it('when storage refuses the images, imports the articles and lists the images', async () => {
+    const set = await zipFileSet('export.zip', new Blob([await exportAll()]));
+    const report = await importFileSets([set], {
+      nowIso: NOW,
+      send: (records, keepIds) => importRecords(target, records, NOW, { keepIds }),
+      sendImages: () => Promise.reject(new Error('The library is full')),
+    });
+    expect(report.created).toBe(3);
+    expect(report.images).toBe(0);
+    expect(report.failed.map((f) => f.file).sort()).toEqual([
+      'assets/images/article-1/harbour-at-night.png',
+      'assets/images/article-1/logo.svg',
+      // Article 2 (saved later) comes first in the export: the shared image is read from its folder.
+      'assets/images/article-2/shared-map.png',
+    ]);
+    expect(report.failed[0]?.reason).toBe(
+      'Not stored (The library is full): its articles show the remote image',
+    );
+    expect(await target.images.count()).toBe(0);
+  });
+
   it('without a way to store images, reads none of them', async () => {
     const report = await importInto(target, await exportAll(), 'export.zip', false);
     expect(report.created).toBe(3);
@@ -336,6 +373,61 @@ describe('importing the zip restores them', () => {
     expect(await target.images.count()).toBe(3);
     expect((await target.images.get(shared.hash))?.articleIds).toHaveLength(2);
   });
+
+  it('from an unpacked export folder too (its files in any order)', async () => {
+    const files = unzipSync(await exportAll());
+    const picked = Object.entries(files)
+      .reverse()
+      .map(([path, bytes]) => {
+        const file = new NodeFile([bytes], path.split('/').pop() ?? path);
+        Object.defineProperty(file, 'webkitRelativePath', { value: `site/${path}` });
+        return file as unknown as File;
+      });
+    const report = await importSet(target, filesFileSet('site', picked));
+    expect(report.failed).toEqual([]);
+    expect(report.created).toBe(3);
+    expect(report.images).toBe(3);
+    expect(await storedBytes(target, own.hash)).toEqual(own.bytes);
+  });
+
+  it(
+    'sends a batch early when its images pass 32 MB, so they do not pile up',
+    { timeout: 60_000 },
+    async () => {
+      const big = await Promise.all([4, 5, 6].map((seed) => fixture(pngBytes(seed, 12 << 20))));
+      await source.articles.add(
+        withImages(
+          5,
+          big.map((image, k) => ({
+            url: `https://cdn.example/big-${k}.png`,
+            alt: '',
+            hash: image.hash,
+          })),
+          { savedAt: '2026-12-01T10:00:00+00:00' },
+        ),
+      );
+      for (const image of big) await keep(source, image, ['a-5']);
+      const report = await importInto(target, await exportAll());
+      expect(report.failed).toEqual([]);
+      expect(report.images).toBe(6);
+      // The export's first batch (the newest article, with the 36 MB, and the next) is written
+      // before its images: the import sends those two records early, then the 12 MB images one a
+      // message, then the rest (the three small images in one message).
+      expect(calls).toEqual([
+        'records 2',
+        'images 1',
+        'images 1',
+        'images 1',
+        'records 2',
+        'images 3',
+      ]);
+      // (Buffer.equals: a deep equality over 12 MB arrays takes minutes.)
+      for (const image of big) {
+        const stored = await storedBytes(target, image.hash);
+        expect(stored && Buffer.from(stored).equals(Buffer.from(image.bytes))).toBe(true);
+      }
+    },
+  );
 
   it('keeps both images when two posts’ image folders coincide (same slug, other dates)', async () => {
     const other = await fixture(pngBytes(3));
@@ -400,4 +492,5 @@ describe('the background’s library:import-images', () => {
 
 beforeEach(() => {
   sent.length = 0;
+  calls.length = 0;
 });
