@@ -1,4 +1,6 @@
 /** The library page's side of the protocol: typed requests that throw on a failed Result. */
+import { toBase64 } from '@/lib/assets/base64';
+import type { ImageUpload, ImageUploadResult } from '@/lib/library/import-images';
 import { sendRequest } from '@/lib/messaging/client';
 import type { RequestOf, RequestType, ResponseMap } from '@/lib/messaging/protocol';
 import type { ArticleBundle, ImportOutcome, ImportRecord } from '@/lib/library/types';
@@ -46,6 +48,19 @@ export async function importRecords(
     outcomes.push(...(await ask({ type: 'library:import', records, keepIds })));
   }
   return outcomes;
+}
+
+/** Imported images to the background (the import sends a few MB at a time: one message here). */
+export function importImages(images: ImageUpload[]): Promise<ImageUploadResult> {
+  return ask({
+    type: 'library:import-images',
+    images: images.map(({ hash, type, bytes, articleIds }) => ({
+      hash,
+      type,
+      data: toBase64(bytes),
+      articleIds,
+    })),
+  });
 }
 
 export async function restoreBundles(bundles: ArticleBundle[]): Promise<number> {

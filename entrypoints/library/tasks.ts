@@ -10,6 +10,7 @@ import {
   exportFileName,
   inlineRenderer,
   type BatchRenderer,
+  type ReadImages,
 } from '@/lib/library/bulk-export';
 import {
   filesFileSet,
@@ -21,9 +22,10 @@ import {
 import type { RenderSettings } from '@/lib/library/library-post';
 import { loadSettings } from '@/lib/settings/store';
 import { GleanerDB } from '@/lib/storage/db';
+import { getImages } from '@/lib/storage/images-repo';
 import { getBundles } from '@/lib/storage/library-repo';
 import type { ArticleBundle } from '@/lib/library/types';
-import { fetchBundles, importRecords } from './messages';
+import { fetchBundles, importImages, importRecords } from './messages';
 import { workerRenderer } from './worker-renderer';
 
 /** Level 1 deflates these texts about twice as fast as 6, for about 10% more bytes. */
@@ -66,12 +68,18 @@ async function downloadBlob(blob: Blob, fileName: string): Promise<void> {
  */
 async function bundleReader(): Promise<{
   read(ids: string[]): Promise<ArticleBundle[]>;
+  /** The kept images' bytes (none through the fallback: its posts link the remote images). */
+  readImages?: ReadImages;
   close(): void;
 }> {
   const db = new GleanerDB();
   try {
     await db.open();
-    return { read: (ids) => getBundles(db, ids), close: () => db.close() };
+    return {
+      read: (ids) => getBundles(db, ids),
+      readImages: (hashes) => getImages(db, hashes),
+      close: () => db.close(),
+    };
   } catch {
     db.close();
     return { read: fetchBundles, close: () => undefined };
@@ -99,11 +107,13 @@ export async function runExport(
     renderer = workerRenderer(
       settings,
       EXPORT_DEFLATE_LEVEL,
-      inlineRenderer(bundles.read, settings),
+      inlineRenderer(bundles.read, settings, bundles.readImages),
+      bundles.readImages !== undefined,
     );
     const options = {
       ids,
       fetchBundles: bundles.read,
+      readImages: bundles.readImages,
       settings,
       renderer,
       // Two batches a worker and one more: a worker reads the next from IndexedDB while it
@@ -175,6 +185,8 @@ function summary(report: ImportReport, settingsProblem: string | null, cancelled
       : t('import_imported_of', ...ofExpected, what),
     report.damaged.length > 0 && t('import_damaged', fileCount(report.damaged.length)),
     report.backup && !settingsProblem && t('import_settings_restored'),
+    report.images > 0 &&
+      t('import_images_restored', tCount(report.images, 'n_images_one', 'n_images_other')),
     report.failed.length > 0 && t('import_skipped', report.failed.length.toLocaleString()),
     report.ignored > 0 && t('import_ignored', fileCount(report.ignored)),
   ].filter((sentence): sentence is string => Boolean(sentence));
@@ -209,6 +221,7 @@ export async function runImport(
     const report = await importFileSets(sets, {
       nowIso: isoWithLocalOffset(new Date()),
       send: importRecords,
+      sendImages: importImages,
       signal: controller.signal,
       onProgress: ({ done, total }) =>
         setTask({ label: t('task_importing'), done, total, onCancel }),

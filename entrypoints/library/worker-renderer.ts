@@ -8,6 +8,8 @@ export function workerRenderer(
   settings: RenderSettings,
   level: DeflateLevel,
   fallback: BatchRenderer,
+  /** Whether the page writes the kept images (the workers then render posts that link them). */
+  images = false,
 ): BatchRenderer & { workers: number } {
   // Every core: the page's own share of the work (leftovers, the zip) is small.
   const count = Math.max(1, Math.min(4, navigator.hardwareConcurrency || 2));
@@ -35,7 +37,7 @@ export function workerRenderer(
       for (const job of waiting.values()) job.reject(new Error(event.message || 'Export failed'));
       waiting.clear();
     };
-    const start: ExportWorkerRequest = { type: 'start', settings, level };
+    const start: ExportWorkerRequest = { type: 'start', settings, level, images };
     worker.postMessage(start);
   }
   let next = 0;

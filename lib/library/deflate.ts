@@ -11,6 +11,8 @@ export interface DeflatedEntry {
   crc: number;
   /** Uncompressed size in bytes. */
   size: number;
+  /** Written as is (method 0): images, which DEFLATE cannot make smaller. */
+  stored?: boolean;
 }
 
 export interface TextFile {
@@ -51,6 +53,11 @@ export function deflateFile(
 ): DeflatedEntry {
   const bytes = encoder.encode(file.text);
   return { path: file.path, data: deflate(bytes, level), crc: crc32(bytes), size: bytes.length };
+}
+
+/** A file whose bytes go into the zip as they are (an image): only their CRC-32 is computed. */
+export function storedFile(path: string, bytes: Uint8Array): DeflatedEntry {
+  return { path, data: bytes, crc: crc32(bytes), size: bytes.length, stored: true };
 }
 
 export type DeflateLevel = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;

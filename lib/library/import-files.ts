@@ -5,12 +5,13 @@
  * is sent. The report says how many articles there were to import, from the archive's manifest
  * when it has one, so none is left out without a word.
  */
+import { ArchiveImages, type SendImages } from './import-images';
 import { SIDECAR_DIR } from './library-post';
 import { isManifest, readManifest, type BackupManifest } from './manifest';
 import { recordFromExport, recordFromPost } from './post-import';
 import type { ImportOutcome, ImportRecord } from './types';
 import { formatBytes, ZIP_LIMITS, type ZipLimits } from './zip-limits';
-import { ZipArchive, type FileRead, type ZipFailure } from './zip-reader';
+import { ZipArchive, type BinaryWanted, type FileRead, type ZipFailure } from './zip-reader';
 
 /** Files read by path, one at a time, in the set's own order. */
 export interface FileSet {
@@ -21,8 +22,8 @@ export interface FileSet {
   refused: ZipFailure[];
   /** What is wrong with the archive as a whole (cut short, its directory damaged), if anything. */
   damage: string | null;
-  /** The wanted files' texts, or the reason one cannot be read. */
-  read(wanted: ReadonlySet<string>): AsyncIterable<FileRead>;
+  /** The wanted files' texts (the `binary` ones' bytes), or the reason one cannot be read. */
+  read(wanted: ReadonlySet<string>, binary?: BinaryWanted): AsyncIterable<FileRead>;
 }
 
 /** A zip read from the file the user picked, entry by entry (never whole in memory). */
@@ -40,7 +41,13 @@ export async function zipFileSet(
     });
   }
   const { paths, refused, damage } = archive.listing;
-  return { label, paths, refused, damage, read: (wanted) => archive.read(wanted) };
+  return {
+    label,
+    paths,
+    refused,
+    damage,
+    read: (wanted, binary) => archive.read(wanted, binary),
+  };
 }
 
 /** Files from an `<input type=file>` (a folder keeps its relative paths). */
@@ -55,7 +62,9 @@ export function filesFileSet(
     paths: [...byPath.keys()],
     refused: [],
     damage: null,
-    read: async function* (wanted) {
+    // The texts first, then the images: a folder has no archive order, and an image is wanted
+    // only once the sidecar that names it was read.
+    read: async function* (wanted, binary) {
       for (const [path, file] of byPath) {
         if (!wanted.has(path)) continue;
         if (file.size > limits.entryBytes)
@@ -64,6 +73,16 @@ export function filesFileSet(
             reason: `Refused: ${formatBytes(file.size)}, over the limit of ${formatBytes(limits.entryBytes)} for one file`,
           };
         else yield { path, text: (await file.text()).replace(/^\uFEFF/, '') };
+      }
+      if (!binary) return;
+      for (const [path, file] of byPath) {
+        if (wanted.has(path) || !binary.wants(path)) continue;
+        if (file.size > Math.min(binary.maxBytes, limits.entryBytes))
+          yield {
+            path,
+            reason: `Refused: ${formatBytes(file.size)}, over the limit of ${formatBytes(binary.maxBytes)} for one image`,
+          };
+        else yield { path, bytes: new Uint8Array(await file.arrayBuffer()) };
       }
     },
   };
@@ -129,8 +148,10 @@ export interface ImportReport {
   failed: { file: string; reason: string }[];
   /** Archives that are damaged or cut short, with what is wrong: their whole parts were imported. */
   damaged: { file: string; reason: string }[];
-  /** Files that are not posts (images, stylesheets…), not read. */
+  /** Files that are not posts (stylesheets, images no sidecar names…), not read. */
   ignored: number;
+  /** Kept images stored from the archives (their bytes checked against the sidecars' hashes). */
+  images: number;
   /** The backup's manifest, when the files were a backup. */
   backup: BackupManifest | null;
 }
@@ -142,12 +163,17 @@ export interface ImportOptions {
   signal?: AbortSignal;
   /** Units per message to the background. */
   batchSize?: number;
+  /**
+   * Stores the kept images the archives carry (after their articles). Without it image files are
+   * not read: the articles show their remote images.
+   */
+  sendImages?: SendImages;
 }
 
 async function readOne(set: FileSet, path: string): Promise<string> {
   for await (const file of set.read(new Set([path]))) {
     if ('reason' in file) throw new Error(file.reason);
-    return file.text;
+    if ('text' in file) return file.text;
   }
   throw new Error('not found');
 }
@@ -171,6 +197,7 @@ export async function importFileSets(
     failed: [],
     damaged: [],
     ignored: 0,
+    images: 0,
     backup: null,
   };
   // Refused entries are planned too: an article one of whose files was refused is refused whole.
@@ -183,7 +210,8 @@ export async function importFileSets(
   let done = 0;
   for (const { set, units, ignored } of plans) {
     const refused = new Map(set.refused.map((r) => [r.file, r.reason]));
-    report.ignored += ignored.filter((path) => !refused.has(path)).length;
+    const images = options.sendImages ? new ArchiveImages(options.sendImages) : null;
+    const notPosts = ignored.filter((path) => !refused.has(path)).length;
     if (set.damage) report.damaged.push({ file: set.label, reason: set.damage });
     const manifestPath = set.paths.find(isManifest);
     let keepIds = false;
@@ -256,10 +284,21 @@ export async function importFileSets(
             report.failed.push({ file: names[k] ?? '?', reason: outcome.reason });
           else report[outcome.status]++;
         });
+        images?.landed(records, outcomes);
       }
+      // The images of the articles just imported (and earlier ones') follow them.
+      await images?.flush();
       done += batch.length;
       batch = [];
       options.onProgress?.({ done, total });
+    };
+
+    /** Image files the set read are no "ignored" files; what was not stored is listed. */
+    const finishImages = async () => {
+      await images?.flush(true);
+      report.ignored += notPosts - (images?.read ?? 0);
+      report.images += images?.stored ?? 0;
+      report.failed.push(...(images?.failed ?? []));
     };
 
     // Files come in the archive's order; a unit goes into a batch once all its files are in.
@@ -269,19 +308,32 @@ export async function importFileSets(
       if (batch.length >= batchSize) await send();
     }
     const wanted = new Set([...unitOf.keys()].filter((path) => !refused.has(path)));
-    for await (const file of set.read(wanted)) {
-      if (options.signal?.aborted) return report;
+    for await (const file of set.read(wanted, images ?? undefined)) {
+      if (options.signal?.aborted) break;
       const unit = unitOf.get(file.path);
-      if (!unit || !pending.has(unit)) continue;
+      if (!unit) {
+        // An image a sidecar before it named.
+        if ('bytes' in file) await images?.take(file.path, file.bytes as Uint8Array<ArrayBuffer>);
+        else if ('reason' in file) images?.refuse(file.path, file.reason);
+        if (images?.full) await send();
+        continue;
+      }
+      if (!pending.has(unit) || 'bytes' in file) continue;
       if ('reason' in file) problems.set(unit, reasonFor(unit, file.path, file.reason));
-      else texts.set(file.path, file.text);
+      else {
+        texts.set(file.path, file.text);
+        if (file.path === unit.sidecar) images?.expect(file.path, file.text);
+      }
       if (problems.has(unit) || filesOf(unit).every((path) => texts.has(path))) {
         pending.delete(unit);
         batch.push(unit);
         if (batch.length >= batchSize) await send();
       }
     }
-    if (options.signal?.aborted) return report;
+    if (options.signal?.aborted) {
+      await finishImages();
+      return report;
+    }
     for (const unit of pending) {
       problems.set(
         unit,
@@ -292,6 +344,7 @@ export async function importFileSets(
       batch.push(unit);
     }
     await send();
+    await finishImages();
   }
   return report;
 }

@@ -8,7 +8,8 @@
 import { Scalar, YAMLMap, YAMLSeq, parseDocument } from 'yaml';
 import { buildPostData } from '../export/build-post-data';
 import { effectiveHighlightSyntax, type ExportSettings } from '../export/export-settings';
-import { renderPost } from '../export/render-post';
+import { postImagesOf } from '../export/post-images';
+import { renderPost, type ExportedImage } from '../export/render-post';
 import type { Highlight } from '../model';
 import type { SiteRule } from '../site-rules';
 import type { ArticleBundle, LibraryArticle } from './types';
@@ -33,6 +34,12 @@ export interface Sidecar {
    * archive does not hold it twice.
    */
   markdownInBody?: { start: number; length: number };
+  /**
+   * The kept images the archive carries for this post: archive path → SHA-256 of the bytes there
+   * (where the preset writes them: Jekyll `assets/images/<slug>/`, a Hugo bundle). An import
+   * stores an image only when its bytes have this hash. Absent in older sidecars.
+   */
+  imagePaths?: Record<string, string>;
 }
 
 export interface PostFiles {
@@ -40,6 +47,8 @@ export interface PostFiles {
   postContent: string;
   sidecarPath: string;
   sidecarContent: string;
+  /** The image files that go with the post (by content hash), when it links kept images. */
+  images: ExportedImage[];
 }
 
 /** Shorter Markdown is simply written twice. */
@@ -153,11 +162,16 @@ export function withLibraryFields(
   return `---\n${yaml}---\n${parts.body}`;
 }
 
-/** The post and its sidecar for one article; `taken` makes names unique within one export. */
+/**
+ * The post and its sidecar for one article; `taken` makes names unique within one export.
+ * `imageTypes` (stored MIME type by hash) are the kept images the export carries: the post links
+ * them where the preset writes them; images it does not list stay remote links.
+ */
 export function renderLibraryPost(
   bundle: ArticleBundle,
   settings: RenderSettings,
   taken: Set<string>,
+  imageTypes: ReadonlyMap<string, string> = new Map(),
 ): PostFiles {
   const { article, highlights } = bundle;
   const data = buildPostData(
@@ -167,6 +181,8 @@ export function renderLibraryPost(
     article.savedAt,
     effectiveHighlightSyntax(settings.export),
   );
+  const images = imageTypes.size ? postImagesOf(article.images, imageTypes) : [];
+  if (images.length) data.images = images;
   const rendered = renderPost(data, settings.export, settings.siteRules, { taken });
   const postContent = withLibraryFields(rendered.content, article, highlights);
   const stem = rendered.path.replace(/\.md$/i, '');
@@ -183,10 +199,14 @@ export function renderLibraryPost(
     highlights: [...highlights],
     ...(start >= 0 ? { markdownInBody: { start, length: article.markdown.length } } : {}),
   };
+  const files = rendered.images ?? [];
+  if (files.length)
+    sidecar.imagePaths = Object.fromEntries(files.map((image) => [image.path, image.hash]));
   return {
     postPath: rendered.path,
     postContent,
     sidecarPath: `${SIDECAR_DIR}/${stem}.json`,
     sidecarContent: JSON.stringify(sidecar),
+    images: files,
   };
 }

@@ -14,6 +14,7 @@ import { BlobReader, ZipReader } from '@zip.js/zip.js';
 import { Inflate, inflateSync } from 'fflate';
 import { crc32 } from './deflate';
 import {
+  formatBytes,
   InflateBudget,
   LimitExceeded,
   refusedName,
@@ -27,7 +28,20 @@ export interface ZipFailure {
   reason: string;
 }
 
-export type FileRead = { path: string; text: string } | { path: string; reason: string };
+/** A wanted file: its text, or (a binary one: an image) its bytes, or why it cannot be read. */
+export type FileRead =
+  | { path: string; text: string }
+  | { path: string; bytes: Uint8Array }
+  | { path: string; reason: string };
+
+/**
+ * Files read as bytes (images), decided entry by entry as the archive is read: an import learns
+ * which images it wants from the sidecars before them. `maxBytes` bounds each such file.
+ */
+export interface BinaryWanted {
+  wants(path: string): boolean;
+  maxBytes: number;
+}
 
 /** One entry, wherever it was found: where its data is and what its headers say of it. */
 interface ArchiveEntry {
@@ -307,25 +321,32 @@ export class ZipArchive {
   }
 
   /**
-   * The wanted files as text, in archive order, each inflated within the limits; a file that
-   * cannot be read comes with its reason instead.
+   * The wanted files as text (and the `binary` ones as bytes), in archive order, each inflated
+   * within the limits; a file that cannot be read comes with its reason instead.
    */
-  async *read(wanted: ReadonlySet<string>): AsyncGenerator<FileRead> {
+  async *read(wanted: ReadonlySet<string>, binary?: BinaryWanted): AsyncGenerator<FileRead> {
     const budget = new InflateBudget(this.file.size, this.limits);
     const window = new FileWindow(this.file);
     let spent: string | null = null;
     let left = wanted.size;
-    for (let index = 0; index < this.listing.paths.length && left > 0; index++) {
+    for (let index = 0; index < this.listing.paths.length && (left > 0 || binary); index++) {
       const entry = this.entry(index);
-      if (!wanted.has(entry.path)) continue;
-      left--;
+      const asText = wanted.has(entry.path);
+      if (!asText && !binary?.wants(entry.path)) continue;
+      if (asText) left--;
       if (spent) {
         yield { path: entry.path, reason: spent };
         continue;
       }
       try {
+        if (!asText && binary && entry.uncompressedSize > binary.maxBytes)
+          throw new LimitExceeded(
+            `Refused: ${formatBytes(entry.uncompressedSize)}, over the limit of ${formatBytes(binary.maxBytes)} for one image`,
+            false,
+          );
         const bytes = await inflateEntry(window, entry, budget.forEntry(entry.compressedSize));
-        yield { path: entry.path, text: decoder.decode(bytes).replace(/^\uFEFF/, '') };
+        if (!asText) yield { path: entry.path, bytes };
+        else yield { path: entry.path, text: decoder.decode(bytes).replace(/^\uFEFF/, '') };
       } catch (error) {
         if (error instanceof LimitExceeded && error.archiveWide) spent = error.message;
         const reason =

@@ -27,6 +27,7 @@ const ZIP64_END_OF_CENTRAL_DIRECTORY = 0x06064b50;
 const ZIP64_END_LOCATOR = 0x07064b50;
 const ZIP64_EXTRA = 0x0001;
 const UTF8_NAMES = 0x0800;
+const STORE = 0;
 const DEFLATE = 8;
 const VERSION_DEFAULT = 20;
 const VERSION_ZIP64 = 45;
@@ -85,7 +86,7 @@ export class ZipWriter {
     return this.entriesSink.bytes;
   }
 
-  /** Adds one file compressed elsewhere (a worker): its DEFLATE data, CRC-32 and size. */
+  /** Adds one file compressed elsewhere (a worker): its DEFLATE data (or stored bytes), CRC-32 and size. */
   addDeflated(entry: DeflatedEntry): void {
     if (this.closed) throw new Error('The zip is already closed');
     const name = encoder.encode(entry.path);
@@ -95,6 +96,7 @@ export class ZipWriter {
     const sizesNeed64 = entry.size >= MAX_32 || compressed >= MAX_32;
     const offsetNeeds64 = offset >= MAX_32;
     const version = sizesNeed64 || offsetNeeds64 ? VERSION_ZIP64 : VERSION_DEFAULT;
+    const method = entry.stored ? STORE : DEFLATE;
 
     // Local header: both sizes in the Zip64 field when either needs it (APPNOTE 4.5.3).
     const local = new Uint8Array(30 + name.length + (sizesNeed64 ? 20 : 0));
@@ -102,7 +104,7 @@ export class ZipWriter {
     lv.setUint32(0, LOCAL_HEADER, true);
     lv.setUint16(4, version, true);
     lv.setUint16(6, UTF8_NAMES, true);
-    lv.setUint16(8, DEFLATE, true);
+    lv.setUint16(8, method, true);
     lv.setUint16(10, this.stamp.time, true);
     lv.setUint16(12, this.stamp.date, true);
     lv.setUint32(14, entry.crc, true);
@@ -133,7 +135,7 @@ export class ZipWriter {
     cv.setUint16(4, version, true);
     cv.setUint16(6, version, true);
     cv.setUint16(8, UTF8_NAMES, true);
-    cv.setUint16(10, DEFLATE, true);
+    cv.setUint16(10, method, true);
     cv.setUint16(12, this.stamp.time, true);
     cv.setUint16(14, this.stamp.date, true);
     cv.setUint32(16, entry.crc, true);

@@ -7,7 +7,15 @@ import { t } from '../i18n';
 import type { RequestOf, Response } from './protocol';
 import { err, ok } from '../result';
 import type { GleanerDB } from '../storage/db';
-import { collectReleasedImages } from '../storage/images-repo';
+import { fromBase64 } from '../assets/base64';
+import { contentHash } from '../assets/content-hash';
+import { sniffImageType } from '../assets/image-types';
+import { MAX_IMAGE_BYTES } from '../assets/limits';
+import {
+  collectReleasedImages,
+  storeImportedImages,
+  type IncomingImage,
+} from '../storage/images-repo';
 import {
   deleteArticles,
   getBundles,
@@ -41,7 +49,8 @@ type LibraryRequestType =
   | 'library:rename-tag'
   | 'library:delete'
   | 'library:restore'
-  | 'library:import';
+  | 'library:import'
+  | 'library:import-images';
 
 type LibraryHandlers = {
   [T in LibraryRequestType]: (request: RequestOf<T>) => Promise<Response<T>>;
@@ -118,7 +127,44 @@ export function createLibraryHandlers(deps: LibraryDeps): LibraryHandlers {
         importRecords(deps.db, request.records, nowIso(), { keepIds: request.keepIds }),
       );
     },
+    'library:import-images': (request) =>
+      attempt(async () => {
+        const refused: { hash: string; reason: string }[] = [];
+        const images: IncomingImage[] = [];
+        for (const image of request.images) {
+          const reason = await checkImage(image.hash, image.type, image.data);
+          if (reason) refused.push({ hash: image.hash, reason });
+          else
+            images.push({
+              hash: image.hash,
+              type: image.type,
+              blob: new Blob([fromBase64(image.data)], { type: image.type }),
+              articleIds: image.articleIds,
+            });
+        }
+        const { stored, unused } = await storeImportedImages(deps.db, images);
+        for (const hash of unused)
+          refused.push({ hash, reason: 'no imported article keeps this image' });
+        return { stored, refused };
+      }),
   };
+}
+
+/**
+ * Why imported image bytes are not stored (checked again here: the page checked them against the
+ * sidecar), or null: they must be the image the hash names, of the type they say, within 25 MB.
+ */
+async function checkImage(hash: string, type: string, data: string): Promise<string | null> {
+  let bytes: Uint8Array<ArrayBuffer>;
+  try {
+    bytes = fromBase64(data);
+  } catch {
+    return 'its data is not base64';
+  }
+  if (bytes.length > MAX_IMAGE_BYTES) return 'it is larger than 25 MB';
+  if ((await contentHash(bytes)) !== hash) return 'its bytes do not have its hash';
+  if (sniffImageType(bytes) !== type) return 'its bytes are not the image type it says';
+  return null;
 }
 
 export type { LibraryHandlers };

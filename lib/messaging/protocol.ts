@@ -20,6 +20,8 @@ import type { QueuedPublish } from '../storage/publish-records';
 import type { SyncReport } from '../sync/sync-with-git';
 
 const MAX_TEXT = 20_000_000;
+/** An image of MAX_IMAGE_BYTES (25 MB) in base64. */
+const MAX_IMAGE_BASE64 = Math.ceil((25 * 1024 * 1024) / 3) * 4;
 const text = (max = 4_000) => z.string().max(max);
 
 export const extractedArticleSchema = z.object({
@@ -152,6 +154,8 @@ export interface ResponseMap {
   'library:delete': Result<ArticleBundle[]>;
   'library:restore': Result<{ restored: number }>;
   'library:import': Result<ImportOutcome[]>;
+  /** Images stored, and those refused (bytes not as named, no imported article uses them). */
+  'library:import-images': Result<{ stored: number; refused: { hash: string; reason: string }[] }>;
   /** The outcome of this publish: sent, waiting in the queue, or failed (not queued). */
   'publish:article': Result<PublishOutcome>;
   'publish:queue': Result<Omit<QueuedPublish, 'files'>[]>;
@@ -233,6 +237,24 @@ function libraryRequestSchemas() {
       type: z.literal('library:import'),
       records: z.array(record).max(1_000),
       keepIds: z.boolean(),
+    }),
+    /**
+     * Kept images of imported articles, after the articles (lib/library/import-images.ts): bytes
+     * in base64, a few MB a message (one image alone may be up to 25 MB).
+     */
+    z.object({
+      type: z.literal('library:import-images'),
+      images: z
+        .array(
+          z.object({
+            hash: z.string().regex(/^[0-9a-f]{64}$/),
+            type: text(100),
+            data: z.string().max(MAX_IMAGE_BASE64),
+            articleIds: ids(10_000).min(1),
+          }),
+        )
+        .min(1)
+        .max(1_000),
     }),
   ] as const;
 }

@@ -149,3 +149,62 @@ async function unlinkImages(
     );
   }
 }
+
+/** Image bytes an import brings, and the imported articles that use them. */
+export interface IncomingImage extends ImageBytes {
+  articleIds: string[];
+}
+
+/**
+ * Stores imported images in one transaction (all of them, or none: a quota error leaves the
+ * articles with their remote images). Each is linked to those of `articleIds` whose article lists
+ * its hash (an article merged into one saved before keeps that one's images); an image no such
+ * article uses is not stored. Bytes already stored are kept, and gain the articles.
+ */
+export async function storeImportedImages(
+  db: GleanerDB,
+  images: readonly IncomingImage[],
+): Promise<{ stored: number; unused: string[] }> {
+  return db.transaction('rw', db.articles, db.images, async () => {
+    const ids = [...new Set(images.flatMap((image) => image.articleIds))];
+    const articles = await db.articles.bulkGet(ids);
+    /** `articleId hash` of each image the articles list as kept. */
+    const uses = new Set<string>();
+    for (const article of articles) {
+      for (const image of article?.images ?? []) {
+        if (article && image.hash) uses.add(`${article.id} ${image.hash}`);
+      }
+    }
+    let stored = 0;
+    const unused: string[] = [];
+    const known = new Map(
+      (await db.images.bulkGet(images.map((image) => image.hash))).flatMap((image) =>
+        image ? [[image.hash, image] as const] : [],
+      ),
+    );
+    for (const image of images) {
+      const users = image.articleIds.filter((id) => uses.has(`${id} ${image.hash}`));
+      if (!users.length) {
+        unused.push(image.hash);
+        continue;
+      }
+      const existing = known.get(image.hash);
+      const record: StoredImage = existing
+        ? {
+            ...withoutRelease(existing),
+            articleIds: [...new Set([...existing.articleIds, ...users])],
+          }
+        : {
+            hash: image.hash,
+            blob: image.blob,
+            type: image.type,
+            bytes: image.blob.size,
+            articleIds: [...new Set(users)],
+          };
+      await db.images.put(record);
+      known.set(image.hash, record);
+      stored++;
+    }
+    return { stored, unused };
+  });
+}

@@ -405,11 +405,41 @@ export async function importRecords(
 ): Promise<ImportOutcome[]> {
   const keepIds = options.keepIds ?? false;
   const newId = options.newId ?? newRecordId;
+  let outcomes: ImportOutcome[] | null = null;
   try {
-    return await importBatch(db, records, nowIso, keepIds, newId);
+    outcomes = await importBatch(db, records, nowIso, keepIds, newId);
   } catch {
     // Deliberately swallowed: the slow path below finds and reports the record that failed.
   }
+  outcomes ??= await importOneByOne(db, records, nowIso, keepIds, newId);
+  await linkStoredImages(db, records, outcomes);
+  return outcomes;
+}
+
+/**
+ * A created article's kept images that are stored already (another article of the import, or
+ * of the library, has the same bytes) are linked to it now; the others arrive after the records
+ * (lib/library/import-images.ts), or stay remote.
+ */
+async function linkStoredImages(
+  db: GleanerDB,
+  records: readonly ImportRecord[],
+  outcomes: readonly ImportOutcome[],
+): Promise<void> {
+  for (const [index, outcome] of outcomes.entries()) {
+    const images = records[index]?.article.images;
+    if (outcome.status === 'created' && images?.some((image) => image.hash))
+      await relinkImages(db, outcome.id, images);
+  }
+}
+
+async function importOneByOne(
+  db: GleanerDB,
+  records: readonly ImportRecord[],
+  nowIso: string,
+  keepIds: boolean,
+  newId: () => string,
+): Promise<ImportOutcome[]> {
   const outcomes: ImportOutcome[] = [];
   for (const record of records) {
     try {

@@ -1,7 +1,8 @@
 /**
  * Issue 15 in real Chromium: "Save images" on, two articles saved through the popup; their
  * images are fetched from the article's tab (same origin, a CORS CDN, a hotlink-protected image),
- * stored once by content hash, and the reader shows them with both servers stopped.
+ * stored once by content hash, and the reader shows them with both servers stopped. The library's
+ * bulk zip carries them, and importing it into a fresh profile restores the same bytes.
  */
 import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
@@ -9,7 +10,8 @@ import { cpSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openPopupFor } from '@/scripts/support/extension-browser';
+import { unzipSync } from 'fflate';
+import { launchExtensionBrowser, openPopupFor } from '@/scripts/support/extension-browser';
 import { pngBytes, serveImageSites, type ImageName, type ImageSites } from './support/image-sites';
 import { useExtensionSession } from './support/session';
 import { waitForFile } from './support/downloads';
@@ -268,6 +270,110 @@ describe('images saved with the article', () => {
     const text = readFileSync(note, 'utf8');
     for (const file of files) expect(text).toContain(`![[${file}]]`);
     expect(text).toContain(sites.imageUrl('missing'));
+  });
+
+  it('carries them in the library’s bulk zip; importing it into a fresh profile restores the same bytes', async () => {
+    // The servers are stopped (first test): whatever the reader shows comes from the zip.
+    const options = await session.browser.context.newPage();
+    await options.goto(`chrome-extension://${session.browser.extensionId}/options.html`);
+    await options.getByTestId('preset-select').selectOption('jekyll');
+    await expect
+      .poll(() => options.getByTestId('preset-preview-path').textContent())
+      .toMatch(/^_posts\//);
+
+    const library = await session.browser.context.newPage();
+    await library.goto(`chrome-extension://${session.browser.extensionId}/library.html`);
+    await expect
+      .poll(() => library.getByTestId('library-count').getAttribute('data-ready'), {
+        timeout: 20_000,
+      })
+      .toBe('true');
+    await library.getByTestId('export-all').click();
+    const zipPath = await waitForFile(
+      session.downloadsDir,
+      /^gleaner-export-\d{4}-\d{2}-\d{2}\.zip$/,
+    );
+    await expect
+      .poll(() => library.getByTestId('notice').textContent(), { timeout: 20_000 })
+      .toContain('Exported 2 articles');
+    // Each post's images at the Jekyll paths it links (the shared one in both folders).
+    const files = unzipSync(new Uint8Array(readFileSync(zipPath)));
+    const images = Object.keys(files).filter((name) => name.startsWith('assets/images/'));
+    expect(images).toHaveLength(5);
+    expect(images.map((name) => sha256(Buffer.from(files[name]!))).sort()).toEqual(
+      [...KEPT, sha256(pngBytes('cdn'))].sort(),
+    );
+
+    const fresh = await launchExtensionBrowser({
+      profileDir: path.join(session.work, 'fresh-profile'),
+    });
+    try {
+      const imported = await fresh.context.newPage();
+      await imported.goto(`chrome-extension://${fresh.extensionId}/library.html`);
+      await imported.getByTestId('import-input').setInputFiles(zipPath);
+      const notice = imported.getByTestId('notice');
+      await expect
+        .poll(() => notice.textContent(), { timeout: 60_000 })
+        .toContain('Imported 2 of 2 articles: 2 new articles.');
+      expect(await notice.textContent()).toContain('4 images restored.');
+      expect(await notice.textContent()).not.toContain('Left out');
+
+      const stored = await imported.evaluate(
+        () =>
+          new Promise<Array<{ hash: string; articleIds: string[]; bytes: number[] }>>(
+            (resolve, reject) => {
+              const open = indexedDB.open('gleaner');
+              open.onerror = () => reject(open.error);
+              open.onsuccess = () => {
+                const read = open.result.transaction('images').objectStore('images').getAll();
+                read.onsuccess = async () => {
+                  const rows = read.result as Array<{
+                    hash: string;
+                    articleIds: string[];
+                    blob: Blob;
+                  }>;
+                  resolve(
+                    await Promise.all(
+                      rows.map(async ({ hash, articleIds, blob }) => ({
+                        hash,
+                        articleIds,
+                        bytes: [...new Uint8Array(await blob.arrayBuffer())],
+                      })),
+                    ),
+                  );
+                  open.result.close();
+                };
+              };
+            },
+          ),
+      );
+      // The same bytes, byte for byte, each under its hash; the shared one linked to both articles.
+      expect(stored.map((image) => image.hash).sort()).toEqual([...KEPT].sort());
+      for (const name of ['cdn', 'lazy', 'large', 'hotlink'] as const) {
+        const image = stored.find((row) => row.hash === sha256(pngBytes(name)));
+        expect(Buffer.from(image!.bytes).equals(pngBytes(name)), name).toBe(true);
+      }
+      expect(stored.find((row) => row.hash === sha256(pngBytes('cdn')))?.articleIds).toHaveLength(
+        2,
+      );
+
+      // The reader of the fresh profile shows the four from storage (the sites are still down).
+      await imported.getByTestId('row-title').filter({ hasText: 'Ferries at night' }).click();
+      await imported.getByTestId('reader-title').waitFor();
+      const shown = imported.locator('[data-testid=reader-body] img[data-gleaner-image]');
+      await expect.poll(() => shown.count(), { timeout: 10_000 }).toBe(4);
+      const loaded = await shown.evaluateAll((nodes) =>
+        nodes.map((image) => ({
+          hash: image.getAttribute('data-gleaner-image'),
+          width: (image as HTMLImageElement).naturalWidth,
+          blob: (image as HTMLImageElement).src.startsWith('blob:'),
+        })),
+      );
+      expect(loaded.map((image) => image.hash).sort()).toEqual([...KEPT].sort());
+      expect(loaded.every((image) => image.blob && image.width > 0)).toBe(true);
+    } finally {
+      await fresh.close();
+    }
   });
 
   it('retries an image kept remote from the library once its server answers', async () => {

@@ -46,7 +46,7 @@ async function readAll(blob: Blob): Promise<Map<string, string>> {
   const texts = new Map<string, string>();
   for await (const file of archive.read(new Set(archive.listing.paths))) {
     if ('reason' in file) throw new Error(`${file.path}: ${file.reason}`);
-    texts.set(file.path, file.text);
+    if ('text' in file) texts.set(file.path, file.text);
   }
   return texts;
 }
