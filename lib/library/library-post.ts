@@ -6,7 +6,7 @@
  * ignores folders that start with `_`, so the sidecars never become pages.
  */
 import { Scalar, YAMLMap, YAMLSeq, parseDocument } from 'yaml';
-import { buildPostData } from '../export/build-post-data';
+import { buildPostData, highlightsNeedDom } from '../export/build-post-data';
 import { effectiveHighlightSyntax, type ExportSettings } from '../export/export-settings';
 import { renderPost } from '../export/render-post';
 import type { Highlight } from '../model';
@@ -153,20 +153,34 @@ export function withLibraryFields(
   return `---\n${yaml}---\n${parts.body}`;
 }
 
-/** The post and its sidecar for one article; `taken` makes names unique within one export. */
+/**
+ * The post and its sidecar for one article; `taken` makes names unique within one export.
+ * `dom: false` (a service worker) renders highlights that need a DOM to be placed in the text
+ * unmarked: they are still in the front matter's `highlights:` list and in the sidecar.
+ */
 export function renderLibraryPost(
   bundle: ArticleBundle,
   settings: RenderSettings,
   taken: Set<string>,
+  options: { dom?: boolean } = {},
 ): PostFiles {
   const { article, highlights } = bundle;
+  const unmarked = options.dom === false && highlightsNeedDom(article, highlights);
   const data = buildPostData(
     article,
     article.tags,
-    highlights,
+    unmarked ? [] : highlights,
     article.savedAt,
     effectiveHighlightSyntax(settings.export),
   );
+  if (unmarked) {
+    data.highlights = highlights.map((h) => ({
+      quote: h.quote,
+      note: h.note,
+      color: h.color,
+      placed: false,
+    }));
+  }
   const rendered = renderPost(data, settings.export, settings.siteRules, { taken });
   const postContent = withLibraryFields(rendered.content, article, highlights);
   const stem = rendered.path.replace(/\.md$/i, '');
