@@ -16,7 +16,7 @@ import { sendRequest } from '@/lib/messaging/client';
 import type { Article, ExtractedArticle, Highlight, HighlightColor } from '@/lib/model';
 import { downloadBlob, downloadText } from './download';
 import { followImages, loadExportImages, loadPreviewImages } from './images';
-import { publishSavedArticle, publishTargetIsGit, type PublishStatus } from './publish';
+import { publishedOnSave, publishSavedArticle, publishTarget, type PublishStatus } from './publish';
 import { revisitEnabled, setRevisit } from './revisit';
 import { targetTabId } from './target-tab';
 
@@ -53,6 +53,7 @@ export default function App() {
   const [imageStatus, setImageStatus] = useState<ImageStatus | null>(null);
   const [shownImages, setShownImages] = useState<ShownImages>(new Map());
   const [canPublish, setCanPublish] = useState(false);
+  const [publishOnSave, setPublishOnSave] = useState(false);
   const [publishStatus, setPublishStatus] = useState<PublishStatus | null>(null);
   const previewRef = useRef<HTMLElement>(null);
   const shownImagesRef = useRef<ShownImages>(new Map());
@@ -166,6 +167,13 @@ export default function App() {
       tone: 'success',
       message: result.value.created ? t('popup_saved') : t('popup_updated'),
     });
+    // "Publish on save": the background publishes once the images are kept; the line says how it went.
+    if (publishOnSave) {
+      setPublishStatus({ tone: 'info', message: t('publish_on_save_working') });
+      void publishedOnSave(result.value.article.id).then((outcome) => {
+        setPublishStatus(outcome);
+      });
+    }
     return result.value.article;
   };
 
@@ -253,7 +261,10 @@ export default function App() {
   };
 
   useEffect(() => {
-    void publishTargetIsGit().then(setCanPublish);
+    void publishTarget().then((target) => {
+      setCanPublish(target.git);
+      setPublishOnSave(target.onSave);
+    });
   }, []);
 
   const publish = async () => {
