@@ -11,7 +11,6 @@ import type { GleanerDB } from '../storage/db';
 import { getBundles } from '../storage/library-repo';
 import { enqueuePublish, listPublishQueue } from '../storage/publish-repo';
 import { createGitHttp } from '../publish/git-http';
-import { publishFiles } from '../publish/publish-files';
 import { createSerialQueue, type PublishOutcome } from '../publish/publish-queue';
 import { loadGitCredentials, loadPublishTarget, publishesOnSave } from '../publish/target-store';
 import { testConnection } from '../publish/test-connection';
@@ -116,6 +115,8 @@ export function createPublishService(deps: PublishDeps): PublishService {
     const [bundle] = await getBundles(deps.db, [articleId]);
     if (!bundle) return ok(null); // deleted meanwhile
     const settings = await (deps.renderSettings ?? storedRenderSettings)();
+    // Templates, YAML and pinyin are set up on the first publish on save, not at each worker start.
+    const { publishFiles } = await import('../publish/publish-files');
     // A service worker has no DOM (a Firefox background page has one).
     const { request, postPath } = publishFiles(bundle, settings, {
       dom: typeof document !== 'undefined',
