@@ -54,6 +54,8 @@ export default function App() {
   const [shownImages, setShownImages] = useState<ShownImages>(new Map());
   const [canPublish, setCanPublish] = useState(false);
   const [publishOnSave, setPublishOnSave] = useState(false);
+  /** A publish that followed a save is running: Publish waits for it. */
+  const [publishingOnSave, setPublishingOnSave] = useState(false);
   const [publishStatus, setPublishStatus] = useState<PublishStatus | null>(null);
   const previewRef = useRef<HTMLElement>(null);
   const shownImagesRef = useRef<ShownImages>(new Map());
@@ -170,9 +172,10 @@ export default function App() {
     // "Publish on save": the background publishes once the images are kept; the line says how it went.
     if (publishOnSave) {
       setPublishStatus({ tone: 'info', message: t('publish_on_save_working') });
-      void publishedOnSave(result.value.article.id).then((outcome) => {
-        setPublishStatus(outcome);
-      });
+      setPublishingOnSave(true);
+      void publishedOnSave(result.value.article.id)
+        .then(setPublishStatus)
+        .finally(() => setPublishingOnSave(false));
     }
     return result.value.article;
   };
@@ -349,7 +352,7 @@ export default function App() {
               <button
                 type="button"
                 data-testid="publish-button"
-                disabled={busy}
+                disabled={busy || publishingOnSave}
                 onClick={() => void publish()}
               >
                 {t('publish_button')}
