@@ -167,7 +167,9 @@ describe('publish on save', { timeout: 60_000 }, () => {
       .trim()
       .split('\n')
       .find((path) => path.startsWith('_gleaner/'))!;
-    const sidecar = JSON.parse(await git(['show', `main:${sidecarPath}`], server.repoPath(repo))) as {
+    const sidecar = JSON.parse(
+      await git(['show', `main:${sidecarPath}`], server.repoPath(repo)),
+    ) as {
       article: { images?: unknown };
     };
     expect(sidecar.article.images).toEqual(images);
