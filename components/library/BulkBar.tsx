@@ -5,10 +5,13 @@ export interface BulkBarProps {
   count: number;
   knownTags: string[];
   busy: boolean;
+  /** Whether "Publish" is offered: the publish target is a git repository. */
+  canPublish: boolean;
   onAddTag(tag: string): void;
   onRemoveTag(tag: string): void;
   onDelete(): void;
   onExport(): void;
+  onPublish(): void;
   onClear(): void;
 }
 
@@ -65,6 +68,16 @@ export default function BulkBar(props: BulkBarProps) {
       >
         {t('bulk_export')}
       </button>
+      {props.canPublish && (
+        <button
+          type="button"
+          data-testid="bulk-publish"
+          disabled={props.busy}
+          onClick={props.onPublish}
+        >
+          {t('bulk_publish')}
+        </button>
+      )}
       <button
         type="button"
         class="danger"

@@ -7,12 +7,15 @@ export interface PublishTargetEditorProps {
   kind: TargetKind;
   git: GitTarget;
   tokenSaved: boolean;
+  /** "Publish on save": every save from the popup publishes the article too. */
+  publishOnSave: boolean;
   /** The answer of "Test connection", or null before one. */
   status: { tone: 'info' | 'success' | 'error'; message: string } | null;
   onKind(kind: TargetKind): void;
   onGit(changes: Partial<GitTarget>): void;
   onToken(token: string): void;
   onTest(): void;
+  onPublishOnSave(enabled: boolean): void;
 }
 
 const FIELDS: ReadonlyArray<{
@@ -75,6 +78,15 @@ export default function PublishTargetEditor(props: PublishTargetEditorProps) {
           <button type="button" data-testid="git-test" onClick={props.onTest}>
             {t('git_test')}
           </button>
+          <label class="inline">
+            <input
+              type="checkbox"
+              data-testid="publish-on-save"
+              checked={props.publishOnSave}
+              onChange={(event) => props.onPublishOnSave(event.currentTarget.checked)}
+            />
+            {t('publish_on_save')}
+          </label>
           <p
             data-testid="git-status"
             class={props.status ? `status status-${props.status.tone}` : 'status'}

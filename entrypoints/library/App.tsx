@@ -25,6 +25,7 @@ import type { TaskState } from './tasks';
 import { useLibrary } from './use-library';
 import { useRowTexts } from './use-row-texts';
 import PublishQueue from './PublishQueue';
+import { loadPublishTarget } from '@/lib/publish/target-store';
 import Sync from './Sync';
 
 const ROW_HEIGHT = 76;
@@ -48,6 +49,8 @@ export default function App() {
   const [task, setTask] = useState<TaskState | null>(null);
   const [notice, setNotice] = useState<NoticeState | null>(null);
   const [route, setRoute] = useState(() => routeOf(location.hash));
+  const [canPublish, setCanPublish] = useState(false);
+  const [queueVersion, setQueueVersion] = useState(0);
   const lastToggledRef = useRef<string | null>(null);
   const firstRowsMarkedRef = useRef(false);
 
@@ -55,6 +58,10 @@ export default function App() {
     const onHash = () => setRoute(routeOf(location.hash));
     addEventListener('hashchange', onHash);
     return () => removeEventListener('hashchange', onHash);
+  }, []);
+
+  useEffect(() => {
+    void loadPublishTarget().then((target) => setCanPublish(target.kind === 'git'));
   }, []);
 
   // Back from the reader, the keyboard focus returns to the title that opened it.
@@ -239,6 +246,14 @@ export default function App() {
     setNotice(await runExport(ids, kind, highlights, setTask));
   };
 
+  const publishIds = async (ids: string[]) => {
+    if (!ids.length) return;
+    const { publishSelected } = await import('./publish-selected');
+    setNotice(await publishSelected(ids, setTask));
+    // What is waiting now shows in the queue.
+    setQueueVersion((version) => version + 1);
+  };
+
   const importFiles = async (files: File[]) => {
     if (!files.length) return;
     const { runImport } = await import('./tasks');
@@ -350,7 +365,7 @@ export default function App() {
         </header>
 
         <Sync onSynced={library.reload} />
-        <PublishQueue />
+        <PublishQueue version={queueVersion} />
         {task && <TaskProgress {...task} />}
         {notice && <Notice {...notice} onDismiss={() => setNotice(null)} />}
         {library.error && (
@@ -395,6 +410,8 @@ export default function App() {
             onRemoveTag={(tag) => void retag(selectedIds(), [], [tag])}
             onDelete={() => void deleteSelected()}
             onExport={() => void exportIds(selectedIds(), 'export')}
+            canPublish={canPublish}
+            onPublish={() => void publishIds(selectedIds())}
             onClear={() => setSelected(new Set())}
           />
         )}

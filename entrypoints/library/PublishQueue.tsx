@@ -3,8 +3,8 @@ import PublishQueueList, { type QueueEntry } from '@/components/library/PublishQ
 import { t } from '@/lib/i18n';
 import { sendRequest } from '@/lib/messaging/client';
 
-/** The library's view of the publish queue, with "Publish now". */
-export default function PublishQueue() {
+/** The library's view of the publish queue, with "Publish now"; read again when `version` changes. */
+export default function PublishQueue({ version = 0 }: { version?: number }) {
   const [entries, setEntries] = useState<QueueEntry[]>([]);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
@@ -16,7 +16,7 @@ export default function PublishQueue() {
   };
   useEffect(() => {
     void reload();
-  }, []);
+  }, [version]);
 
   const publishNow = async () => {
     setBusy(true);

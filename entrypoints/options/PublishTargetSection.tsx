@@ -85,6 +85,7 @@ export default function PublishTargetSection() {
         kind={target.kind}
         git={target.git}
         tokenSaved={tokenSaved}
+        publishOnSave={target.publishOnSave}
         status={status}
         onKind={(kind) => update({ ...target, kind })}
         onGit={(changes: Partial<GitTarget>) =>
@@ -95,6 +96,7 @@ export default function PublishTargetSection() {
           setTokenSaved(Boolean(token.trim()));
         }}
         onTest={onTest}
+        onPublishOnSave={(publishOnSave) => update({ ...target, publishOnSave })}
       />
       {target.kind === 'git' && (
         <SyncScheduleEditor

@@ -16,7 +16,7 @@ import { sendRequest } from '@/lib/messaging/client';
 import type { Article, ExtractedArticle, Highlight, HighlightColor } from '@/lib/model';
 import { downloadBlob, downloadText } from './download';
 import { followImages, loadExportImages, loadPreviewImages } from './images';
-import { publishSavedArticle, publishTargetIsGit, type PublishStatus } from './publish';
+import { publishedOnSave, publishSavedArticle, publishTarget, type PublishStatus } from './publish';
 import { revisitEnabled, setRevisit } from './revisit';
 import { targetTabId } from './target-tab';
 
@@ -53,6 +53,9 @@ export default function App() {
   const [imageStatus, setImageStatus] = useState<ImageStatus | null>(null);
   const [shownImages, setShownImages] = useState<ShownImages>(new Map());
   const [canPublish, setCanPublish] = useState(false);
+  const [publishOnSave, setPublishOnSave] = useState(false);
+  /** A publish that followed a save is running: Publish waits for it. */
+  const [publishingOnSave, setPublishingOnSave] = useState(false);
   const [publishStatus, setPublishStatus] = useState<PublishStatus | null>(null);
   const previewRef = useRef<HTMLElement>(null);
   const shownImagesRef = useRef<ShownImages>(new Map());
@@ -166,6 +169,14 @@ export default function App() {
       tone: 'success',
       message: result.value.created ? t('popup_saved') : t('popup_updated'),
     });
+    // "Publish on save": the background publishes once the images are kept; the line says how it went.
+    if (publishOnSave) {
+      setPublishStatus({ tone: 'info', message: t('publish_on_save_working') });
+      setPublishingOnSave(true);
+      void publishedOnSave(result.value.article.id)
+        .then(setPublishStatus)
+        .finally(() => setPublishingOnSave(false));
+    }
     return result.value.article;
   };
 
@@ -253,7 +264,10 @@ export default function App() {
   };
 
   useEffect(() => {
-    void publishTargetIsGit().then(setCanPublish);
+    void publishTarget().then((target) => {
+      setCanPublish(target.git);
+      setPublishOnSave(target.onSave);
+    });
   }, []);
 
   const publish = async () => {
@@ -338,7 +352,7 @@ export default function App() {
               <button
                 type="button"
                 data-testid="publish-button"
-                disabled={busy}
+                disabled={busy || publishingOnSave}
                 onClick={() => void publish()}
               >
                 {t('publish_button')}

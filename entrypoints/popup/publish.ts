@@ -2,7 +2,7 @@ import { t } from '@/lib/i18n';
 import { sendRequest } from '@/lib/messaging/client';
 import { gitFailureMessage } from '@/lib/publish/failure-message';
 import type { PublishOutcome } from '@/lib/publish/publish-queue';
-import { loadPublishTarget } from '@/lib/publish/target-store';
+import { loadPublishTarget, publishesOnSave } from '@/lib/publish/target-store';
 import { loadSettings } from '@/lib/settings/store';
 
 export interface PublishStatus {
@@ -10,8 +10,10 @@ export interface PublishStatus {
   message: string;
 }
 
-export async function publishTargetIsGit(): Promise<boolean> {
-  return (await loadPublishTarget()).kind === 'git';
+/** Whether the popup offers "Publish", and whether a save publishes by itself. */
+export async function publishTarget(): Promise<{ git: boolean; onSave: boolean }> {
+  const target = await loadPublishTarget();
+  return { git: target.kind === 'git', onSave: publishesOnSave(target) };
 }
 
 function describeOutcome(outcome: PublishOutcome, postPath: string): PublishStatus {
@@ -44,19 +46,17 @@ export async function publishSavedArticle(articleId: string): Promise<PublishSta
     };
   }
   // Templates, YAML and pinyin load when the user publishes, not with the popup.
-  const { renderLibraryPost } = await import('@/lib/library/library-post');
-  const settings = await loadSettings();
-  const files = renderLibraryPost(bundle, settings, new Set());
-  const answer = await sendRequest({
-    type: 'publish:article',
-    articleId,
-    title: bundle.article.title,
-    // Kept images are not sent yet (issue 16 left them out); they would join this commit.
-    files: [
-      { path: files.postPath, content: files.postContent },
-      { path: files.sidecarPath, content: files.sidecarContent },
-    ],
-  });
+  const { publishFiles } = await import('@/lib/publish/publish-files');
+  const { request, postPath } = publishFiles(bundle, await loadSettings());
+  const answer = await sendRequest({ type: 'publish:article', ...request });
   if (!answer.ok) return { tone: 'error', message: answer.error.message };
-  return describeOutcome(answer.value, files.postPath);
+  return describeOutcome(answer.value, postPath);
+}
+
+/** The outcome of the publish that followed a save ("Publish on save"), once it is over. */
+export async function publishedOnSave(articleId: string): Promise<PublishStatus | null> {
+  const answer = await sendRequest({ type: 'publish:on-save', articleId });
+  if (!answer.ok) return { tone: 'error', message: answer.error.message };
+  if (!answer.value) return null;
+  return describeOutcome(answer.value.outcome, answer.value.postPath);
 }

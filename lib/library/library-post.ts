@@ -6,7 +6,7 @@
  * ignores folders that start with `_`, so the sidecars never become pages.
  */
 import { Scalar, YAMLMap, YAMLSeq, parseDocument } from 'yaml';
-import { buildPostData } from '../export/build-post-data';
+import { buildPostData, highlightsNeedDom } from '../export/build-post-data';
 import { effectiveHighlightSyntax, type ExportSettings } from '../export/export-settings';
 import { postImagesOf } from '../export/post-images';
 import { renderPost, type ExportedImage } from '../export/render-post';
@@ -166,23 +166,35 @@ export function withLibraryFields(
  * The post and its sidecar for one article; `taken` makes names unique within one export.
  * `imageTypes` (stored MIME type by hash) are the kept images the export carries: the post links
  * them where the preset writes them; images it does not list stay remote links.
+ * `dom: false` (a service worker) renders highlights that need a DOM to be placed in the text
+ * unmarked: they are still in the front matter's `highlights:` list and in the sidecar.
  */
 export function renderLibraryPost(
   bundle: ArticleBundle,
   settings: RenderSettings,
   taken: Set<string>,
   imageTypes: ReadonlyMap<string, string> = new Map(),
+  options: { dom?: boolean } = {},
 ): PostFiles {
   const { article, highlights } = bundle;
+  const unmarked = options.dom === false && highlightsNeedDom(article, highlights);
   const data = buildPostData(
     article,
     article.tags,
-    highlights,
+    unmarked ? [] : highlights,
     article.savedAt,
     effectiveHighlightSyntax(settings.export),
   );
   const images = imageTypes.size ? postImagesOf(article.images, imageTypes) : [];
   if (images.length) data.images = images;
+  if (unmarked) {
+    data.highlights = highlights.map((h) => ({
+      quote: h.quote,
+      note: h.note,
+      color: h.color,
+      placed: false,
+    }));
+  }
   const rendered = renderPost(data, settings.export, settings.siteRules, { taken });
   const postContent = withLibraryFields(rendered.content, article, highlights);
   const stem = rendered.path.replace(/\.md$/i, '');

@@ -3,7 +3,7 @@ import type { ClipFailure, ExtractedArticle } from '../model';
 import { err, ok, type Result } from '../result';
 import type { ImageCapture } from '../storage/article-image-capture';
 import { createLibraryHandlers } from './library-handlers';
-import { createPublishHandlers } from './publish-handlers';
+import { createPublishService, type PublishDeps } from './publish-handlers';
 import { createSyncHandlers } from './sync-handlers';
 import { isoWithLocalOffset } from '../export/post-date';
 import { t } from '../i18n';
@@ -28,7 +28,7 @@ import type {
 } from './protocol';
 
 /** What the handlers need from the browser, injected so they stay plain, testable functions. */
-export interface BackgroundDeps {
+export interface BackgroundDeps extends PublishDeps {
   db: GleanerDB;
   extractFromTab(
     tabId: number,
@@ -73,9 +73,10 @@ function storageFailure(error: unknown): { code: string; message: string } {
 }
 
 export function createHandlers(deps: BackgroundDeps): Handlers {
+  const publish = createPublishService(deps);
   return {
     ...createLibraryHandlers(deps),
-    ...createPublishHandlers(deps),
+    ...publish.handlers,
     ...createSyncHandlers(deps),
     'clip:extract': (request) => deps.extractFromTab(request.tabId, request.mode),
 
@@ -90,11 +91,14 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
           isoWithLocalOffset(deps.now()),
         );
         // The images follow the save: the answer does not wait for them.
-        if (request.tabId !== undefined && deps.imageCapture) {
-          deps.imageCapture
-            .start(outcome.article, request.tabId)
-            .catch((error: unknown) => console.warn('Gleaner: image capture failed', error));
-        }
+        const captured =
+          request.tabId !== undefined && deps.imageCapture
+            ? deps.imageCapture
+                .start(outcome.article, request.tabId)
+                .catch((error: unknown) => console.warn('Gleaner: image capture failed', error))
+            : Promise.resolve();
+        // "Publish on save": once the images are stored, so the commit has what they left.
+        publish.afterSave(outcome.article.id, captured);
         return ok(outcome);
       } catch (error) {
         return err(storageFailure(error));

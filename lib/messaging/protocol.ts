@@ -158,6 +158,11 @@ export interface ResponseMap {
   'library:import-images': Result<{ stored: number; refused: { hash: string; reason: string }[] }>;
   /** The outcome of this publish: sent, waiting in the queue, or failed (not queued). */
   'publish:article': Result<PublishOutcome>;
+  /**
+   * The publish that followed the article's last save ("Publish on save"), once it is over; null
+   * when that save published nothing (the setting is off, the target is not a repository).
+   */
+  'publish:on-save': Result<{ outcome: PublishOutcome; postPath: string } | null>;
   'publish:queue': Result<Omit<QueuedPublish, 'files'>[]>;
   /** "Publish now": the outcomes of the publishes tried. */
   'publish:run': Result<PublishOutcome[]>;
@@ -279,6 +284,7 @@ function publishRequestSchemas() {
         .min(1)
         .max(50),
     }),
+    z.object({ type: z.literal('publish:on-save'), articleId: idSchema }),
     z.object({ type: z.literal('publish:queue') }),
     z.object({ type: z.literal('publish:run') }),
     z.object({ type: z.literal('publish:test') }),

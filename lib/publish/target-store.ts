@@ -12,18 +12,27 @@ export type TargetKind = (typeof TARGET_KINDS)[number];
 export interface PublishTarget {
   kind: TargetKind;
   git: GitTarget;
+  /** Every save from the popup publishes the article too (a git target only). */
+  publishOnSave: boolean;
 }
 
 const TARGET_KEY = 'local:publishTarget' as const;
 const TOKEN_KEY = `local:${GIT_TOKEN_STORAGE_KEY}` as const;
 
-export const DEFAULT_PUBLISH_TARGET: PublishTarget = { kind: 'downloads', git: EMPTY_GIT_TARGET };
+export const DEFAULT_PUBLISH_TARGET: PublishTarget = {
+  kind: 'downloads',
+  git: EMPTY_GIT_TARGET,
+  publishOnSave: false,
+};
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** A stored target, completed with defaults; anything unreadable falls back to Downloads. */
+/**
+ * A stored target, completed with defaults; anything unreadable falls back to Downloads. A target
+ * stored before "Publish on save" existed reads as off.
+ */
 export function readPublishTarget(raw: unknown): PublishTarget {
   if (!isRecord(raw)) return DEFAULT_PUBLISH_TARGET;
   const kind = TARGET_KINDS.find((k) => k === raw.kind) ?? 'downloads';
@@ -33,11 +42,16 @@ export function readPublishTarget(raw: unknown): PublishTarget {
     const value = stored[key];
     if (typeof value === 'string') git[key] = value.trim();
   }
-  return { kind, git };
+  return { kind, git, publishOnSave: raw.publishOnSave === true };
 }
 
 export async function loadPublishTarget(): Promise<PublishTarget> {
   return readPublishTarget(await storage.getItem<unknown>(TARGET_KEY));
+}
+
+/** Whether a save should publish too: the setting is on and the target is a repository. */
+export function publishesOnSave(target: PublishTarget): boolean {
+  return target.publishOnSave && target.kind === 'git' && Boolean(target.git.url);
 }
 
 export async function savePublishTarget(target: PublishTarget): Promise<void> {

@@ -284,6 +284,125 @@ describe('publish to a git repository', () => {
     },
   );
 
+  /** Clips a fixture page in the popup and saves it (the selection of `selector` when given). */
+  const savePage = async (name: string, selector?: string) => {
+    const page = await session.browser.context.newPage();
+    await page.goto(session.server.url(`pages/${name}`));
+    if (selector) {
+      await page.evaluate((css) => {
+        const range = document.createRange();
+        range.selectNodeContents(document.querySelector(css)!);
+        window.getSelection()!.removeAllRanges();
+        window.getSelection()!.addRange(range);
+      }, selector);
+    }
+    const saving = await openPopupFor(session.browser, page);
+    saving.on('console', (message) => logs.push(message.text()));
+    if (selector) await saving.getByTestId('clip-selection-button').click({ timeout: 20_000 });
+    await saving.getByTestId('clip-title').waitFor({ timeout: 20_000 });
+    const title = (await saving.getByTestId('clip-title').textContent())!.trim();
+    await saving.getByTestId('save-button').click();
+    await expect
+      .poll(() => saving.getByTestId('status').textContent())
+      .toContain('Saved to your library');
+    return { page, popup: saving, title };
+  };
+  /** The files a commit of the site's repository changed. */
+  const changedIn = async (commit: string) =>
+    (await git(['show', '--name-only', '--format=', commit], server.repoPath('site')))
+      .trim()
+      .split('\n')
+      .sort();
+  let harbor: Awaited<ReturnType<typeof savePage>>;
+
+  it(
+    'publishes the articles selected in the library: one commit each, with post and sidecar',
+    { timeout: 180_000 },
+    async () => {
+      harbor = await savePage('harbor-ferry-news.html');
+      const digest = await savePage('link-list.html', '#note');
+      await digest.popup.close();
+      await digest.page.close();
+      expect(harbor.title).not.toBe(digest.title);
+      const before = await remoteLog();
+
+      const library = await extensionPage('library');
+      await expect
+        .poll(() => library.getByTestId('library-count').getAttribute('data-ready'))
+        .toBe('true');
+      await expect.poll(() => library.getByTestId('article-row').count()).toBe(3);
+      for (const title of [harbor.title, digest.title]) {
+        await library
+          .getByTestId('article-row')
+          .filter({ hasText: title })
+          .getByTestId('row-select')
+          .check();
+      }
+      await expect.poll(() => library.getByTestId('selection-count').textContent()).toContain('2');
+      await library.getByTestId('bulk-publish').click();
+      await expect
+        .poll(() => library.getByTestId('notice').textContent(), { timeout: 90_000 })
+        .toContain('Published 2, queued 0, failed 0.');
+      expect(await library.getByTestId('queue-item').count()).toBe(0);
+
+      const log = await remoteLog();
+      expect(log.slice(2)).toEqual(before);
+      expect(log.slice(0, 2).sort()).toEqual(
+        [`Add "${harbor.title}"`, `Add "${digest.title}"`].sort(),
+      );
+      for (const commit of ['main', 'main~1']) {
+        const files = await changedIn(commit);
+        expect(files).toHaveLength(2);
+        const post = files.find((file) => file.startsWith('_posts/'))!;
+        expect(post).toMatch(/^_posts\/\d{4}-\d{2}-\d{2}-[a-z0-9-]+\.md$/);
+        expect(files).toEqual([`_gleaner/${post.replace(/\.md$/, '.json')}`, post]);
+        const sidecar = JSON.parse(
+          await git(
+            ['show', `${commit}:_gleaner/${post.replace(/\.md$/, '.json')}`],
+            server.repoPath('site'),
+          ),
+        ) as { article: { title: string } };
+        const subject = (
+          await git(['log', '-1', '--format=%s', commit], server.repoPath('site'))
+        ).trim();
+        expect(subject).toBe(`Add "${sidecar.article.title}"`);
+      }
+      await library.close();
+    },
+  );
+
+  it(
+    'publishes on save once the option is on: a new tag saved in the popup is one more commit',
+    { timeout: 180_000 },
+    async () => {
+      await options.getByTestId('publish-on-save').check();
+      await expect.poll(() => options.getByTestId('publish-on-save').isChecked()).toBe(true);
+      const before = await remoteLog();
+      // A popup opened after the change knows the setting.
+      await harbor.popup.close();
+      const popupNow = await openPopupFor(session.browser, harbor.page);
+      popupNow.on('console', (message) => logs.push(message.text()));
+      await expect
+        .poll(() => popupNow.getByTestId('status').textContent(), { timeout: 20_000 })
+        .toContain('Saved');
+      await popupNow.getByTestId('tag-input').fill('ferries');
+      await popupNow.getByTestId('tag-input').press('Enter');
+      await popupNow.getByTestId('save-button').click();
+      await expect
+        .poll(() => popupNow.getByTestId('publish-status').textContent(), { timeout: 90_000 })
+        .toMatch(/^Published: updated _posts\/[^ ]+\.md\.$/);
+      expect(await remoteLog()).toEqual([`Update "${harbor.title}"`, ...before]);
+      const files = await changedIn('main');
+      const post = files.find((file) => file.startsWith('_posts/'))!;
+      expect(files).toEqual([`_gleaner/${post.replace(/\.md$/, '.json')}`, post]);
+      const content = await git(['show', `main:${post}`], server.repoPath('site'));
+      expect(parseFrontMatter(content).data.tags).toEqual(['ferries']);
+      expect(await popupNow.getByTestId('publish-button').isVisible()).toBe(true);
+      await popupNow.close();
+      await harbor.page.close();
+    },
+  );
+
   it('never lets the token into a commit, a page, or a log', { timeout: 60_000 }, async () => {
     const history = await git(['log', '-p', '--all'], server.repoPath('site'));
     expect(history).not.toContain(TOKEN);

@@ -39,6 +39,7 @@ describe('library:sync', { timeout: 30_000 }, () => {
     await savePublishTarget({
       kind: 'git',
       git: { ...EMPTY_GIT_TARGET, url, username: 'alice' },
+      publishOnSave: false,
     });
     await saveGitToken(token);
   };
