@@ -8,6 +8,7 @@ import { sendRequest } from '@/lib/messaging/client';
 import { gitFailureMessage } from '@/lib/publish/failure-message';
 import type { PublishOutcome } from '@/lib/publish/publish-queue';
 import { loadSettings } from '@/lib/settings/store';
+import { imageTypesInLibrary } from '@/lib/storage/images-repo';
 import { fetchBundles } from './messages';
 import type { TaskState } from './tasks';
 
@@ -41,7 +42,9 @@ export async function publishSelected(
         const [bundle] = await fetchBundles([id]);
         if (!bundle) throw new Error(t('error_article_gone'));
         title = bundle.article.title;
-        const { request } = publishFiles(bundle, settings);
+        const { request } = publishFiles(bundle, settings, {
+          imageTypes: await imageTypesInLibrary(bundle.article.images),
+        });
         const answer = await sendRequest({ type: 'publish:article', ...request });
         // No git target (changed in the options meanwhile): the others would fail alike.
         if (!answer.ok) return { tone: 'error', message: answer.error.message };

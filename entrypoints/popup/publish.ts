@@ -4,6 +4,7 @@ import { gitFailureMessage } from '@/lib/publish/failure-message';
 import type { PublishOutcome } from '@/lib/publish/publish-queue';
 import { loadPublishTarget, publishesOnSave } from '@/lib/publish/target-store';
 import { loadSettings } from '@/lib/settings/store';
+import { imageTypesInLibrary } from '@/lib/storage/images-repo';
 
 export interface PublishStatus {
   tone: 'info' | 'success' | 'error';
@@ -47,7 +48,9 @@ export async function publishSavedArticle(articleId: string): Promise<PublishSta
   }
   // Templates, YAML and pinyin load when the user publishes, not with the popup.
   const { publishFiles } = await import('@/lib/publish/publish-files');
-  const { request, postPath } = publishFiles(bundle, await loadSettings());
+  const { request, postPath } = publishFiles(bundle, await loadSettings(), {
+    imageTypes: await imageTypesInLibrary(bundle.article.images),
+  });
   const answer = await sendRequest({ type: 'publish:article', ...request });
   if (!answer.ok) return { tone: 'error', message: answer.error.message };
   return describeOutcome(answer.value, postPath);

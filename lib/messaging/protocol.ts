@@ -283,6 +283,11 @@ function publishRequestSchemas() {
         .array(z.object({ path: relativePath, content: text(MAX_TEXT) }))
         .min(1)
         .max(50),
+      /** The kept images the post links: the background reads their bytes by hash. */
+      images: z
+        .array(z.object({ path: relativePath, hash: z.string().regex(/^[0-9a-f]{64}$/) }))
+        .max(500)
+        .optional(),
     }),
     z.object({ type: z.literal('publish:on-save'), articleId: idSchema }),
     z.object({ type: z.literal('publish:queue') }),

@@ -8,6 +8,7 @@ import type { RequestOf, Response } from './protocol';
 import { err, ok } from '../result';
 import type { RenderSettings } from '../library/library-post';
 import type { GleanerDB } from '../storage/db';
+import { imageTypesFor } from '../storage/images-repo';
 import { getBundles } from '../storage/library-repo';
 import { enqueuePublish, listPublishQueue } from '../storage/publish-repo';
 import { createGitHttp } from '../publish/git-http';
@@ -89,6 +90,7 @@ export function createPublishService(deps: PublishDeps): PublishService {
       articleId: request.articleId,
       title: request.title,
       files: request.files,
+      ...(request.images?.length ? { images: request.images } : {}),
       queuedAt: deps.now().toISOString(),
       attempts: 0,
       lastError: null,
@@ -120,6 +122,7 @@ export function createPublishService(deps: PublishDeps): PublishService {
     // A service worker has no DOM (a Firefox background page has one).
     const { request, postPath } = publishFiles(bundle, settings, {
       dom: typeof document !== 'undefined',
+      imageTypes: await imageTypesFor(deps.db, bundle.article.images),
     });
     return ok({ outcome: await publish(request), postPath });
   };

@@ -10,7 +10,8 @@ import git, { type FsClient, type TreeEntry } from 'isomorphic-git';
 export interface PublishFile {
   /** Path inside the repository (the target's folder already applied). */
   path: string;
-  content: string;
+  /** Text (a post, a sidecar) or bytes (an image). */
+  content: string | Uint8Array;
 }
 
 export interface PublishConflict {
@@ -100,7 +101,12 @@ export async function buildPublishCommit(input: CommitInput): Promise<BuiltCommi
   const blobs: Record<string, string> = {};
   let postExisted = false;
   for (const [index, file] of files.entries()) {
-    const ours = await git.writeBlob({ fs, dir, blob: new TextEncoder().encode(file.content) });
+    const ours = await git.writeBlob({
+      fs,
+      dir,
+      blob:
+        typeof file.content === 'string' ? new TextEncoder().encode(file.content) : file.content,
+    });
     const theirs = await blobAt(fs, dir, baseTree, file.path);
     const last = input.lastPublished[file.path];
     if (index === 0) postExisted = theirs !== null;

@@ -4,7 +4,7 @@
  * released, and collected later so that undoing the delete brings it back.
  */
 import type { ArticleImage, StoredImage } from '../model';
-import type { GleanerDB } from './db';
+import { GleanerDB } from './db';
 
 /** How long a released image waits for an undo before it is deleted. */
 export const RELEASED_IMAGE_GRACE_MS = 60 * 60 * 1000;
@@ -103,6 +103,35 @@ export async function collectReleasedImages(
 }
 
 /** The stored images among `hashes` (for display and export). */
+/** The stored MIME type of each kept image of the article, by hash (what an export names them by). */
+export async function imageTypesFor(
+  db: GleanerDB,
+  images: readonly ArticleImage[] | undefined,
+): Promise<Map<string, string>> {
+  const hashes = (images ?? []).flatMap((image) => image.hash ?? []);
+  if (!hashes.length) return new Map();
+  const stored = await getImages(db, hashes);
+  return new Map([...stored].map(([hash, image]) => [hash, image.type]));
+}
+
+/**
+ * `imageTypesFor` from an extension page, which opens the library read-only for it; no types
+ * (the images then stay remote links) when the library cannot be read there.
+ */
+export async function imageTypesInLibrary(
+  images: readonly ArticleImage[] | undefined,
+): Promise<Map<string, string>> {
+  if (!images?.some((image) => image.hash)) return new Map();
+  const db = new GleanerDB();
+  try {
+    return await imageTypesFor(db, images);
+  } catch {
+    return new Map();
+  } finally {
+    db.close();
+  }
+}
+
 export async function getImages(
   db: GleanerDB,
   hashes: readonly string[],

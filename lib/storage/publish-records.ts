@@ -13,8 +13,10 @@ export interface QueuedPublish {
   id: string;
   articleId: string;
   title: string;
-  /** The post first, then its sidecar (and images when they are stored). */
+  /** The post first, then its sidecar. */
   files: QueuedFile[];
+  /** The kept images the post links, by hash: their bytes are read from `images` when sent. */
+  images?: Array<{ path: string; hash: string }>;
   queuedAt: string;
   attempts: number;
   /** Why the last attempt failed (redacted), or null before the first attempt. */

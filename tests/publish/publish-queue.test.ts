@@ -7,9 +7,10 @@ import { createGitHttp } from '@/lib/publish/git-http';
 import { EMPTY_GIT_TARGET, type GitTarget } from '@/lib/publish/git-target';
 import { createSerialQueue, drainPublishQueue } from '@/lib/publish/publish-queue';
 import { GleanerDB } from '@/lib/storage/db';
+import { keepImage } from '@/lib/storage/images-repo';
 import { enqueuePublish, listPublishQueue } from '@/lib/storage/publish-repo';
 import type { QueuedPublish } from '@/lib/storage/publish-records';
-import { git, startGitServer, type GitServer } from '../support/git-server';
+import { git, gitBytes, startGitServer, type GitServer } from '../support/git-server';
 
 // lightning-fs takes browsers' navigator.locks when there is one; Node 20 has no navigator at all.
 vi.stubGlobal('navigator', {});
@@ -87,5 +88,35 @@ describe('publish queue', { timeout: 60_000 }, () => {
     expect(await listPublishQueue(db)).toEqual([]);
     expect(await remoteLog()).toEqual(['Add "Article a"', 'Site']);
     token = TOKEN;
+  });
+
+  it('puts the kept images in the same commit, byte for byte, read from the library', async () => {
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 1, 2, 255]);
+    const hash = 'c'.repeat(64);
+    await keepImage(db, 'c', {
+      hash,
+      blob: new Blob([png], { type: 'image/png' }),
+      type: 'image/png',
+    });
+    await enqueuePublish(db, {
+      ...item('c', 1),
+      images: [
+        { path: 'assets/images/c/photo.png', hash },
+        // Let go of since it was queued (its article deleted): not sent, nothing fails.
+        { path: 'assets/images/c/gone.png', hash: 'd'.repeat(64) },
+      ],
+    });
+    expect(await drainPublishQueue(deps())).toMatchObject([{ status: 'published', action: 'add' }]);
+    expect(await remoteLog()).toEqual(['Add "Article c"', 'Add "Article a"', 'Site']);
+    const files = (
+      await git(['ls-tree', '-r', '--name-only', 'main'], server.repoPath('site'))
+    ).split('\n');
+    expect(files).toContain('blog/assets/images/c/photo.png');
+    expect(files).not.toContain('blog/assets/images/c/gone.png');
+    const bytes = await gitBytes(
+      ['show', 'main:blog/assets/images/c/photo.png'],
+      server.repoPath('site'),
+    );
+    expect([...bytes]).toEqual([...png]);
   });
 });

@@ -47,20 +47,25 @@ const GIT_ENV = {
  * Runs the git CLI. Asynchronous on purpose: the server answers in this same process, so a
  * synchronous call to it would wait forever.
  */
-export function git(args: string[], cwd?: string): Promise<string> {
+/** `git` with its output as bytes (a blob that is not text, e.g. an image). */
+export function gitBytes(args: string[], cwd?: string): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     execFile(
       'git',
       args,
       {
         cwd,
-        encoding: 'utf8',
+        encoding: 'buffer',
         env: { ...process.env, ...GIT_ENV, HOME: tmpdir(), GIT_TERMINAL_PROMPT: '0' },
       },
       (error, stdout, stderr) =>
-        error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve(stdout),
+        error ? reject(new Error(`${error.message}\n${stderr.toString()}`)) : resolve(stdout),
     );
   });
+}
+
+export async function git(args: string[], cwd?: string): Promise<string> {
+  return (await gitBytes(args, cwd)).toString('utf8');
 }
 
 function authorized(request: IncomingMessage, options: GitServerOptions): boolean {
