@@ -12,6 +12,16 @@ import {
 } from '@/lib/export/export-settings';
 import { emptySiteRule } from '@/lib/site-rules';
 
+let root: HTMLElement;
+beforeEach(() => {
+  root = document.createElement('div');
+  document.body.append(root);
+});
+afterEach(() => {
+  render(null, root);
+  root.remove();
+});
+
 describe('site rule drafts', () => {
   it('edit tags as one line and clutter selectors one per line, and come back', () => {
     const rule = {
@@ -33,16 +43,6 @@ describe('site rule drafts', () => {
 });
 
 describe('TemplateEditor', () => {
-  let root: HTMLElement;
-  beforeEach(() => {
-    root = document.createElement('div');
-    document.body.append(root);
-  });
-  afterEach(() => {
-    render(null, root);
-    root.remove();
-  });
-
   it('shows the error, edits fields and saves through its callbacks', async () => {
     const onChange = vi.fn();
     const onSave = vi.fn();
@@ -89,16 +89,6 @@ describe('TemplateEditor', () => {
 });
 
 describe('ExportOptions: where Obsidian notes keep their images', () => {
-  let root: HTMLElement;
-  beforeEach(() => {
-    root = document.createElement('div');
-    document.body.append(root);
-  });
-  afterEach(() => {
-    render(null, root);
-    root.remove();
-  });
-
   const show = (preset: PresetId, handlers: Partial<ExportOptionsProps> = {}) =>
     act(() =>
       render(
