@@ -11,6 +11,20 @@ export interface ImageStatus {
   remote: Array<{ url: string; failure: ImageFailure }>;
 }
 
+/** "Save images" is off (or no capture ran): the images stay remote. */
+export const IMAGES_OFF: Readonly<ImageStatus> = {
+  state: 'off',
+  done: 0,
+  saved: 0,
+  total: 0,
+  remote: [],
+};
+
+/** A capture under way, `total` images to look at. */
+export function savingImages(total: number): ImageStatus {
+  return { state: 'saving', done: 0, saved: 0, total, remote: [] };
+}
+
 /** The status a finished capture left on the article. */
 export function statusOfImages(images: readonly ArticleImage[] | undefined): ImageStatus | null {
   if (!images) return null;

@@ -1,6 +1,7 @@
 import type { Selector } from '../anchoring/types';
 import type { ClipFailure, ExtractedArticle } from '../model';
 import { err, ok, type Result } from '../result';
+import { IMAGES_OFF } from '../assets/image-status';
 import type { ImageCapture } from '../storage/article-image-capture';
 import { createLibraryHandlers } from './library-handlers';
 import { createPublishService, type PublishDeps } from './publish-handlers';
@@ -110,16 +111,14 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     'images:status': async (request) => {
       const article = await deps.db.articles.get(request.articleId);
       if (!article) return err({ code: 'not-found', message: t('error_article_gone') });
-      const off = { state: 'off' as const, done: 0, saved: 0, total: 0, remote: [] };
-      return ok((await deps.imageCapture?.status(article)) ?? off);
+      return ok((await deps.imageCapture?.status(article)) ?? { ...IMAGES_OFF });
     },
 
     'images:retry': async (request) => {
       const article = await deps.db.articles.get(request.articleId);
       if (!article) return err({ code: 'not-found', message: t('error_article_gone') });
       try {
-        const off = { state: 'off' as const, done: 0, saved: 0, total: 0, remote: [] };
-        return ok((await deps.imageCapture?.retry(article)) ?? off);
+        return ok((await deps.imageCapture?.retry(article)) ?? { ...IMAGES_OFF });
       } catch (error) {
         return err(storageFailure(error));
       }

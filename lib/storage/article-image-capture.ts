@@ -6,8 +6,8 @@ import type { Article, ArticleImage } from '../model';
 import type { GleanerDB } from './db';
 import { keepImage, releaseImages, setArticleImages } from './images-repo';
 import { captureImages, ImageStorageFull, type FetchedImage } from '../assets/capture-images';
-import { imagesToKeep } from '../assets/image-references';
-import { statusOfImages, type ImageStatus } from '../assets/image-status';
+import { imagesToKeep, type ImageReference } from '../assets/image-references';
+import { IMAGES_OFF, savingImages, statusOfImages, type ImageStatus } from '../assets/image-status';
 
 export interface ImageCaptureDeps {
   db: GleanerDB;
@@ -47,6 +47,21 @@ export function createImageCapture(deps: ImageCaptureDeps): ImageCapture {
   const waiting = new Map<string, () => void>();
   const startDelay = deps.startDelayMs ?? START_DELAY_MS;
 
+  /** Fetches and keeps `references` for the article, counting them into `progress`. */
+  const capture = (
+    article: Article,
+    references: readonly ImageReference[],
+    fetchImage: (url: string) => Promise<FetchedImage>,
+    progress: ImageStatus,
+  ) =>
+    captureImages(references, {
+      fetchImage,
+      keep: (image) => keepImage(deps.db, article.id, image).then(() => undefined),
+      onProgress: (done) => {
+        progress.done = done;
+      },
+    });
+
   const run = async (
     article: Article,
     tabId: number,
@@ -56,13 +71,7 @@ export function createImageCapture(deps: ImageCaptureDeps): ImageCapture {
     progress.total = references.length;
     let images: ArticleImage[];
     try {
-      images = await captureImages(references, {
-        fetchImage: (url) => deps.fetchImage(tabId, url),
-        keep: (image) => keepImage(deps.db, article.id, image).then(() => undefined),
-        onProgress: (done) => {
-          progress.done = done;
-        },
-      });
+      images = await capture(article, references, (url) => deps.fetchImage(tabId, url), progress);
     } catch (error) {
       if (!(error instanceof ImageStorageFull)) throw error;
       // Nothing half-written: the article keeps every image remote, and says why.
@@ -76,7 +85,7 @@ export function createImageCapture(deps: ImageCaptureDeps): ImageCapture {
   return {
     async start(article, tabId) {
       // Registered before the first await: a status asked right after the save sees it.
-      const progress: ImageStatus = { state: 'saving', done: 0, saved: 0, total: 0, remote: [] };
+      const progress = savingImages(0);
       running.set(article.id, progress);
       try {
         await new Promise<void>((resolve) => {
@@ -87,7 +96,7 @@ export function createImageCapture(deps: ImageCaptureDeps): ImageCapture {
           });
         });
         waiting.delete(article.id);
-        if (!(await deps.enabled())) return { ...OFF };
+        if (!(await deps.enabled())) return { ...IMAGES_OFF };
         return await run(article, tabId, progress);
       } finally {
         running.delete(article.id);
@@ -97,24 +106,14 @@ export function createImageCapture(deps: ImageCaptureDeps): ImageCapture {
       const before = article.images ?? [];
       const remote = before.filter((image) => !image.hash);
       if (!remote.length || running.has(article.id)) return this.status(article);
-      const progress: ImageStatus = {
-        state: 'saving',
-        done: 0,
-        saved: 0,
-        total: remote.length,
-        remote: [],
-      };
+      const progress = savingImages(remote.length);
       running.set(article.id, progress);
       try {
-        const tried = await captureImages(
+        const tried = await capture(
+          article,
           remote.map(({ url, alt }) => ({ url, alt })),
-          {
-            fetchImage: (url) => deps.fetchDirect(url),
-            keep: (image) => keepImage(deps.db, article.id, image).then(() => undefined),
-            onProgress: (done) => {
-              progress.done = done;
-            },
-          },
+          deps.fetchDirect,
+          progress,
         );
         const byUrl = new Map(tried.map((image) => [image.url, image]));
         const images = before.map((image) =>
@@ -135,9 +134,7 @@ export function createImageCapture(deps: ImageCaptureDeps): ImageCapture {
       waiting.get(article.id)?.();
       const live = running.get(article.id);
       if (live) return { ...live, remote: [...live.remote] };
-      return statusOfImages(article.images) ?? { ...OFF };
+      return statusOfImages(article.images) ?? { ...IMAGES_OFF };
     },
   };
 }
-
-const OFF: ImageStatus = { state: 'off', done: 0, saved: 0, total: 0, remote: [] };
