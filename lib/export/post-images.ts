@@ -51,25 +51,23 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&
 
 /**
  * Each Markdown image of a URL (`![alt](url)`, `![alt](url "title")`, `![alt](<url>)`) replaced
- * whole by `embed` (Obsidian's `![[name.png]]`). Images inside HTML (`<img src>`) cannot hold a
- * wikilink: they get `fallback`, a path.
+ * whole by its `embed` (Obsidian's `![[name.png]]`) when it has one; the rest, and images inside
+ * HTML (`<img src>`, which cannot hold a wikilink), are pointed at `link`, a path.
  */
 export function embedImages(
   markdown: string,
-  images: ReadonlyArray<{ url: string; embed: string; fallback: string }>,
+  images: ReadonlyArray<{ url: string; embed: string | null; link: string }>,
 ): string {
   let result = markdown;
   for (const { url, embed } of images) {
+    if (embed === null) continue;
     const pattern = new RegExp(
       `!\\[(?:[^\\]\\\\]|\\\\.)*\\]\\(<?${escapeRegExp(url)}>?(?:\\s+"(?:[^"\\\\]|\\\\.)*")?\\)`,
       'g',
     );
     result = result.replace(pattern, () => embed);
   }
-  return pointImageLinks(
-    result,
-    images.map(({ url, fallback }) => ({ url, link: fallback })),
-  );
+  return pointImageLinks(result, images);
 }
 
 /** `to` as a link from a file in `fromFile`'s folder (both `/`-separated, from the same root). */

@@ -124,13 +124,5 @@ export function obsidianContent(
   const tags = [...new Set(view.tags.map(obsidianTag).filter(Boolean))];
   fields.push(['tags', tags]);
   const body = joinBlocks([view.content, highlightsSection(view.highlights)]);
-  const embedded = images.filter((image) => image.embed !== null);
-  const linked = pointImageLinks(
-    embedImages(
-      body,
-      embedded.map(({ url, embed, link }) => ({ url, embed: embed ?? '', fallback: link })),
-    ),
-    images,
-  );
-  return `${toFrontMatter(fields)}\n${linked}`;
+  return `${toFrontMatter(fields)}\n${embedImages(body, images)}`;
 }

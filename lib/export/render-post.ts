@@ -177,16 +177,16 @@ function contentOf(
     case 'custom': {
       // Linked from the site's root, as a static site serves `assets/…`; the template also gets
       // the folder and each image's path, to link them its own way.
-      const folder = images.length
-        ? renderFolder(settings.custom.imageFolder, scope, safeFileStem)
-        : '';
+      // Every image sits in the one image folder (imageFilesOf).
+      const first = images[0]?.path;
+      const folder = first ? first.slice(0, first.lastIndexOf('/')) : null;
       return renderCustomContent(settings.custom, {
         ...scope,
         content: pointImageLinks(
           view.content,
           images.map((image) => ({ url: image.url, link: `/${image.path}` })),
         ),
-        image_folder: folder || null,
+        image_folder: folder,
         images: images.map((image) => ({ url: image.url, name: image.name, path: image.path })),
       });
     }
