@@ -132,13 +132,13 @@ export function createLibraryHandlers(deps: LibraryDeps): LibraryHandlers {
         const refused: { hash: string; reason: string }[] = [];
         const images: IncomingImage[] = [];
         for (const image of request.images) {
-          const reason = await checkImage(image.hash, image.type, image.data);
-          if (reason) refused.push({ hash: image.hash, reason });
+          const checked = await checkImage(image.hash, image.type, image.data);
+          if ('reason' in checked) refused.push({ hash: image.hash, reason: checked.reason });
           else
             images.push({
               hash: image.hash,
               type: image.type,
-              blob: new Blob([fromBase64(image.data)], { type: image.type }),
+              blob: new Blob([checked.bytes], { type: image.type }),
               articleIds: image.articleIds,
             });
         }
@@ -151,20 +151,25 @@ export function createLibraryHandlers(deps: LibraryDeps): LibraryHandlers {
 }
 
 /**
- * Why imported image bytes are not stored (checked again here: the page checked them against the
- * sidecar), or null: they must be the image the hash names, of the type they say, within 25 MB.
+ * Imported image bytes, decoded, or why they are not stored (checked again here: the page checked
+ * them against the sidecar): they must be the image the hash names, of the type they say, within
+ * 25 MB.
  */
-async function checkImage(hash: string, type: string, data: string): Promise<string | null> {
+async function checkImage(
+  hash: string,
+  type: string,
+  data: string,
+): Promise<{ bytes: Uint8Array<ArrayBuffer> } | { reason: string }> {
   let bytes: Uint8Array<ArrayBuffer>;
   try {
     bytes = fromBase64(data);
   } catch {
-    return 'its data is not base64';
+    return { reason: 'its data is not base64' };
   }
-  if (bytes.length > MAX_IMAGE_BYTES) return 'it is larger than 25 MB';
-  if ((await contentHash(bytes)) !== hash) return 'its bytes do not have its hash';
-  if (sniffImageType(bytes) !== type) return 'its bytes are not the image type it says';
-  return null;
+  if (bytes.length > MAX_IMAGE_BYTES) return { reason: 'it is larger than 25 MB' };
+  if ((await contentHash(bytes)) !== hash) return { reason: 'its bytes do not have its hash' };
+  if (sniffImageType(bytes) !== type) return { reason: 'its bytes are not the image type it says' };
+  return { bytes };
 }
 
 export type { LibraryHandlers };

@@ -102,7 +102,6 @@ export async function collectReleasedImages(
   return db.images.where('releasedAt').below(before).delete();
 }
 
-/** The stored images among `hashes` (for display and export). */
 /** The stored MIME type of each kept image of the article, by hash (what an export names them by). */
 export async function imageTypesFor(
   db: GleanerDB,
@@ -132,6 +131,7 @@ export async function imageTypesInLibrary(
   }
 }
 
+/** The stored images among `hashes` (for display and export). */
 export async function getImages(
   db: GleanerDB,
   hashes: readonly string[],
