@@ -238,6 +238,16 @@ async function ask<T>(page: Page, message: object): Promise<T> {
   return response.value;
 }
 
+/** Waits until the background's search queue is empty; returns how long that took (ms). */
+async function untilIndexed(page: Page): Promise<number> {
+  const start = performance.now();
+  for (;;) {
+    const { queued } = await ask<{ queued: number }>(page, { type: 'library:index-status' });
+    if (queued === 0) return performance.now() - start;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
 async function openLibrary(
   browser: ExtensionBrowser,
   page?: Page,
@@ -348,13 +358,7 @@ async function main() {
     );
     const seedSeconds = (performance.now() - seedStart) / 1000;
     // The background indexes what the import queued; the opens below measure a library at rest.
-    const indexStart = performance.now();
-    let queued = 1;
-    while (queued > 0) {
-      ({ queued } = await ask<{ queued: number }>(seeder, { type: 'library:index-status' }));
-      if (queued > 0) await new Promise((resolve) => setTimeout(resolve, 500));
-    }
-    const indexSeconds = (performance.now() - indexStart) / 1000;
+    const indexSeconds = (await untilIndexed(seeder)) / 1000;
     await seeder.close();
     console.log(
       `seeded ${COUNT.toLocaleString()} articles (${(COUNT - zh).toLocaleString()} English, ${zh.toLocaleString()} Chinese; ` +
@@ -609,13 +613,7 @@ async function main() {
       `import peak JS heap ${mb(importHeapPeak)} (before: ${mb(importHeapBefore)}, the emptied library page)`,
     );
     // The import holds the indexer while its batches come: the index catches up afterwards.
-    const catchUpStart = performance.now();
-    for (;;) {
-      const { queued } = await ask<{ queued: number }>(library, { type: 'library:index-status' });
-      if (queued === 0) break;
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
-    const catchUp = performance.now() - catchUpStart;
+    const catchUp = await untilIndexed(library);
     console.log(
       `search index after the import: caught up ${(catchUp / 1000).toFixed(1)} s after the notice ` +
         `(${Math.round(COUNT / ((importMeasure + catchUp) / 1000)).toLocaleString()} articles/s imported and indexed)`,
