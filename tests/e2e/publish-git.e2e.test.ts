@@ -3,19 +3,23 @@
  * server (git http-backend behind basic auth). Headless Chromium cannot click the host permission
  * prompt, so the server answers with CORS headers for the extension's origin instead (README).
  */
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { parseFrontMatter } from '@/lib/export/front-matter';
 import { openPopupFor } from '@/scripts/support/extension-browser';
-import { git, startGitServer, type GitServer } from '../support/git-server';
+import { git, gitBytes, startGitServer, type GitServer } from '../support/git-server';
+import { pngBytes, serveImageSites } from './support/image-sites';
 import { buildJekyll, jekyllSite } from '../sites/generators';
 import { useExtensionSession } from './support/session';
 
 const TOKEN = 'e2e-token-9b7f2d41c6';
 const TITLE = '连接5亿微信活跃用户 企业微信还是选择「Hard」模式';
 declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
+
+const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
 const QUOTE = '百果园已经用企业微信管理了旗下 5000 家门店';
 
@@ -400,6 +404,78 @@ describe('publish to a git repository', () => {
       expect(await popupNow.getByTestId('publish-button').isVisible()).toBe(true);
       await popupNow.close();
       await harbor.page.close();
+    },
+  );
+
+  it(
+    'publishes the kept pictures in the same commit: Jekyll serves them from the site',
+    { timeout: 180_000 },
+    async () => {
+      const sites = await serveImageSites();
+      try {
+        await options.getByTestId('save-images').check();
+        await expect.poll(() => options.getByTestId('save-images').isChecked()).toBe(true);
+        const before = await remoteLog();
+        const page = await session.browser.context.newPage();
+        await page.goto(sites.articleUrl(1));
+        const saving = await openPopupFor(session.browser, page);
+        saving.on('console', (message) => logs.push(message.text()));
+        await saving.getByTestId('save-button').click({ timeout: 20_000 });
+        await expect
+          .poll(() => saving.getByTestId('image-status').textContent(), { timeout: 30_000 })
+          .toBe('4 of 5 images saved');
+        // Publish on save (on since the test before) waits for the pictures, then commits.
+        await expect
+          .poll(() => saving.getByTestId('publish-status').textContent(), { timeout: 90_000 })
+          .toMatch(/^Published: added _posts\/[^ ]+\.md\.$/);
+        expect(await remoteLog()).toEqual(['Add "Ferries at night"', ...before]);
+
+        const files = await changedIn('main');
+        const post = files.find((file) => file.startsWith('_posts/'))!;
+        const pictures = files.filter((file) => file.startsWith('assets/images/'));
+        expect(files).toEqual(
+          [`_gleaner/${post.replace(/\.md$/, '.json')}`, post, ...pictures].sort(),
+        );
+        // The four kept pictures, byte for byte; the missing one stays a remote link.
+        const hashes = await Promise.all(
+          pictures.map(async (file) =>
+            sha256(await gitBytes(['show', `main:${file}`], server.repoPath('site'))),
+          ),
+        );
+        expect(hashes.sort()).toEqual(
+          (['cdn', 'lazy', 'large', 'hotlink'] as const)
+            .map((name) => sha256(pngBytes(name)))
+            .sort(),
+        );
+        const content = await git(['show', `main:${post}`], server.repoPath('site'));
+        expect(content).toContain(sites.imageUrl('missing'));
+
+        await sites.close();
+        const dir = await clone();
+        const built = buildJekyll(dir);
+        expect(built.status, built.output).toBe(0);
+        const slug = post.slice('_posts/2000-01-01-'.length, -'.md'.length);
+        const sitePage = (
+          readdirSync(path.join(dir, '_site'), { recursive: true }) as string[]
+        ).find((file) => file.endsWith(`${slug}.html`));
+        expect(sitePage, 'the post has a page in _site').toBeDefined();
+        const html = readFileSync(path.join(dir, '_site', sitePage!), 'utf8');
+        const sources = [...html.matchAll(/<img[^>]+src="([^"]+)"/g)].map((m) => m[1]!);
+        const local = sources.filter((src) => !src.startsWith('http'));
+        expect(local).toHaveLength(4);
+        for (const src of local) {
+          const file = path.join(
+            dir,
+            '_site',
+            decodeURI(new URL(src, `http://site/${sitePage}`).pathname),
+          );
+          expect(existsSync(file), `${src} resolves to a file of _site`).toBe(true);
+        }
+        await saving.close();
+        await page.close();
+      } finally {
+        await sites.close();
+      }
     },
   );
 
