@@ -252,6 +252,27 @@ export async function importFileSets(
     for (const [file, reason] of refused)
       if (!unitOf.has(file)) report.failed.push({ file, reason });
 
+    /**
+     * The batch the background is writing while the next is read from the archive: one at a
+     * time, so the order of batches, and of images after their articles, stays, and memory holds
+     * two batches at most.
+     */
+    let delivering: Promise<void> = Promise.resolve();
+    const deliver = async (records: ImportRecord[], names: string[], units: number) => {
+      if (records.length) {
+        const outcomes = await options.send(records, keepIds);
+        outcomes.forEach((outcome, k) => {
+          if (outcome.status === 'failed')
+            report.failed.push({ file: names[k] ?? '?', reason: outcome.reason });
+          else report[outcome.status]++;
+        });
+        images?.landed(records, outcomes);
+      }
+      // The images of the articles just imported (and earlier ones') follow them.
+      await images?.flush();
+      done += units;
+      options.onProgress?.({ done, total });
+    };
     const send = async () => {
       const records: ImportRecord[] = [];
       const names: string[] = [];
@@ -277,24 +298,17 @@ export async function importFileSets(
           problems.delete(unit);
         }
       }
-      if (records.length) {
-        const outcomes = await options.send(records, keepIds);
-        outcomes.forEach((outcome, k) => {
-          if (outcome.status === 'failed')
-            report.failed.push({ file: names[k] ?? '?', reason: outcome.reason });
-          else report[outcome.status]++;
-        });
-        images?.landed(records, outcomes);
-      }
-      // The images of the articles just imported (and earlier ones') follow them.
-      await images?.flush();
-      done += batch.length;
+      const units = batch.length;
       batch = [];
-      options.onProgress?.({ done, total });
+      await delivering;
+      delivering = deliver(records, names, units);
+      // Read when awaited (the next batch, or the end); until then a failure is not "unhandled".
+      delivering.catch(() => undefined);
     };
 
     /** Image files the set read are no "ignored" files; what was not stored is listed. */
     const finishImages = async () => {
+      await delivering;
       await images?.flush(true);
       report.ignored += notPosts - (images?.read ?? 0);
       report.images += images?.stored ?? 0;

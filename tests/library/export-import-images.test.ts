@@ -412,15 +412,18 @@ describe('importing the zip restores them', () => {
       expect(report.images).toBe(6);
       // The export's first batch (the newest article, with the 36 MB, and the next) is written
       // before its images: the import sends those two records early, then the 12 MB images one a
-      // message, then the rest (the three small images in one message).
-      expect(calls).toEqual([
+      // message, then the rest of the records, and the three small images after them (in one or
+      // two messages, as the next batch's reading and the last batch's writing interleave).
+      expect(calls.slice(0, 5)).toEqual([
         'records 2',
         'images 1',
         'images 1',
         'images 1',
         'records 2',
-        'images 3',
       ]);
+      const rest = calls.slice(5).map((call) => /^images (\d+)$/.exec(call)?.[1]);
+      expect(rest.every(Boolean)).toBe(true);
+      expect(rest.reduce((sum, n) => sum + Number(n), 0)).toBe(3);
       // (Buffer.equals: a deep equality over 12 MB arrays takes minutes.)
       for (const image of big) {
         const stored = await storedBytes(target, image.hash);

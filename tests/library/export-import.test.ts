@@ -268,6 +268,51 @@ describe('import', () => {
     expect(await libraryOf(target)).toEqual(await libraryOf(source));
   });
 
+  it('reads the next batch while the last one is written, one batch in flight at most', async () => {
+    const { zip } = await exportAll(source);
+    const events: string[] = [];
+    let writing = 0;
+    const zipSet = await zipFileSet('export.zip', new Blob([zip]));
+    const logged: FileSet = {
+      ...zipSet,
+      async *read(wanted, binary) {
+        for await (const file of zipSet.read(wanted, binary)) {
+          events.push(`read ${file.path}`);
+          yield file;
+        }
+      },
+    };
+    const report = await importFileSets([logged], {
+      nowIso: NOW,
+      batchSize: 1,
+      send: async (records, keepIds) => {
+        events.push(`send ${records[0]!.article.title} while ${writing} writing`);
+        writing++;
+        // A slow background: the import reads on meanwhile.
+        await new Promise((resolve) => setTimeout(resolve, 30));
+        const outcomes = await importRecords(target, records, NOW, { keepIds });
+        writing--;
+        return outcomes;
+      },
+      onProgress: ({ done }) => events.push(`done ${done}`),
+    });
+    expect(report).toMatchObject({ created: 3, failed: [] });
+    expect(await libraryOf(target)).toEqual(await libraryOf(source));
+    // Never two writes at once, and every batch reported in order once written.
+    expect(
+      events.filter((e) => e.startsWith('send')).every((e) => e.endsWith('while 0 writing')),
+    ).toBe(true);
+    expect([...new Set(events.filter((e) => e.startsWith('done')))]).toEqual([
+      'done 1',
+      'done 2',
+      'done 3',
+    ]);
+    // The second article's files were read before the first one's write was over.
+    const firstSend = events.findIndex((e) => e.startsWith('send'));
+    const readDuring = events.slice(firstSend, events.indexOf('done 1'));
+    expect(readDuring.some((e) => e.startsWith('read _posts/'))).toBe(true);
+  });
+
   it('merges instead of doubling when the articles are already there', async () => {
     const { zip } = await exportAll(source);
     await importInto(target, [await zipFileSet('export.zip', new Blob([zip]))]);
