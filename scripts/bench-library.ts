@@ -27,17 +27,23 @@ import { countWords } from '../lib/extract/word-count';
 import { listPages, readPage } from './eval/corpus';
 import { installDomGlobals } from './eval/dom-globals';
 import { launchExtensionBrowser, type ExtensionBrowser } from './support/extension-browser';
-import { profileServiceWorker, profileSession, type CpuProfiler } from './support/cpu-profile';
+import {
+  profileByTrace,
+  profileServiceWorker,
+  profileSession,
+  type CpuProfiler,
+} from './support/cpu-profile';
 
 const CORPUS = process.env.GLEANER_CORPUS ?? path.resolve('../shared/corpus');
 const COUNT = Number(process.env.BENCH_ARTICLES ?? 10_000);
-/** `page`: CPU profile of the library page during the export; `worker`: of the service worker
- * during seeding, export and import. */
+/** `page`: CPU profile of the library page during the export and the import; `renderers`: of the
+ * page's export workers during the export; `worker`: of the service worker during seeding, export
+ * and import. */
 const PROFILE = process.env.BENCH_PROFILE;
 
 /** Runs `phase`, printing where the profiled context's CPU time went when BENCH_PROFILE asks. */
 async function profiled<T>(
-  kind: 'page' | 'worker',
+  kind: 'page' | 'renderers' | 'worker',
   name: string,
   start: () => Promise<CpuProfiler>,
   phase: () => Promise<T>,
@@ -45,7 +51,12 @@ async function profiled<T>(
   if (PROFILE !== kind) return phase();
   const profiler = await start();
   const result = await phase();
-  console.log(`${kind === 'page' ? 'library page' : 'service worker'}, self time during ${name}:`);
+  const what = {
+    page: 'library page',
+    renderers: "library page's workers",
+    worker: 'service worker',
+  };
+  console.log(`${what[kind]}, self time during ${name}:`);
   for (const { frame, ms } of await profiler.stop())
     console.log(`  ${String(ms).padStart(6)} ms  ${frame}`);
   return result;
@@ -521,9 +532,14 @@ async function main() {
       }
     })();
     const exportStart = performance.now();
+    const exportProfiled = PROFILE === 'page' || PROFILE === 'renderers' ? PROFILE : 'worker';
     const profiler = () =>
-      PROFILE === 'page' ? profileSession(cdp) : profileServiceWorker(browser.context);
-    await profiled(PROFILE === 'page' ? 'page' : 'worker', 'export', profiler, async () => {
+      exportProfiled === 'page'
+        ? profileSession(cdp)
+        : exportProfiled === 'renderers'
+          ? profileByTrace(browser.context, 'export-worker')
+          : profileServiceWorker(browser.context);
+    await profiled(exportProfiled, 'export', profiler, async () => {
       await library.getByTestId('export-all').click();
       await library
         .getByTestId('notice')
