@@ -12,6 +12,8 @@ import {
   retagArticles,
 } from '@/lib/storage/library-repo';
 import { storedArticle, storedHighlight } from './support';
+import { cardOf } from '@/lib/library/cards';
+import { indexQueued } from '@/lib/storage/search-indexer';
 
 const NOW = '2026-12-01T09:00:00+00:00';
 let db: GleanerDB;
@@ -41,6 +43,38 @@ describe('listing', () => {
     expect(rest.entries.map((e) => e.card.id)).toEqual(['a-2', 'a-1']);
     expect(rest.entries[1]!.card.highlightCount).toBe(2);
     expect(rest.entries[1]!.search!.notes).toBe('quote 1\nnote 1\nquote 2');
+  });
+
+  it('lists the index’s cards where they are current, the articles’ where a change waits', async () => {
+    const fromArticles = async () => {
+      const bundles = await getBundles(db, ['a-4', 'a-3', 'a-2', 'a-1']);
+      return bundles.map((b) => cardOf(b.article, b.highlights.length));
+    };
+    const listed = async () =>
+      (await listEntries(db, { offset: 0, limit: 10, withText: false })).entries.map((e) => e.card);
+    // Not indexed yet: every card is made from its article.
+    expect(await listed()).toEqual(await fromArticles());
+    await db.searchQueue.bulkPut(['a-1', 'a-2', 'a-3', 'a-4'].map((id) => ({ id })));
+    while ((await indexQueued(db)) > 0);
+    // Indexed: the index's copy is read (a copy changed behind the indexer's back shows).
+    await db.searchDocs.update('a-2', { 'card.title': 'as the index has it' });
+    expect((await listed()).find((card) => card.id === 'a-2')?.title).toBe('as the index has it');
+    // A retag and a new highlight wait in the queue: those two come from the articles.
+    await retagArticles(db, ['a-4'], { add: ['新'], remove: [] }, NOW);
+    await db.transaction('rw', db.highlights, db.searchQueue, async () => {
+      await db.highlights.add(storedHighlight('a-3', 9));
+      await db.searchQueue.put({ id: 'a-3' });
+    });
+    const cards = await listed();
+    const expected = await fromArticles();
+    expect(cards.find((c) => c.id === 'a-4')).toEqual(expected.find((c) => c.id === 'a-4'));
+    expect(cards.find((c) => c.id === 'a-4')?.tags).toContain('新');
+    expect(cards.find((c) => c.id === 'a-3')?.highlightCount).toBe(2);
+    // Once indexed again, the index's copies equal the articles' own cards.
+    while ((await indexQueued(db)) > 0);
+    await db.searchQueue.put({ id: 'a-2' });
+    while ((await indexQueued(db)) > 0);
+    expect(await listed()).toEqual(await fromArticles());
   });
 
   it('gives bundles in the order asked, skipping missing ones', async () => {
