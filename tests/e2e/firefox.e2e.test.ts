@@ -4,21 +4,35 @@
  * extracts the article, saves it with the highlight in its IndexedDB and the page paints it; after a
  * reload the saved highlight comes back (read from that database).
  *
- * Not covered here, because Firefox forbids it to a BiDi session: the popup, options and library
- * pages (`moz-extension://` navigation is refused) and browser shortcuts and menus (key presses
- * reach the page only). Those run in Chromium (the other E2E files).
+ * Images (issue 15): with "Save images" turned on in the options page, the "save the page"
+ * shortcut saves an article whose pictures are on another origin (a CORS image host); Firefox
+ * fetches them from the article's tab, as the page's own requests, and the library's reader shows
+ * them from storage with both servers stopped. No host access is granted in that profile.
+ *
+ * A plain BiDi session may not navigate to `moz-extension://` pages ("Navigation to
+ * moz-extension://…/library.html is not allowed in this context") and its key presses reach the
+ * page only, never the browser's shortcuts (`input.performActions` on the browser window: "The
+ * command does not support browsing contexts in privileged (chrome) scope"). Started with
+ * `--remote-allow-system-access`, Firefox lets the session load the add-on's pages and run script
+ * in the browser window, where a shortcut's `<key>` element is fired as a key press fires it
+ * (scripts/support/firefox-browser.ts). The popup (a panel of the browser window) is still tested
+ * in Chromium only, and so are menus.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
 import {
   GECKO_ID,
   launchFirefoxWithExtension,
   type FirefoxExtensionBrowser,
 } from '@/scripts/support/firefox-browser';
 import { serveFolder, type StaticServer } from '@/scripts/support/static-server';
+import { pngBytes, serveImageSites } from './support/image-sites';
+
+declare const browser: { storage: { local: { get(key: string): Promise<unknown> } } };
 
 const ENGLISH_QUOTE = 'For the first time in ten years, passengers';
 const CHINESE_QUOTE = '企业微信成为了这一命题的最优解。';
@@ -57,13 +71,54 @@ function paintedTexts(page: Page): Promise<string[]> {
   });
 }
 
-async function poll<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
-  const deadline = Date.now() + 20_000;
+async function poll<T>(
+  read: () => Promise<T>,
+  done: (value: T) => boolean,
+  timeoutMs = 20_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await read();
     if (done(value) || Date.now() > deadline) return value;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
+}
+
+const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+
+interface StoredArticle {
+  title: string;
+  images?: { url: string; hash?: string; failure?: string }[];
+}
+
+/** The saved articles and images, read from the add-on's IndexedDB by one of its pages. */
+function readLibrary(page: Page) {
+  return page.evaluate(
+    () =>
+      new Promise<{ articles: StoredArticle[]; images: { hash: string; bytes: number }[] }>(
+        (resolve, reject) => {
+          const open = indexedDB.open('gleaner');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const read = open.result.transaction(['articles', 'images']);
+            const articles = read.objectStore('articles').getAll();
+            const images = read.objectStore('images').getAll();
+            read.oncomplete = () => {
+              resolve({
+                articles: (articles.result as StoredArticle[]).map(({ title, images }) => ({
+                  title,
+                  images,
+                })),
+                images: (images.result as { hash: string; bytes: number }[]).map(
+                  ({ hash, bytes }) => ({ hash, bytes }),
+                ),
+              });
+              open.result.close();
+            };
+          };
+        },
+      ),
+  );
 }
 
 describe('Firefox ESR', () => {
@@ -137,6 +192,93 @@ describe('Firefox ESR', () => {
       );
     } finally {
       await bare.close();
+    }
+  });
+  it('keeps the pictures of an article saved by the shortcut, from another origin too', async () => {
+    const sites = await serveImageSites();
+    const images = await launchFirefoxWithExtension({
+      profileDir: path.join(work, 'images-profile'),
+      grantHostAccess: false,
+      systemAccess: true,
+    });
+    try {
+      const options = await images.openExtensionPage('options.html');
+      const saveImages = await options.waitForSelector('[data-testid=save-images]');
+      await saveImages!.click();
+      expect(
+        await poll(
+          () => options.evaluate(() => browser.storage.local.get('settings')),
+          (stored) => JSON.stringify(stored).includes('"images":{"save":true}'),
+        ),
+      ).toMatchObject({ settings: { images: { save: true } } });
+
+      const article = await images.browser.newPage();
+      await article.goto(sites.articleUrl(1));
+      await article.bringToFront();
+      await images.pressShortcut('clip-page');
+      const toast = () =>
+        article.evaluate(
+          () => document.getElementById('gleaner-toast')?.shadowRoot?.textContent ?? '',
+        );
+      expect(await poll(toast, (text) => text.includes('Saved to Gleaner'))).toContain(
+        'Saved to Gleaner',
+      );
+
+      const library = await images.openExtensionPage('library.html');
+      const saved = await poll(
+        () => readLibrary(library),
+        (read) => read.articles[0]?.images !== undefined,
+        30_000,
+      );
+      const kept = (url: string) => saved.articles[0]?.images?.find((image) => image.url === url);
+      // (a) the CORS image host on another origin (127.0.0.1, another port) and (d) the
+      // hotlink-protected one there; (b) lazy and (c) the 2x candidate on the page's own origin.
+      expect(kept(sites.imageUrl('cdn'))?.hash).toBe(sha256(pngBytes('cdn')));
+      expect(kept(sites.imageUrl('hotlink'))?.hash).toBe(sha256(pngBytes('hotlink')));
+      expect(kept(sites.imageUrl('lazy'))?.hash).toBe(sha256(pngBytes('lazy')));
+      expect(kept(sites.imageUrl('large'))?.hash).toBe(sha256(pngBytes('large')));
+      expect(kept(sites.imageUrl('missing'))).toMatchObject({ failure: 'unreachable' });
+      expect(saved.images.map((image) => image.hash).sort()).toEqual(
+        (['cdn', 'hotlink', 'lazy', 'large'] as const).map((name) => sha256(pngBytes(name))).sort(),
+      );
+      // The image host saw the article's page asking, not the add-on: its origin and referrer,
+      // and no cookies (a cross-origin fetch without credentials).
+      expect(sites.fetchHeaders.get('/cdn/harbour.png')).toEqual({
+        origin: sites.newsOrigin,
+        referer: `${sites.newsOrigin}/`,
+        cookie: undefined,
+      });
+
+      // Offline: the reader shows the four from storage.
+      await sites.close();
+      await images.navigateToExtensionPage(library, 'library.html');
+      const row = await library.waitForSelector('[data-testid=row-title]');
+      await row!.click();
+      await library.waitForSelector('[data-testid=reader-title]');
+      expect(
+        await poll(
+          () => library.$eval('[data-testid=image-status]', (line) => line.textContent ?? ''),
+          (text) => text === '4 of 5 images saved',
+        ),
+      ).toBe('4 of 5 images saved');
+      const shown = await poll(
+        () =>
+          library.$$eval('[data-testid=reader-body] img[data-gleaner-image]', (found) =>
+            found.map((image) => ({
+              hash: image.getAttribute('data-gleaner-image'),
+              width: (image as HTMLImageElement).naturalWidth,
+              blob: (image as HTMLImageElement).src.startsWith('blob:'),
+            })),
+          ),
+        (found) => found.length === 4 && found.every((image) => image.width > 0),
+      );
+      expect(shown.every((image) => image.blob && image.width > 0)).toBe(true);
+      expect(shown.map((image) => image.hash).sort()).toEqual(
+        saved.images.map((image) => image.hash).sort(),
+      );
+    } finally {
+      await images.close();
+      await sites.close();
     }
   });
 });

@@ -4,7 +4,7 @@
  * not the news site). Each image is a distinct real PNG from the repository.
  */
 import { readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export const PNG_FILES = {
@@ -33,6 +33,12 @@ function paragraphs(topic: string): string {
   ).join('\n');
 }
 
+export interface FetchHeaders {
+  origin?: string;
+  referer?: string;
+  cookie?: string;
+}
+
 export interface ImageSites {
   newsOrigin: string;
   cdnOrigin: string;
@@ -41,6 +47,8 @@ export interface ImageSites {
   imageUrl(name: ImageName | 'missing'): string;
   /** How many `fetch()` requests each path got (the page's own `<img>` loads not counted). */
   fetches: Map<string, number>;
+  /** The headers of each path's last `fetch()` request: who asked, as the server saw it. */
+  fetchHeaders: Map<string, FetchHeaders>;
   close(): Promise<void>;
 }
 
@@ -51,6 +59,13 @@ async function listen(server: Server): Promise<string> {
 
 export async function serveImageSites(): Promise<ImageSites> {
   const hits = new Map<string, number>();
+  const headers = new Map<string, FetchHeaders>();
+  const count = (request: IncomingMessage, path: string) => {
+    if (request.headers['sec-fetch-dest'] !== 'empty') return;
+    hits.set(path, (hits.get(path) ?? 0) + 1);
+    const { origin, referer, cookie } = request.headers;
+    headers.set(path, { origin, referer, cookie });
+  };
   let newsOrigin = '';
   let cdnOrigin = '';
   const png = (name: ImageName) => ({ 'content-type': 'image/png', body: pngBytes(name) });
@@ -78,7 +93,7 @@ ${paragraphs('Four')}
 
   const news = createServer((request, response) => {
     const path = new URL(request.url ?? '/', 'http://x').pathname;
-    if (request.headers['sec-fetch-dest'] === 'empty') hits.set(path, (hits.get(path) ?? 0) + 1);
+    count(request, path);
     const routes: Record<string, { 'content-type': string; body: string | Buffer }> = {
       '/article-1.html': { 'content-type': 'text/html; charset=utf-8', body: article(1) },
       '/article-2.html': { 'content-type': 'text/html; charset=utf-8', body: article(2) },
@@ -93,7 +108,7 @@ ${paragraphs('Four')}
   });
   const cdn = createServer((request, response) => {
     const path = new URL(request.url ?? '/', 'http://x').pathname;
-    if (request.headers['sec-fetch-dest'] === 'empty') hits.set(path, (hits.get(path) ?? 0) + 1);
+    count(request, path);
     const cors = { 'access-control-allow-origin': '*', 'content-type': 'image/png' };
     if (path === '/cdn/harbour.png') return void response.writeHead(200, cors).end(pngBytes('cdn'));
     if (path === '/protected/pier.png') {
@@ -125,6 +140,7 @@ ${paragraphs('Four')}
     articleUrl: (n) => `${newsOrigin}/article-${n}.html`,
     imageUrl: (name) => urls[name],
     fetches: hits,
+    fetchHeaders: headers,
     close: async () => {
       await Promise.all([close(news), close(cdn)]);
     },
