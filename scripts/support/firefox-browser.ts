@@ -40,10 +40,12 @@ export interface FirefoxExtensionBrowser {
   browser: Browser;
   /** The add-on id Firefox reports after installing it. */
   addonId: string;
-  /** A page of the add-on in a new tab, loaded (needs `systemAccess`). */
+  /**
+   * A page of the add-on in a new tab, loaded (needs `systemAccess`). Open a new one rather than
+   * navigating it again: puppeteer does not see moz-extension:// navigations, and element handles
+   * it cached would then point into the old document.
+   */
   openExtensionPage(file: string): Promise<Page>;
-  /** Loads a page of the add-on in `page`'s tab (needs `systemAccess`). */
-  navigateToExtensionPage(page: Page, file: string): Promise<void>;
   /** Presses the manifest's shortcut of `command` in the browser window (needs `systemAccess`). */
   pressShortcut(command: string): Promise<void>;
   close(): Promise<void>;
@@ -108,21 +110,17 @@ export async function launchFirefoxWithExtension(options: {
   try {
     const addonId = await browser.installExtension(FIREFOX_EXTENSION_DIR);
     const bidi = bidiConnection(browser);
-    // puppeteer's goto waits for an event Firefox does not send for moz-extension:// pages.
-    const navigateToExtensionPage = async (page: Page, file: string) => {
-      await bidi.send('browsingContext.navigate', {
-        context: contextOf(page),
-        url: `moz-extension://${EXTENSION_UUID}/${file}`,
-        wait: 'complete',
-      });
-    };
     return {
       browser,
       addonId,
-      navigateToExtensionPage,
       async openExtensionPage(file) {
         const page = await browser.newPage();
-        await navigateToExtensionPage(page, file);
+        // puppeteer's goto waits for an event Firefox does not send for moz-extension:// pages.
+        await bidi.send('browsingContext.navigate', {
+          context: contextOf(page),
+          url: `moz-extension://${EXTENSION_UUID}/${file}`,
+          wait: 'complete',
+        });
         return page;
       },
       async pressShortcut(command) {

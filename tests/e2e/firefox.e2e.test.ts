@@ -7,7 +7,9 @@
  * Images (issue 15): with "Save images" turned on in the options page, the "save the page"
  * shortcut saves an article whose pictures are on another origin (a CORS image host); Firefox
  * fetches them from the article's tab, as the page's own requests, and the library's reader shows
- * them from storage with both servers stopped. No host access is granted in that profile.
+ * them from storage with both servers stopped. No host access is granted in that profile. A host
+ * that allows no other origin stays remote there, and the reader's "Try again" cannot fetch it
+ * either; in a profile holding the optional `<all_urls>` grant it can (the add-on's own request).
  *
  * A plain BiDi session may not navigate to `moz-extension://` pages ("Navigation to
  * moz-extension://…/library.html is not allowed in this context") and its key presses reach the
@@ -30,7 +32,7 @@ import {
   type FirefoxExtensionBrowser,
 } from '@/scripts/support/firefox-browser';
 import { serveFolder, type StaticServer } from '@/scripts/support/static-server';
-import { pngBytes, serveImageSites } from './support/image-sites';
+import { closedJpegBytes, pngBytes, serveImageSites } from './support/image-sites';
 
 declare const browser: { storage: { local: { get(key: string): Promise<unknown> } } };
 
@@ -194,7 +196,67 @@ describe('Firefox ESR', () => {
       await bare.close();
     }
   });
-  it('keeps the pictures of an article saved by the shortcut, from another origin too', async () => {
+  /** Turns "Save images" on in the options page, as a user does, and waits until it is stored. */
+  async function turnOnSaveImages(firefox: FirefoxExtensionBrowser): Promise<void> {
+    const options = await firefox.openExtensionPage('options.html');
+    const saveImages = await options.waitForSelector('[data-testid=save-images]');
+    await saveImages!.click();
+    expect(
+      await poll(
+        () => options.evaluate(() => browser.storage.local.get('settings')),
+        (stored) => JSON.stringify(stored).includes('"images":{"save":true}'),
+      ),
+    ).toMatchObject({ settings: { images: { save: true } } });
+    await options.close();
+  }
+
+  /** Opens the article in a tab and presses the "save the page" shortcut there. */
+  async function saveByShortcut(firefox: FirefoxExtensionBrowser, url: string): Promise<void> {
+    const article = await firefox.browser.newPage();
+    await article.goto(url);
+    await article.bringToFront();
+    await firefox.pressShortcut('clip-page');
+    const toast = () =>
+      article.evaluate(
+        () => document.getElementById('gleaner-toast')?.shadowRoot?.textContent ?? '',
+      );
+    expect(await poll(toast, (text) => text.includes('Saved to Gleaner'))).toContain(
+      'Saved to Gleaner',
+    );
+  }
+
+  /** The library in a new tab, with the reader open on the article titled `title`. */
+  async function openInReader(firefox: FirefoxExtensionBrowser, title: string): Promise<Page> {
+    const library = await firefox.openExtensionPage('library.html');
+    const clicked = await poll(
+      () =>
+        library.evaluate((wanted) => {
+          const rows = [...document.querySelectorAll<HTMLElement>('[data-testid=row-title]')];
+          const row = rows.find((candidate) => candidate.textContent === wanted);
+          row?.click();
+          return row !== undefined;
+        }, title),
+      (found) => found,
+    );
+    expect(clicked).toBe(true);
+    await library.waitForSelector('[data-testid=reader-title]');
+    return library;
+  }
+
+  const imageStatus = (library: Page) =>
+    library.$eval('[data-testid=image-status]', (line) => line.textContent ?? '');
+
+  /** What the reader shows from storage: each kept image's hash, and whether it drew. */
+  const shownImages = (library: Page) =>
+    library.$$eval('[data-testid=reader-body] img[data-gleaner-image]', (found) =>
+      found.map((image) => ({
+        hash: image.getAttribute('data-gleaner-image'),
+        drawn: (image as HTMLImageElement).naturalWidth > 0,
+        blob: (image as HTMLImageElement).src.startsWith('blob:'),
+      })),
+    );
+
+  it('keeps the pictures of an article saved by the shortcut, from another origin too, without host access', async () => {
     const sites = await serveImageSites();
     const images = await launchFirefoxWithExtension({
       profileDir: path.join(work, 'images-profile'),
@@ -202,35 +264,19 @@ describe('Firefox ESR', () => {
       systemAccess: true,
     });
     try {
-      const options = await images.openExtensionPage('options.html');
-      const saveImages = await options.waitForSelector('[data-testid=save-images]');
-      await saveImages!.click();
-      expect(
-        await poll(
-          () => options.evaluate(() => browser.storage.local.get('settings')),
-          (stored) => JSON.stringify(stored).includes('"images":{"save":true}'),
-        ),
-      ).toMatchObject({ settings: { images: { save: true } } });
-
-      const article = await images.browser.newPage();
-      await article.goto(sites.articleUrl(1));
-      await article.bringToFront();
-      await images.pressShortcut('clip-page');
-      const toast = () =>
-        article.evaluate(
-          () => document.getElementById('gleaner-toast')?.shadowRoot?.textContent ?? '',
-        );
-      expect(await poll(toast, (text) => text.includes('Saved to Gleaner'))).toContain(
-        'Saved to Gleaner',
-      );
+      await turnOnSaveImages(images);
+      await saveByShortcut(images, sites.articleUrl(1));
+      await saveByShortcut(images, sites.articleUrl(3));
 
       const library = await images.openExtensionPage('library.html');
       const saved = await poll(
         () => readLibrary(library),
-        (read) => read.articles[0]?.images !== undefined,
+        (read) => read.articles.length === 2 && read.articles.every((a) => a.images),
         30_000,
       );
-      const kept = (url: string) => saved.articles[0]?.images?.find((image) => image.url === url);
+      const imagesOf = (title: string) =>
+        saved.articles.find((article) => article.title === title)?.images ?? [];
+      const kept = (url: string) => imagesOf('Ferries at night').find((i) => i.url === url);
       // (a) the CORS image host on another origin (127.0.0.1, another port) and (d) the
       // hotlink-protected one there; (b) lazy and (c) the 2x candidate on the page's own origin.
       expect(kept(sites.imageUrl('cdn'))?.hash).toBe(sha256(pngBytes('cdn')));
@@ -248,36 +294,89 @@ describe('Firefox ESR', () => {
         referer: `${sites.newsOrigin}/`,
         cookie: undefined,
       });
+      // A host that allows no other origin answers the page's request, but Firefox does not let
+      // the add-on read it: the picture stays remote.
+      expect(imagesOf('Quay at dawn')).toEqual([
+        expect.objectContaining({ url: sites.imageUrl('closed'), failure: 'unreachable' }),
+      ]);
+      expect(sites.fetchHeaders.get('/closed/quay.jpg')?.origin).toBe(sites.newsOrigin);
+
+      // "Try again" asks from the add-on itself (moz-extension:// origin): without host access
+      // that host still refuses it.
+      const quay = await openInReader(images, 'Quay at dawn');
+      expect(await imageStatus(quay)).toBe('0 of 1 images saved');
+      await (await quay.waitForSelector('[data-testid=image-retry]'))!.click();
+      await poll(
+        async () => sites.fetchHeaders.get('/closed/quay.jpg')?.origin ?? '',
+        (origin) => origin.startsWith('moz-extension://'),
+      );
+      expect(
+        await poll(
+          () => quay.$eval('[data-testid=image-retry]', (b) => (b as HTMLButtonElement).disabled),
+          (disabled) => !disabled,
+        ),
+      ).toBe(false);
+      expect(await imageStatus(quay)).toBe('0 of 1 images saved');
 
       // Offline: the reader shows the four from storage.
       await sites.close();
-      await images.navigateToExtensionPage(library, 'library.html');
-      const row = await library.waitForSelector('[data-testid=row-title]');
-      await row!.click();
-      await library.waitForSelector('[data-testid=reader-title]');
+      const reader = await openInReader(images, 'Ferries at night');
       expect(
         await poll(
-          () => library.$eval('[data-testid=image-status]', (line) => line.textContent ?? ''),
-          (text) => text === '4 of 5 images saved',
+          () => imageStatus(reader),
+          (t) => t === '4 of 5 images saved',
         ),
       ).toBe('4 of 5 images saved');
       const shown = await poll(
-        () =>
-          library.$$eval('[data-testid=reader-body] img[data-gleaner-image]', (found) =>
-            found.map((image) => ({
-              hash: image.getAttribute('data-gleaner-image'),
-              width: (image as HTMLImageElement).naturalWidth,
-              blob: (image as HTMLImageElement).src.startsWith('blob:'),
-            })),
-          ),
-        (found) => found.length === 4 && found.every((image) => image.width > 0),
+        () => shownImages(reader),
+        (found) => found.length === 4 && found.every((image) => image.drawn),
       );
-      expect(shown.every((image) => image.blob && image.width > 0)).toBe(true);
+      expect(shown.every((image) => image.blob && image.drawn)).toBe(true);
       expect(shown.map((image) => image.hash).sort()).toEqual(
         saved.images.map((image) => image.hash).sort(),
       );
     } finally {
       await images.close();
+      await sites.close();
+    }
+  });
+
+  it('with the host access the profile holds, "Try again" keeps a picture whose host allows no other origin', async () => {
+    const sites = await serveImageSites();
+    const granted = await launchFirefoxWithExtension({
+      profileDir: path.join(work, 'granted-images-profile'),
+      systemAccess: true,
+    });
+    try {
+      await turnOnSaveImages(granted);
+      await saveByShortcut(granted, sites.articleUrl(3));
+      const library = await granted.openExtensionPage('library.html');
+      await poll(
+        () => readLibrary(library),
+        (read) => read.articles[0]?.images !== undefined,
+        30_000,
+      );
+      // From the page, the grant changes nothing: Firefox applies the page's CORS to our fetch.
+      const quay = await openInReader(granted, 'Quay at dawn');
+      expect(await imageStatus(quay)).toBe('0 of 1 images saved');
+      expect(sites.fetchHeaders.get('/closed/quay.jpg')?.origin).toBe(sites.newsOrigin);
+      await (await quay.waitForSelector('[data-testid=image-retry]'))!.click();
+      expect(
+        await poll(
+          () => imageStatus(quay),
+          (t) => t === '1 of 1 images saved',
+          15_000,
+        ),
+      ).toBe('1 of 1 images saved');
+      // The add-on's own request, allowed by the host access: no Origin to refuse.
+      expect(sites.fetchHeaders.get('/closed/quay.jpg')?.origin).toBeUndefined();
+      const shown = await poll(
+        () => shownImages(quay),
+        (found) => found.length === 1 && found[0]!.drawn,
+      );
+      expect(shown).toEqual([{ hash: sha256(closedJpegBytes()), drawn: true, blob: true }]);
+    } finally {
+      await granted.close();
       await sites.close();
     }
   });
