@@ -11,7 +11,11 @@ export function stripTrackingParams(input: string): string {
   } catch {
     return input;
   }
-  for (const name of [...url.searchParams.keys()]) {
+  // forEach, not an iterator: in a Firefox content script `searchParams.keys()` is not iterable
+  // (the clip of a page without a canonical link failed there).
+  const names: string[] = [];
+  url.searchParams.forEach((_, name) => names.push(name));
+  for (const name of names) {
     if (TRACKING_PARAM.test(name)) url.searchParams.delete(name);
   }
   url.hash = '';

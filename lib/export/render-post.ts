@@ -116,7 +116,8 @@ function vaultName(image: PostImage): string {
 }
 
 /**
- * Where a post's images go: Jekyll `assets/images/<post-slug>/`, Hugo the page bundle's folder,
+ * Where a post's images go: Jekyll `assets/images/<yyyy-mm-dd>-<slug>/` (the post's file name, so
+ * two posts of one slug on other days never share a folder), Hugo the page bundle's folder,
  * Obsidian the attachments folder, a custom template its image folder ('' keeps them remote).
  */
 function imageFilesOf(
@@ -129,8 +130,8 @@ function imageFilesOf(
   if (!images.length) return [];
   switch (settings.preset) {
     case 'jekyll': {
-      const slug = fileName.replace(/^\d{4}-\d{2}-\d{2}-/, '').replace(/\.md$/, '');
-      return images.map((image) => ({ ...image, path: `assets/images/${slug}/${image.name}` }));
+      const post = fileName.replace(/\.md$/, '');
+      return images.map((image) => ({ ...image, path: `assets/images/${post}/${image.name}` }));
     }
     case 'hugo': {
       const folder = path.slice(0, path.lastIndexOf('/'));

@@ -253,7 +253,8 @@ export async function exportBundles(options: BulkExportOptions): Promise<BulkExp
   /**
    * Writes the images of posts just written, after them (an import reads a post's sidecar before
    * its images): each stored image once per path, its bytes read one image at a time. An image whose path another image already took (two posts whose image folders
-   * coincide) goes to `_gleaner/images/<hash>.<ext>`, so the archive still carries its bytes.
+   * coincide: a custom template's folder; Jekyll's is named after the post file, unique) goes to
+   * `_gleaner/images/<hash>.<ext>`, so the archive still carries its bytes.
    */
   const writeImages = async (images: readonly ExportedImage[]) => {
     const wanted: { hash: string; path: string | null }[] = [];

@@ -36,7 +36,7 @@ export interface Sidecar {
   markdownInBody?: { start: number; length: number };
   /**
    * The kept images the archive carries for this post: archive path → SHA-256 of the bytes there
-   * (where the preset writes them: Jekyll `assets/images/<slug>/`, a Hugo bundle). An import
+   * (where the preset writes them: Jekyll `assets/images/<yyyy-mm-dd>-<slug>/`, a Hugo bundle). An import
    * stores an image only when its bytes have this hash. Absent in older sidecars.
    */
   imagePaths?: Record<string, string>;

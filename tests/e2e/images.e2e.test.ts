@@ -167,11 +167,10 @@ describe('images saved with the article', () => {
       path.join(session.downloadsDir, '_posts'),
       /ferries-at-night\.md$/,
     );
-    const slug = path
-      .basename(post)
-      .replace(/^\d{4}-\d{2}-\d{2}-/, '')
-      .replace(/\.md$/, '');
-    const imageDir = path.join(session.downloadsDir, 'assets', 'images', slug);
+    const stem = path.basename(post).replace(/\.md$/, '');
+    const slug = stem.replace(/^\d{4}-\d{2}-\d{2}-/, '');
+    // The post's images sit in a folder named like the post file (date and slug).
+    const imageDir = path.join(session.downloadsDir, 'assets', 'images', stem);
     await expect.poll(() => (existsSync(imageDir) ? readdirSync(imageDir).length : 0)).toBe(4);
 
     const site = path.join(session.work, 'jekyll');

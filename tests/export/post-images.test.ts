@@ -38,9 +38,10 @@ describe('image links per preset', () => {
     ]);
   });
 
-  it('Jekyll: assets/images/<post-slug>/ linked through relative_url (baseurl-proof)', () => {
+  it('Jekyll: assets/images/<yyyy-mm-dd>-<slug>/ linked through relative_url (baseurl-proof)', () => {
     const rendered = render('jekyll');
-    const slug = rendered.fileName.replace(/^\d{4}-\d{2}-\d{2}-/, '').replace(/\.md$/, '');
+    const slug = rendered.fileName.replace(/\.md$/, '');
+    expect(slug).toMatch(/^\d{4}-\d{2}-\d{2}-./);
     expect(rendered.images).toEqual([
       { hash: 'a'.repeat(64), path: `assets/images/${slug}/qi-ye-wei-xin.jpg` },
       { hash: 'b'.repeat(64), path: `assets/images/${slug}/bbbbbbbbbbbb.png` },
@@ -51,6 +52,25 @@ describe('image links per preset', () => {
     expect(rendered.content).toContain(`/bbbbbbbbbbbb.png' | relative_url }} "chart")`);
     expect(rendered.content).toContain('![gone](https://x.example/404.png)');
     expect(rendered.content).not.toContain('render_with_liquid');
+  });
+
+  it('Jekyll: two posts of one title on other days never share an image folder', () => {
+    const nextWeek = { ...post, published: '2024-03-22T08:00:00+08:00' };
+    const folder = (rendered: { images?: { path: string }[] }) =>
+      rendered.images?.[0]?.path.split('/').slice(0, -1).join('/');
+    const first = render('jekyll');
+    const second = render('jekyll', nextWeek);
+    expect(first.fileName).not.toBe(second.fileName);
+    expect(folder(second)).toBe(`assets/images/${second.fileName.replace(/\.md$/, '')}`);
+    expect(folder(first)).not.toBe(folder(second));
+    // The same post always lands in the same folder (a single export, a publish, the zip).
+    expect(render('jekyll').images).toEqual(first.images);
+    // In one export, a second post of the same day and title takes `-2`, its folder too.
+    const taken = new Set<string>();
+    renderPost(post, DEFAULT_EXPORT_SETTINGS, [], { taken });
+    const again = renderPost(post, DEFAULT_EXPORT_SETTINGS, [], { taken });
+    expect(again.fileName).toMatch(/-2\.md$/);
+    expect(folder(again)).toBe(`assets/images/${again.fileName.replace(/\.md$/, '')}`);
   });
 
   it('Jekyll with Liquid off: links relative to a permalink the post states', () => {

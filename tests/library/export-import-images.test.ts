@@ -185,11 +185,13 @@ describe('the bulk zip carries the kept images', () => {
     const two = sidecars.find((s) => s.article.title === 'Article 2');
     const three = sidecars.find((s) => s.article.title === 'Article 3');
     expect(one?.imagePaths).toEqual({
-      'assets/images/article-1/harbour-at-night.png': own.hash,
-      'assets/images/article-1/shared-map.png': shared.hash,
-      'assets/images/article-1/logo.svg': vector.hash,
+      'assets/images/2022-01-12-article-1/harbour-at-night.png': own.hash,
+      'assets/images/2022-01-12-article-1/shared-map.png': shared.hash,
+      'assets/images/2022-01-12-article-1/logo.svg': vector.hash,
     });
-    expect(two?.imagePaths).toEqual({ 'assets/images/article-2/shared-map.png': shared.hash });
+    expect(two?.imagePaths).toEqual({
+      'assets/images/2022-01-12-article-2/shared-map.png': shared.hash,
+    });
     expect(three?.imagePaths).toBeUndefined();
     for (const sidecar of [one, two])
       for (const [path, hash] of Object.entries(sidecar?.imagePaths ?? {})) {
@@ -200,7 +202,9 @@ describe('the bulk zip carries the kept images', () => {
     const post = new TextDecoder().decode(
       files[paths.find((p) => /^_posts\/.*article-1\.md$/.test(p)) ?? ''],
     );
-    expect(post).toContain("{{ '/assets/images/article-1/harbour-at-night.png' | relative_url }}");
+    expect(post).toContain(
+      "{{ '/assets/images/2022-01-12-article-1/harbour-at-night.png' | relative_url }}",
+    );
     expect(post).toContain('https://cdn.example/gone.png');
     expect(paths.filter((p) => p.startsWith('assets/'))).toHaveLength(4);
   });
@@ -273,7 +277,7 @@ describe('importing the zip restores them', () => {
 
   it('reports an image whose bytes were changed, and does not store it', async () => {
     const files = unzipSync(await exportAll());
-    const path = 'assets/images/article-1/harbour-at-night.png';
+    const path = 'assets/images/2022-01-12-article-1/harbour-at-night.png';
     const changed = files[path]?.slice() ?? new Uint8Array();
     changed[100] = (changed[100] ?? 0) ^ 0xff;
     files[path] = changed;
@@ -297,7 +301,7 @@ describe('importing the zip restores them', () => {
 
   it('refuses an SVG that sanitising would change (a script added after export)', async () => {
     const files = unzipSync(await exportAll());
-    const path = 'assets/images/article-1/logo.svg';
+    const path = 'assets/images/2022-01-12-article-1/logo.svg';
     const hostile = new TextEncoder().encode(
       '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
     );
@@ -308,7 +312,10 @@ describe('importing the zip restores them', () => {
     );
     const sidecar = JSON.parse(new TextDecoder().decode(files[sidecarPath ?? ''])) as Sidecar;
     const hostileHash = await contentHash(hostile);
-    sidecar.imagePaths = { ...sidecar.imagePaths, 'assets/images/article-1/logo.svg': hostileHash };
+    sidecar.imagePaths = {
+      ...sidecar.imagePaths,
+      'assets/images/2022-01-12-article-1/logo.svg': hostileHash,
+    };
     sidecar.article.images = sidecar.article.images?.map((image) =>
       image.hash === vector.hash ? { ...image, hash: hostileHash } : image,
     );
@@ -346,10 +353,10 @@ describe('importing the zip restores them', () => {
     expect(report.created).toBe(3);
     expect(report.images).toBe(0);
     expect(report.failed.map((f) => f.file).sort()).toEqual([
-      'assets/images/article-1/harbour-at-night.png',
-      'assets/images/article-1/logo.svg',
+      'assets/images/2022-01-12-article-1/harbour-at-night.png',
+      'assets/images/2022-01-12-article-1/logo.svg',
       // Article 2 (saved later) comes first in the export: the shared image is read from its folder.
-      'assets/images/article-2/shared-map.png',
+      'assets/images/2022-01-12-article-2/shared-map.png',
     ]);
     expect(report.failed[0]?.reason).toBe(
       'Not stored (The library is full): its articles show the remote image',
@@ -432,7 +439,8 @@ describe('importing the zip restores them', () => {
     },
   );
 
-  it('keeps both images when two posts’ image folders coincide (same slug, other dates)', async () => {
+  /** Article 4: the title of article 1 (one slug), saved on another day, its own picture. */
+  async function sameSlugOtherDay(): Promise<Fixture> {
     const other = await fixture(pngBytes(3));
     await source.articles.add(
       withImages(
@@ -442,9 +450,44 @@ describe('importing the zip restores them', () => {
       ),
     );
     await keep(source, other, ['a-4']);
+    return other;
+  }
+
+  it('gives two Jekyll posts of one slug (other days) each its own image folder', async () => {
+    const other = await sameSlugOtherDay();
     const zip = await exportAll();
     const files = unzipSync(zip);
-    expect(files[`_gleaner/images/${other.hash}.png`]).toEqual(other.bytes);
+    const text = (path: string) => new TextDecoder().decode(files[path]);
+    // Same image name in both posts, each in the folder named like its post.
+    expect(files['assets/images/2022-01-12-article-1/harbour-at-night.png']).toEqual(own.bytes);
+    expect(files['assets/images/2026-10-01-article-1/harbour-at-night.png']).toEqual(other.bytes);
+    expect(Object.keys(files).filter((path) => path.startsWith('_gleaner/images/'))).toEqual([]);
+    expect(text('_posts/2026-10-01-article-1.md')).toContain(
+      "{{ '/assets/images/2026-10-01-article-1/harbour-at-night.png' | relative_url }}",
+    );
+    expect(text('_posts/2022-01-12-article-1.md')).toContain(
+      "{{ '/assets/images/2022-01-12-article-1/harbour-at-night.png' | relative_url }}",
+    );
+    const report = await importInto(target, zip);
+    expect(report.failed).toEqual([]);
+    expect(report.images).toBe(4);
+    expect(await storedBytes(target, other.hash)).toEqual(other.bytes);
+    expect(await storedBytes(target, own.hash)).toEqual(own.bytes);
+  });
+
+  it('keeps both images when a custom template’s image folders coincide (same slug)', async () => {
+    const other = await sameSlugOtherDay();
+    const custom = {
+      export: { ...DEFAULT_EXPORT_SETTINGS, preset: 'custom' as const },
+      siteRules: [],
+    };
+    expect(custom.export.custom.imageFolder).toBe('assets/images/{{ title | slug }}');
+    const zip = await exportAll(custom);
+    const files = unzipSync(zip);
+    // The first post written takes the path; the other image still travels in the archive.
+    const taken = files['assets/images/article-1/harbour-at-night.png'];
+    const spare = taken && Buffer.from(taken).equals(Buffer.from(own.bytes)) ? other : own;
+    expect(files[`_gleaner/images/${spare.hash}.png`]).toEqual(spare.bytes);
     const report = await importInto(target, zip);
     expect(report.failed).toEqual([]);
     expect(report.images).toBe(4);

@@ -1,10 +1,11 @@
 /**
  * Two local origins for the image E2E: the news site (articles, same-origin images) and an image
  * CDN on another origin that allows any origin (CORS) and refuses hotlinks (a `Referer` that is
- * not the news site). Each image is a distinct real PNG from the repository.
+ * not the news site). Each image is a distinct real PNG from the repository; article 3's picture,
+ * a JPEG, is on a path of the CDN that allows no other origin (no CORS header).
  */
 import { readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export const PNG_FILES = {
@@ -20,6 +21,9 @@ export function pngBytes(name: ImageName): Buffer {
   return readFileSync(PNG_FILES[name]);
 }
 
+/** The picture of article 3, served without CORS. */
+export const closedJpegBytes = () => readFileSync('tests/fixtures/images/ferry-at-dusk.jpg');
+
 const PLACEHOLDER =
   'data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7';
 
@@ -33,14 +37,22 @@ function paragraphs(topic: string): string {
   ).join('\n');
 }
 
+export interface FetchHeaders {
+  origin?: string;
+  referer?: string;
+  cookie?: string;
+}
+
 export interface ImageSites {
   newsOrigin: string;
   cdnOrigin: string;
-  articleUrl(n: 1 | 2): string;
+  articleUrl(n: 1 | 2 | 3): string;
   /** The URL each image is served from, as the article's HTML will store it. */
-  imageUrl(name: ImageName | 'missing'): string;
+  imageUrl(name: ImageName | 'missing' | 'closed'): string;
   /** How many `fetch()` requests each path got (the page's own `<img>` loads not counted). */
   fetches: Map<string, number>;
+  /** The headers of each path's last `fetch()` request: who asked, as the server saw it. */
+  fetchHeaders: Map<string, FetchHeaders>;
   close(): Promise<void>;
 }
 
@@ -51,13 +63,27 @@ async function listen(server: Server): Promise<string> {
 
 export async function serveImageSites(): Promise<ImageSites> {
   const hits = new Map<string, number>();
+  const headers = new Map<string, FetchHeaders>();
+  const count = (request: IncomingMessage, path: string) => {
+    if (request.headers['sec-fetch-dest'] !== 'empty') return;
+    hits.set(path, (hits.get(path) ?? 0) + 1);
+    const { origin, referer, cookie } = request.headers;
+    headers.set(path, { origin, referer, cookie });
+  };
   let newsOrigin = '';
   let cdnOrigin = '';
   const png = (name: ImageName) => ({ 'content-type': 'image/png', body: pngBytes(name) });
 
-  const article = (n: 1 | 2) =>
-    n === 1
-      ? `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Ferries at night</title></head>
+  const article = (n: 1 | 2 | 3) =>
+    n === 3
+      ? `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Quay at dawn</title></head>
+<body><article><h1>Quay at dawn</h1>
+${paragraphs('Five')}
+<figure><img src="${cdnOrigin}/closed/quay.jpg" alt="The quay"></figure>
+${paragraphs('Six')}
+</article></body></html>`
+      : n === 1
+        ? `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Ferries at night</title></head>
 <body><nav><a href="/">Home</a><img src="/img/site-logo.png" alt="logo"></nav>
 <article><h1>Ferries at night</h1>
 ${paragraphs('One')}
@@ -69,7 +95,7 @@ ${paragraphs('Two')}
 <p><img src="/img/missing.png" alt="Missing"></p>
 <img src="/track/pixel.gif" width="1" height="1">
 </article><footer>footer</footer></body></html>`
-      : `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Harbour follow-up</title></head>
+        : `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Harbour follow-up</title></head>
 <body><article><h1>Harbour follow-up</h1>
 ${paragraphs('Three')}
 <figure><img src="${cdnOrigin}/cdn/harbour.png" alt="The harbour again"></figure>
@@ -78,10 +104,11 @@ ${paragraphs('Four')}
 
   const news = createServer((request, response) => {
     const path = new URL(request.url ?? '/', 'http://x').pathname;
-    if (request.headers['sec-fetch-dest'] === 'empty') hits.set(path, (hits.get(path) ?? 0) + 1);
+    count(request, path);
     const routes: Record<string, { 'content-type': string; body: string | Buffer }> = {
       '/article-1.html': { 'content-type': 'text/html; charset=utf-8', body: article(1) },
       '/article-2.html': { 'content-type': 'text/html; charset=utf-8', body: article(2) },
+      '/article-3.html': { 'content-type': 'text/html; charset=utf-8', body: article(3) },
       '/img/lazy-ferry.png': png('lazy'),
       '/img/ferry-small.png': png('small'),
       '/img/ferry-large.png': png('large'),
@@ -93,9 +120,12 @@ ${paragraphs('Four')}
   });
   const cdn = createServer((request, response) => {
     const path = new URL(request.url ?? '/', 'http://x').pathname;
-    if (request.headers['sec-fetch-dest'] === 'empty') hits.set(path, (hits.get(path) ?? 0) + 1);
+    count(request, path);
     const cors = { 'access-control-allow-origin': '*', 'content-type': 'image/png' };
     if (path === '/cdn/harbour.png') return void response.writeHead(200, cors).end(pngBytes('cdn'));
+    // Shown on any page, but no other origin may read it.
+    if (path === '/closed/quay.jpg')
+      return void response.writeHead(200, { 'content-type': 'image/jpeg' }).end(closedJpegBytes());
     if (path === '/protected/pier.png') {
       // Hotlink protection: only the news site's pages may show it.
       const referer = request.headers.referer ?? '';
@@ -106,13 +136,14 @@ ${paragraphs('Four')}
   });
   newsOrigin = await listen(news);
   cdnOrigin = await listen(cdn);
-  const urls: Record<ImageName | 'missing', string> = {
+  const urls: Record<ImageName | 'missing' | 'closed', string> = {
     cdn: `${cdnOrigin}/cdn/harbour.png`,
     lazy: `${newsOrigin}/img/lazy-ferry.png`,
     small: `${newsOrigin}/img/ferry-small.png`,
     large: `${newsOrigin}/img/ferry-large.png`,
     hotlink: `${cdnOrigin}/protected/pier.png`,
     missing: `${newsOrigin}/img/missing.png`,
+    closed: `${cdnOrigin}/closed/quay.jpg`,
   };
   const close = (server: Server) =>
     new Promise<void>((resolve) => {
@@ -125,6 +156,7 @@ ${paragraphs('Four')}
     articleUrl: (n) => `${newsOrigin}/article-${n}.html`,
     imageUrl: (name) => urls[name],
     fetches: hits,
+    fetchHeaders: headers,
     close: async () => {
       await Promise.all([close(news), close(cdn)]);
     },
