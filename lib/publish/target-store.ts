@@ -6,7 +6,8 @@ import { storage } from '#imports';
 import { GIT_TOKEN_STORAGE_KEY } from '../settings/secrets';
 import { EMPTY_GIT_TARGET, type GitCredentials, type GitTarget } from './git-target';
 
-export const TARGET_KINDS = ['downloads', 'git'] as const;
+/** `folder`: a folder on this computer (the handle is kept in IndexedDB: lib/storage/folder-repo.ts). */
+export const TARGET_KINDS = ['downloads', 'git', 'folder'] as const;
 export type TargetKind = (typeof TARGET_KINDS)[number];
 
 export interface PublishTarget {
@@ -47,6 +48,14 @@ export function readPublishTarget(raw: unknown): PublishTarget {
 
 export async function loadPublishTarget(): Promise<PublishTarget> {
   return readPublishTarget(await storage.getItem<unknown>(TARGET_KEY));
+}
+
+/**
+ * The target exports and publishes use: a folder target reads as Downloads where the browser cannot
+ * write to a folder (Firefox), so that nothing is sent nowhere.
+ */
+export function activeTargetKind(target: PublishTarget, canPickFolder: boolean): TargetKind {
+  return target.kind === 'folder' && !canPickFolder ? 'downloads' : target.kind;
 }
 
 /** Whether a save should publish too: the setting is on and the target is a repository. */
