@@ -19,7 +19,8 @@ export async function publishSavedToFolder(articleId: string): Promise<PublishSt
     }
     const rendered = await renderForPublish(articleId);
     if ('error' in rendered) return { tone: 'error', message: rendered.error };
-    await publishToFolder(db, folder.handle, rendered.request);
+    const written = await publishToFolder(db, folder.handle, rendered.request);
+    if (!written.length) return { tone: 'success', message: t('publish_unchanged') };
     return {
       tone: 'success',
       message: t('publish_folder_written', folder.name, rendered.postPath),
