@@ -84,6 +84,15 @@ export default function PublishTargetEditor(props: PublishTargetEditorProps) {
               {t('folder_grant')}
             </button>
           )}
+          <label class="inline">
+            <input
+              type="checkbox"
+              data-testid="publish-on-save"
+              checked={props.publishOnSave}
+              onChange={(event) => props.onPublishOnSave(event.currentTarget.checked)}
+            />
+            {t('publish_on_save_folder')}
+          </label>
           <p class="hint">{t('folder_hint')}</p>
           <p
             data-testid="folder-status"

@@ -163,7 +163,7 @@ export default function App() {
     }
     setSaved(result.value.article);
     // The images are fetched after the save; the line follows their progress.
-    void followImages(result.value.article.id, setImageStatus).then((kept) => {
+    const imagesKept = followImages(result.value.article.id, setImageStatus).then((kept) => {
       if (!kept) return;
       setSaved(kept);
       void loadPreviewImages(kept).then(setShownImages);
@@ -172,13 +172,17 @@ export default function App() {
       tone: 'success',
       message: result.value.created ? t('popup_saved') : t('popup_updated'),
     });
-    // "Publish on save": the background publishes once the images are kept; the line says how it went.
+    // "Publish on save", once the images are kept; the line says how it went.
     if (publishOnSave) {
       setPublishStatus({ tone: 'info', message: t('publish_on_save_working') });
       setPublishingOnSave(true);
-      void publishedOnSave(result.value.article.id)
-        .then(setPublishStatus)
-        .finally(() => setPublishingOnSave(false));
+      const articleId = result.value.article.id;
+      // A repository is published by the background; a folder by this page, once the images are kept.
+      const outcome =
+        publishKind === 'folder'
+          ? imagesKept.then(() => publishSavedArticle(articleId, 'folder', { askAccess: false }))
+          : publishedOnSave(articleId);
+      void outcome.then(setPublishStatus).finally(() => setPublishingOnSave(false));
     }
     return result.value.article;
   };

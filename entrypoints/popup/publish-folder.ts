@@ -6,13 +6,17 @@ import type { PublishStatus } from './publish-status';
 import { renderForPublish } from './render-publish';
 
 /**
- * "Publish" to the chosen folder, written from this page: the grant is checked first (asked
- * again within the click when it lapsed), then the post, its images and its sidecar are written.
+ * "Publish" to the chosen folder, written from this page: the grant is checked first, then the
+ * post, its images and its sidecar are written. `askAccess`: within a click, a lapsed grant is
+ * asked for again (a publish on save, long after the click, shows the button that asks instead).
  */
-export async function publishSavedToFolder(articleId: string): Promise<PublishStatus> {
+export async function publishSavedToFolder(
+  articleId: string,
+  askAccess: boolean,
+): Promise<PublishStatus> {
   const db = new GleanerDB();
   try {
-    const folder = await openPublishFolder(db, { ask: true });
+    const folder = await openPublishFolder(db, { ask: askAccess });
     if (folder.status === 'no-folder') return { tone: 'error', message: t('folder_not_chosen') };
     if (folder.status === 'no-access') {
       return { tone: 'error', message: t('folder_no_access', folder.name), grant: true };

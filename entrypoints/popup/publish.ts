@@ -7,6 +7,7 @@ import {
   activeTargetKind,
   loadPublishTarget,
   publishesOnSave,
+  publishesToFolderOnSave,
   type TargetKind,
 } from '@/lib/publish/target-store';
 import type { PublishStatus } from './publish-status';
@@ -15,7 +16,11 @@ import { renderForPublish } from './render-publish';
 /** Where "Publish" goes (Downloads: no Publish), and whether a save publishes by itself. */
 export async function publishTarget(): Promise<{ kind: TargetKind; onSave: boolean }> {
   const target = await loadPublishTarget();
-  return { kind: activeTargetKind(target, canPickFolder(window)), onSave: publishesOnSave(target) };
+  const folder = canPickFolder(window);
+  return {
+    kind: activeTargetKind(target, folder),
+    onSave: publishesOnSave(target) || publishesToFolderOnSave(target, folder),
+  };
 }
 
 function describeOutcome(outcome: PublishOutcome, postPath: string): PublishStatus {
@@ -41,10 +46,11 @@ function describeOutcome(outcome: PublishOutcome, postPath: string): PublishStat
 export async function publishSavedArticle(
   articleId: string,
   kind: TargetKind,
+  options: { askAccess: boolean } = { askAccess: true },
 ): Promise<PublishStatus> {
   if (kind === 'folder') {
     const { publishSavedToFolder } = await import('./publish-folder');
-    return publishSavedToFolder(articleId);
+    return publishSavedToFolder(articleId, options.askAccess);
   }
   const rendered = await renderForPublish(articleId);
   if ('error' in rendered) return { tone: 'error', message: rendered.error };

@@ -58,9 +58,20 @@ export function activeTargetKind(target: PublishTarget, canPickFolder: boolean):
   return target.kind === 'folder' && !canPickFolder ? 'downloads' : target.kind;
 }
 
-/** Whether a save should publish too: the setting is on and the target is a repository. */
+/**
+ * Whether a save should publish too, by the background: the setting is on and the target is a
+ * repository. A folder target's publish on save is written by the popup (publishesToFolderOnSave).
+ */
 export function publishesOnSave(target: PublishTarget): boolean {
   return target.publishOnSave && target.kind === 'git' && Boolean(target.git.url);
+}
+
+/**
+ * Whether a save from the popup writes the article to the chosen folder too: the folder's grant
+ * lives with a page, so the popup that saved writes it (once the images are kept).
+ */
+export function publishesToFolderOnSave(target: PublishTarget, canPickFolder: boolean): boolean {
+  return target.publishOnSave && activeTargetKind(target, canPickFolder) === 'folder';
 }
 
 export async function savePublishTarget(target: PublishTarget): Promise<void> {

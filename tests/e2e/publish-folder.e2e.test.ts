@@ -231,4 +231,55 @@ describe('publish to a local folder', () => {
       expect(logs).toEqual([]);
     },
   );
+
+  it(
+    'with "Publish on save" on, a save writes the post without pressing Publish',
+    { timeout: 120_000 },
+    async () => {
+      await options.getByTestId('publish-on-save').check();
+      await expect.poll(() => options.getByTestId('publish-on-save').isChecked()).toBe(true);
+      await popup.reload(); // the popup reads the target when it opens
+      await popup.getByTestId('tag-input').fill('night');
+      await popup.getByTestId('tag-input').press('Enter');
+      await popup.getByTestId('save-button').click();
+      const postTags = async () =>
+        parseFrontMatter(textOf((await readSite(options))[postPath])).data.tags;
+      await expect.poll(postTags, { timeout: 30_000 }).toEqual(['harbour', 'night']);
+      await expect
+        .poll(publishStatus, { timeout: 30_000 })
+        .toBe(`Published: written to “site”: ${postPath}.`);
+      const after = await readSite(options);
+      for (const own of [USER_POST, USER_IMAGE]) expect(after[own]).toEqual(firstPublish[own]);
+    },
+  );
+
+  it(
+    'the library’s "Publish selected" writes the same files (a deleted post comes back)',
+    { timeout: 120_000 },
+    async () => {
+      const before = await readSite(options);
+      await options.evaluate(async (post) => {
+        const root = await navigator.storage.getDirectory();
+        const posts = await (await root.getDirectoryHandle('site')).getDirectoryHandle('_posts');
+        await posts.removeEntry(post.slice('_posts/'.length));
+      }, postPath);
+      const library = await session.browser.context.newPage();
+      library.on('pageerror', (error) => logs.push(String(error)));
+      await library.goto(`chrome-extension://${session.browser.extensionId}/library.html`);
+      await expect
+        .poll(() => library.getByTestId('library-count').getAttribute('data-ready'))
+        .toBe('true');
+      await library.getByTestId('article-row').getByTestId('row-select').check();
+      await library.getByTestId('bulk-publish').click();
+      await expect
+        .poll(() => library.getByTestId('notice').textContent(), { timeout: 30_000 })
+        .toContain('Published 1, queued 0, failed 0.');
+      const after = await readSite(options);
+      expect(Object.keys(after).sort()).toEqual(Object.keys(before).sort());
+      expect(after[postPath]?.base64).toBe(before[postPath]?.base64);
+      const unchanged = Object.keys(after).filter((p) => p !== postPath);
+      for (const file of unchanged) expect(after[file]).toEqual(before[file]);
+      expect(logs).toEqual([]);
+    },
+  );
 });
