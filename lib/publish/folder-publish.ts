@@ -34,7 +34,12 @@ export async function hasFolderAccess(
   const state = (await handle.queryPermission?.(READ_WRITE)) ?? 'granted';
   if (state === 'granted') return true;
   if (!ask || !handle.requestPermission) return false;
-  return (await handle.requestPermission(READ_WRITE)) === 'granted';
+  try {
+    return (await handle.requestPermission(READ_WRITE)) === 'granted';
+  } catch {
+    // Refused without a user gesture (the click's activation ran out): the caller offers a button.
+    return false;
+  }
 }
 
 export async function openPublishFolder(

@@ -48,8 +48,16 @@ describe('the grant to write to the chosen folder', () => {
     expect(lapsed.asked).toEqual(['query:readwrite', 'query:readwrite', 'request:readwrite']);
   });
 
-  it('refused: no access', async () => {
+  it('refused, or asked without a click: no access', async () => {
     expect(await hasFolderAccess(handleWith('prompt', 'denied').handle, true)).toBe(false);
+    const noGesture = {
+      name: 'site',
+      queryPermission: async () => 'prompt',
+      requestPermission: async () => {
+        throw new DOMException('User activation is required', 'SecurityError');
+      },
+    } as unknown as FileSystemDirectoryHandle;
+    expect(await hasFolderAccess(noGesture, true)).toBe(false);
   });
 });
 
