@@ -16,6 +16,17 @@ export interface PublishTargetEditorProps {
   onToken(token: string): void;
   onTest(): void;
   onPublishOnSave(enabled: boolean): void;
+  /** The folder target: whether this browser can write to a folder (not Firefox). */
+  folder: {
+    supported: boolean;
+    /** The chosen folder's name, or null before one is chosen. */
+    name: string | null;
+    /** Gleaner may write there now (false once the browser let the grant lapse). */
+    access: boolean;
+    status: { tone: 'info' | 'success' | 'error'; message: string } | null;
+  };
+  onPickFolder(): void;
+  onGrantFolder(): void;
 }
 
 const FIELDS: ReadonlyArray<{
@@ -35,7 +46,7 @@ const FIELDS: ReadonlyArray<{
   },
 ];
 
-/** The target of exports and "Publish": Downloads, or a git repository with its settings. */
+/** The target of exports and "Publish": Downloads, a git repository with its settings, or a folder. */
 export default function PublishTargetEditor(props: PublishTargetEditorProps) {
   const value = (event: TargetedEvent<HTMLInputElement>) => event.currentTarget.value;
   return (
@@ -49,8 +60,49 @@ export default function PublishTargetEditor(props: PublishTargetEditorProps) {
         >
           <option value="downloads">{t('target_downloads')}</option>
           <option value="git">{t('target_git')}</option>
+          <option value="folder" disabled={!props.folder.supported}>
+            {t('target_folder')}
+          </option>
         </select>
       </label>
+      {!props.folder.supported && (
+        <p class="hint" data-testid="folder-unsupported">
+          {t('target_folder_unsupported')}
+        </p>
+      )}
+      {props.kind === 'folder' && (
+        <fieldset>
+          <p>
+            {t('folder_chosen')}{' '}
+            <strong data-testid="folder-name">{props.folder.name ?? t('folder_none')}</strong>
+          </p>
+          <button type="button" data-testid="folder-pick" onClick={props.onPickFolder}>
+            {t('folder_pick')}
+          </button>
+          {props.folder.name !== null && !props.folder.access && (
+            <button type="button" data-testid="folder-grant" onClick={props.onGrantFolder}>
+              {t('folder_grant')}
+            </button>
+          )}
+          <label class="inline">
+            <input
+              type="checkbox"
+              data-testid="publish-on-save"
+              checked={props.publishOnSave}
+              onChange={(event) => props.onPublishOnSave(event.currentTarget.checked)}
+            />
+            {t('publish_on_save_folder')}
+          </label>
+          <p class="hint">{t('folder_hint')}</p>
+          <p
+            data-testid="folder-status"
+            class={props.folder.status ? `status status-${props.folder.status.tone}` : 'status'}
+            role="status"
+          >
+            {props.folder.status?.message ?? ''}
+          </p>
+        </fieldset>
+      )}
       {props.kind === 'git' && (
         <fieldset>
           {FIELDS.map((field) => (

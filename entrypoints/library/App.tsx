@@ -25,7 +25,8 @@ import type { TaskState } from './tasks';
 import { useLibrary } from './use-library';
 import { useRowTexts } from './use-row-texts';
 import PublishQueue from './PublishQueue';
-import { loadPublishTarget } from '@/lib/publish/target-store';
+import { canPickFolder } from '@/lib/publish/folder-publish';
+import { activeTargetKind, loadPublishTarget, type TargetKind } from '@/lib/publish/target-store';
 import Sync from './Sync';
 
 const ROW_HEIGHT = 76;
@@ -49,7 +50,8 @@ export default function App() {
   const [task, setTask] = useState<TaskState | null>(null);
   const [notice, setNotice] = useState<NoticeState | null>(null);
   const [route, setRoute] = useState(() => routeOf(location.hash));
-  const [canPublish, setCanPublish] = useState(false);
+  /** Where "Publish selected" goes; Downloads offers none. */
+  const [publishKind, setPublishKind] = useState<TargetKind>('downloads');
   const [queueVersion, setQueueVersion] = useState(0);
   const lastToggledRef = useRef<string | null>(null);
   const firstRowsMarkedRef = useRef(false);
@@ -61,7 +63,9 @@ export default function App() {
   }, []);
 
   useEffect(() => {
-    void loadPublishTarget().then((target) => setCanPublish(target.kind === 'git'));
+    void loadPublishTarget().then((target) =>
+      setPublishKind(activeTargetKind(target, canPickFolder(window))),
+    );
   }, []);
 
   // Back from the reader, the keyboard focus returns to the title that opened it.
@@ -248,6 +252,12 @@ export default function App() {
 
   const publishIds = async (ids: string[]) => {
     if (!ids.length) return;
+    if (publishKind === 'folder') {
+      const { publishSelectedToFolder } = await import('./publish-selected-folder');
+      // The grant lapsed: the notice's button asks again (a new click) and publishes the same ones.
+      setNotice(await publishSelectedToFolder(ids, setTask, () => void publishIds(ids)));
+      return;
+    }
     const { publishSelected } = await import('./publish-selected');
     setNotice(await publishSelected(ids, setTask));
     // What is waiting now shows in the queue.
@@ -410,7 +420,7 @@ export default function App() {
             onRemoveTag={(tag) => void retag(selectedIds(), [], [tag])}
             onDelete={() => void deleteSelected()}
             onExport={() => void exportIds(selectedIds(), 'export')}
-            canPublish={canPublish}
+            canPublish={publishKind !== 'downloads'}
             onPublish={() => void publishIds(selectedIds())}
             onClear={() => setSelected(new Set())}
           />

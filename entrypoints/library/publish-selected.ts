@@ -1,18 +1,24 @@
 /**
  * "Publish selected": each selected article published as the popup publishes one (rendered here,
- * where there is a DOM to place highlights; sent by the background), one commit each.
+ * where there is a DOM to place highlights), one after the other: one commit each to a
+ * repository, or its files written to the chosen folder.
  */
 import type { NoticeProps } from '@/components/library/Notice';
 import { t } from '@/lib/i18n';
 import { sendRequest } from '@/lib/messaging/client';
 import { gitFailureMessage } from '@/lib/publish/failure-message';
+import type { PublishFiles } from '@/lib/publish/publish-files';
 import type { PublishOutcome } from '@/lib/publish/publish-queue';
 import { loadSettings } from '@/lib/settings/store';
 import { imageTypesInLibrary } from '@/lib/storage/images-repo';
 import { fetchBundles } from './messages';
 import type { TaskState } from './tasks';
 
-type Notice = Omit<NoticeProps, 'onDismiss'>;
+export type Notice = Omit<NoticeProps, 'onDismiss'>;
+
+/** One article sent: how it went and why not (null when all went well); or stop all with a notice. */
+export type SendResult =
+  { status: 'published' | 'queued' | 'failed'; reason: string | null } | { stop: Notice };
 
 /** Why an article was not published (or is waiting), for the notice's details. */
 function reasonOf(outcome: PublishOutcome): string | null {
@@ -23,9 +29,18 @@ function reasonOf(outcome: PublishOutcome): string | null {
   return outcome.status === 'queued' ? t('publish_queued', reason) : t('publish_failed', reason);
 }
 
+/** To the repository, through the background (which queues what cannot be sent now). */
+async function sendToGit(request: PublishFiles['request']): Promise<SendResult> {
+  const answer = await sendRequest({ type: 'publish:article', ...request });
+  // No git target (changed in the options meanwhile): the others would fail alike.
+  if (!answer.ok) return { stop: { tone: 'error', message: answer.error.message } };
+  return { status: answer.value.status, reason: reasonOf(answer.value) };
+}
+
 export async function publishSelected(
   ids: readonly string[],
   setTask: (task: TaskState | null) => void,
+  send: (request: PublishFiles['request']) => Promise<SendResult> = sendToGit,
 ): Promise<Notice> {
   const label = t('task_publishing');
   const counts = { published: 0, queued: 0, failed: 0 };
@@ -45,12 +60,10 @@ export async function publishSelected(
         const { request } = publishFiles(bundle, settings, {
           imageTypes: await imageTypesInLibrary(bundle.article.images),
         });
-        const answer = await sendRequest({ type: 'publish:article', ...request });
-        // No git target (changed in the options meanwhile): the others would fail alike.
-        if (!answer.ok) return { tone: 'error', message: answer.error.message };
-        counts[answer.value.status] += 1;
-        const reason = reasonOf(answer.value);
-        if (reason) details.push(t('bulk_publish_item_failed', title, reason));
+        const result = await send(request);
+        if ('stop' in result) return result.stop;
+        counts[result.status] += 1;
+        if (result.reason) details.push(t('bulk_publish_item_failed', title, result.reason));
       } catch (error) {
         counts.failed += 1;
         const reason = error instanceof Error ? error.message : String(error);

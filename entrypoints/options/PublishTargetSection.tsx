@@ -6,12 +6,14 @@ import PublishTargetEditor, {
 import { t } from '@/lib/i18n';
 import { sendRequest } from '@/lib/messaging/client';
 import { gitFailureMessage } from '@/lib/publish/failure-message';
+import { canPickFolder } from '@/lib/publish/folder-publish';
 import {
   repositoryOriginPattern,
   repositoryUrlProblem,
   type GitTarget,
 } from '@/lib/publish/git-target';
 import {
+  activeTargetKind,
   hasGitToken,
   loadPublishTarget,
   saveGitToken,
@@ -20,6 +22,7 @@ import {
 } from '@/lib/publish/target-store';
 import { loadSyncInterval, saveSyncInterval, SYNC_INTERVALS } from '@/lib/sync/schedule';
 import SyncScheduleEditor from '@/components/options/SyncScheduleEditor';
+import { grantFolder, loadFolderState, pickFolder, type FolderState } from './publish-folder';
 
 type Status = PublishTargetEditorProps['status'];
 
@@ -29,12 +32,16 @@ export default function PublishTargetSection() {
   const [tokenSaved, setTokenSaved] = useState(false);
   const [status, setStatus] = useState<Status>(null);
   const [syncMinutes, setSyncMinutes] = useState(0);
+  const [folder, setFolder] = useState<FolderState>({ name: null, access: false });
+  const [folderStatus, setFolderStatus] = useState<Status>(null);
+  const folderSupported = canPickFolder(window);
 
   useEffect(() => {
     void loadPublishTarget().then(setTarget);
+    if (folderSupported) void loadFolderState().then(setFolder);
     void hasGitToken().then(setTokenSaved);
     void loadSyncInterval().then(setSyncMinutes);
-  }, []);
+  }, [folderSupported]);
   if (!target) return null;
 
   const update = (next: PublishTarget) => {
@@ -79,10 +86,25 @@ export default function PublishTargetSection() {
     });
   };
 
+  /** Shows the folder's state after a pick or a grant; says so when writing is not allowed. */
+  const showFolder = (state: FolderState) => {
+    setFolder(state);
+    setFolderStatus(
+      state.access
+        ? { tone: 'success', message: t('folder_ready', state.name ?? '') }
+        : { tone: 'error', message: t('folder_no_access', state.name ?? '') },
+    );
+  };
+  const folderFailed = (error: unknown) =>
+    setFolderStatus({
+      tone: 'error',
+      message: t('folder_pick_failed', error instanceof Error ? error.message : String(error)),
+    });
+
   return (
     <>
       <PublishTargetEditor
-        kind={target.kind}
+        kind={activeTargetKind(target, folderSupported)}
         git={target.git}
         tokenSaved={tokenSaved}
         publishOnSave={target.publishOnSave}
@@ -97,6 +119,11 @@ export default function PublishTargetSection() {
         }}
         onTest={onTest}
         onPublishOnSave={(publishOnSave) => update({ ...target, publishOnSave })}
+        folder={{ supported: folderSupported, ...folder, status: folderStatus }}
+        onPickFolder={() =>
+          void pickFolder().then((state) => state && showFolder(state), folderFailed)
+        }
+        onGrantFolder={() => void grantFolder().then(showFolder, folderFailed)}
       />
       {target.kind === 'git' && (
         <SyncScheduleEditor

@@ -14,9 +14,11 @@ import { sanitizeArticleHtml } from '@/lib/extract/sanitize-html';
 import { t } from '@/lib/i18n';
 import { sendRequest } from '@/lib/messaging/client';
 import type { Article, ExtractedArticle, Highlight, HighlightColor } from '@/lib/model';
+import type { TargetKind } from '@/lib/publish/target-store';
 import { downloadBlob, downloadText } from './download';
 import { followImages, loadExportImages, loadPreviewImages } from './images';
-import { publishedOnSave, publishSavedArticle, publishTarget, type PublishStatus } from './publish';
+import { publishedOnSave, publishSavedArticle, publishTarget } from './publish';
+import type { PublishStatus } from './publish-status';
 import { revisitEnabled, setRevisit } from './revisit';
 import { targetTabId } from './target-tab';
 
@@ -52,7 +54,8 @@ export default function App() {
   const [busy, setBusy] = useState(false);
   const [imageStatus, setImageStatus] = useState<ImageStatus | null>(null);
   const [shownImages, setShownImages] = useState<ShownImages>(new Map());
-  const [canPublish, setCanPublish] = useState(false);
+  /** Where Publish goes; Downloads offers no Publish (Export is that). */
+  const [publishKind, setPublishKind] = useState<TargetKind>('downloads');
   const [publishOnSave, setPublishOnSave] = useState(false);
   /** A publish that followed a save is running: Publish waits for it. */
   const [publishingOnSave, setPublishingOnSave] = useState(false);
@@ -160,7 +163,7 @@ export default function App() {
     }
     setSaved(result.value.article);
     // The images are fetched after the save; the line follows their progress.
-    void followImages(result.value.article.id, setImageStatus).then((kept) => {
+    const imagesKept = followImages(result.value.article.id, setImageStatus).then((kept) => {
       if (!kept) return;
       setSaved(kept);
       void loadPreviewImages(kept).then(setShownImages);
@@ -169,13 +172,17 @@ export default function App() {
       tone: 'success',
       message: result.value.created ? t('popup_saved') : t('popup_updated'),
     });
-    // "Publish on save": the background publishes once the images are kept; the line says how it went.
+    // "Publish on save", once the images are kept; the line says how it went.
     if (publishOnSave) {
       setPublishStatus({ tone: 'info', message: t('publish_on_save_working') });
       setPublishingOnSave(true);
-      void publishedOnSave(result.value.article.id)
-        .then(setPublishStatus)
-        .finally(() => setPublishingOnSave(false));
+      const articleId = result.value.article.id;
+      // A repository is published by the background; a folder by this page, once the images are kept.
+      const outcome =
+        publishKind === 'folder'
+          ? imagesKept.then(() => publishSavedArticle(articleId, 'folder', { askAccess: false }))
+          : publishedOnSave(articleId);
+      void outcome.then(setPublishStatus).finally(() => setPublishingOnSave(false));
     }
     return result.value.article;
   };
@@ -265,7 +272,7 @@ export default function App() {
 
   useEffect(() => {
     void publishTarget().then((target) => {
-      setCanPublish(target.git);
+      setPublishKind(target.kind);
       setPublishOnSave(target.onSave);
     });
   }, []);
@@ -275,7 +282,7 @@ export default function App() {
     setBusy(true);
     setPublishStatus({ tone: 'info', message: t('publish_working') });
     try {
-      setPublishStatus(await publishSavedArticle(saved.id));
+      setPublishStatus(await publishSavedArticle(saved.id, publishKind));
     } finally {
       setBusy(false);
     }
@@ -348,7 +355,7 @@ export default function App() {
             >
               {t('popup_export')}
             </button>
-            {canPublish && saved && (
+            {publishKind !== 'downloads' && saved && (
               <button
                 type="button"
                 data-testid="publish-button"
@@ -366,6 +373,17 @@ export default function App() {
               role={publishStatus.tone === 'error' ? 'alert' : 'status'}
             >
               {publishStatus.message}
+              {publishStatus.grant && (
+                <button
+                  type="button"
+                  class="link-button"
+                  data-testid="publish-grant"
+                  disabled={busy}
+                  onClick={() => void publish()}
+                >
+                  {t('folder_grant')}
+                </button>
+              )}
             </p>
           )}
         </>

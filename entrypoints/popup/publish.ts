@@ -1,20 +1,26 @@
 import { t } from '@/lib/i18n';
 import { sendRequest } from '@/lib/messaging/client';
 import { gitFailureMessage } from '@/lib/publish/failure-message';
+import { canPickFolder } from '@/lib/publish/folder-publish';
 import type { PublishOutcome } from '@/lib/publish/publish-queue';
-import { loadPublishTarget, publishesOnSave } from '@/lib/publish/target-store';
-import { loadSettings } from '@/lib/settings/store';
-import { imageTypesInLibrary } from '@/lib/storage/images-repo';
+import {
+  activeTargetKind,
+  loadPublishTarget,
+  publishesOnSave,
+  publishesToFolderOnSave,
+  type TargetKind,
+} from '@/lib/publish/target-store';
+import type { PublishStatus } from './publish-status';
+import { renderForPublish } from './render-publish';
 
-export interface PublishStatus {
-  tone: 'info' | 'success' | 'error';
-  message: string;
-}
-
-/** Whether the popup offers "Publish", and whether a save publishes by itself. */
-export async function publishTarget(): Promise<{ git: boolean; onSave: boolean }> {
+/** Where "Publish" goes (Downloads: no Publish), and whether a save publishes by itself. */
+export async function publishTarget(): Promise<{ kind: TargetKind; onSave: boolean }> {
   const target = await loadPublishTarget();
-  return { git: target.kind === 'git', onSave: publishesOnSave(target) };
+  const folder = canPickFolder(window);
+  return {
+    kind: activeTargetKind(target, folder),
+    onSave: publishesOnSave(target) || publishesToFolderOnSave(target, folder),
+  };
 }
 
 function describeOutcome(outcome: PublishOutcome, postPath: string): PublishStatus {
@@ -37,20 +43,18 @@ function describeOutcome(outcome: PublishOutcome, postPath: string): PublishStat
  * Publishes the saved article as the library exports it (the post in the user's preset and its
  * sidecar), rendered here because rendering highlights needs a DOM; the background sends it.
  */
-export async function publishSavedArticle(articleId: string): Promise<PublishStatus> {
-  const bundles = await sendRequest({ type: 'library:bundles', ids: [articleId] });
-  const bundle = bundles.ok ? bundles.value[0] : undefined;
-  if (!bundle) {
-    return {
-      tone: 'error',
-      message: bundles.ok ? t('publish_failed', articleId) : bundles.error.message,
-    };
+export async function publishSavedArticle(
+  articleId: string,
+  kind: TargetKind,
+  options: { askAccess: boolean } = { askAccess: true },
+): Promise<PublishStatus> {
+  if (kind === 'folder') {
+    const { publishSavedToFolder } = await import('./publish-folder');
+    return publishSavedToFolder(articleId, options.askAccess);
   }
-  // Templates, YAML and pinyin load when the user publishes, not with the popup.
-  const { publishFiles } = await import('@/lib/publish/publish-files');
-  const { request, postPath } = publishFiles(bundle, await loadSettings(), {
-    imageTypes: await imageTypesInLibrary(bundle.article.images),
-  });
+  const rendered = await renderForPublish(articleId);
+  if ('error' in rendered) return { tone: 'error', message: rendered.error };
+  const { request, postPath } = rendered;
   const answer = await sendRequest({ type: 'publish:article', ...request });
   if (!answer.ok) return { tone: 'error', message: answer.error.message };
   return describeOutcome(answer.value, postPath);

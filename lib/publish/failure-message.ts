@@ -1,5 +1,6 @@
 /** A git failure in the user's language: what is wrong, and what to do. */
 import { t, type MessageKey } from '../i18n';
+import { UnsafeFolderPathError } from './folder-path';
 import type { GitFailureCode } from './git-errors';
 
 const MESSAGES: Record<Exclude<GitFailureCode, 'branch-missing' | 'unknown'>, MessageKey> = {
@@ -25,4 +26,10 @@ export function gitFailureMessage(
     return t('git_error_branch_missing', (extra.branches ?? []).join(', ') || '—');
   if (code === 'unknown') return t('git_error_unknown', extra.detail ?? '');
   return t(MESSAGES[code]);
+}
+
+/** Why a publish to a folder wrote nothing (or stopped), in the user's language. */
+export function folderFailureMessage(error: unknown): string {
+  if (error instanceof UnsafeFolderPathError) return t('folder_error_unsafe_path', error.path);
+  return t('publish_failed', error instanceof Error ? error.message : String(error));
 }

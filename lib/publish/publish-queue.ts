@@ -14,10 +14,10 @@ import {
   savePublished,
 } from '../storage/publish-repo';
 import type { QueuedPublish } from '../storage/publish-records';
-import { getImages } from '../storage/images-repo';
 import { classifyGitError, isTransient, type GitFailureCode } from './git-errors';
 import { openGitRepo, targetKey, withRepoLock, type GitRepo } from './git-repo';
 import { repoPath, type GitCredentials, type GitTarget } from './git-target';
+import { publishFileBytes } from './publish-file-bytes';
 import { publishToGit } from './publish-to-git';
 import { redactSecrets } from './redact';
 
@@ -57,28 +57,12 @@ async function publishOne(
   const key = targetKey(target);
   try {
     const lastFiles = await lastPublished(deps.db, item.articleId, key);
-    // An image let go since it was queued (its article deleted) is simply not sent.
-    const stored = await getImages(
-      deps.db,
-      (item.images ?? []).map((image) => image.hash),
-    );
-    const images = await Promise.all(
-      (item.images ?? []).flatMap(({ path, hash }) => {
-        const image = stored.get(hash);
-        return image ? [image.blob.arrayBuffer().then((bytes) => ({ path, bytes }))] : [];
-      }),
-    );
+    const files = await publishFileBytes(deps.db, item);
     // The clone is opened once the work before it on the same clone is done (a sync, a publish).
     const built = await withRepoLock(target, () =>
       publishToGit((deps.openRepo ?? openGitRepo)(target, credentials, deps.http), {
         title: item.title,
-        files: [
-          ...item.files.map((f) => ({ path: repoPath(target, f.path), content: f.content })),
-          ...images.map((image) => ({
-            path: repoPath(target, image.path),
-            content: new Uint8Array(image.bytes),
-          })),
-        ],
+        files: files.map((file) => ({ ...file, path: repoPath(target, file.path) })),
         lastPublished: lastFiles,
         now: deps.now(),
       }),

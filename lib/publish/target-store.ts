@@ -6,7 +6,8 @@ import { storage } from '#imports';
 import { GIT_TOKEN_STORAGE_KEY } from '../settings/secrets';
 import { EMPTY_GIT_TARGET, type GitCredentials, type GitTarget } from './git-target';
 
-export const TARGET_KINDS = ['downloads', 'git'] as const;
+/** `folder`: a folder on this computer (the handle is kept in IndexedDB: lib/storage/folder-repo.ts). */
+export const TARGET_KINDS = ['downloads', 'git', 'folder'] as const;
 export type TargetKind = (typeof TARGET_KINDS)[number];
 
 export interface PublishTarget {
@@ -49,9 +50,28 @@ export async function loadPublishTarget(): Promise<PublishTarget> {
   return readPublishTarget(await storage.getItem<unknown>(TARGET_KEY));
 }
 
-/** Whether a save should publish too: the setting is on and the target is a repository. */
+/**
+ * The target exports and publishes use: a folder target reads as Downloads where the browser cannot
+ * write to a folder (Firefox), so that nothing is sent nowhere.
+ */
+export function activeTargetKind(target: PublishTarget, canPickFolder: boolean): TargetKind {
+  return target.kind === 'folder' && !canPickFolder ? 'downloads' : target.kind;
+}
+
+/**
+ * Whether a save should publish too, by the background: the setting is on and the target is a
+ * repository. A folder target's publish on save is written by the popup (publishesToFolderOnSave).
+ */
 export function publishesOnSave(target: PublishTarget): boolean {
   return target.publishOnSave && target.kind === 'git' && Boolean(target.git.url);
+}
+
+/**
+ * Whether a save from the popup writes the article to the chosen folder too: the folder's grant
+ * lives with a page, so the popup that saved writes it (once the images are kept).
+ */
+export function publishesToFolderOnSave(target: PublishTarget, canPickFolder: boolean): boolean {
+  return target.publishOnSave && activeTargetKind(target, canPickFolder) === 'folder';
 }
 
 export async function savePublishTarget(target: PublishTarget): Promise<void> {

@@ -1,8 +1,11 @@
 import Dexie, { type Table, type Transaction } from 'dexie';
 import type { Tombstone } from '../library/types';
 import type { Article, Highlight, StoredImage } from '../model';
+import type { ChosenFolder } from './folder-records';
 import type { PublishedRecord, QueuedPublish } from './publish-records';
 import {
+  SCHEMA_FOLDERS,
+  SCHEMA_FOLDERS_VERSION,
   SCHEMA_IMAGES,
   SCHEMA_IMAGES_VERSION,
   SCHEMA_PUBLISH,
@@ -33,6 +36,7 @@ export class GleanerDB extends Dexie {
   published!: Table<PublishedRecord, string>;
   tombstones!: Table<Tombstone, string>;
   syncFiles!: Table<SyncFileRow, string>;
+  folders!: Table<ChosenFolder, string>;
 
   constructor(name: string = DEFAULT_DB_NAME) {
     super(name);
@@ -45,6 +49,7 @@ export class GleanerDB extends Dexie {
     this.version(SCHEMA_PUBLISH_VERSION).stores(SCHEMA_PUBLISH);
     this.version(SCHEMA_SEARCH_CHUNKS_VERSION).stores(SCHEMA_SEARCH_CHUNKS);
     this.version(SCHEMA_SYNC_VERSION).stores(SCHEMA_SYNC);
+    this.version(SCHEMA_FOLDERS_VERSION).stores(SCHEMA_FOLDERS);
   }
 }
 

@@ -83,4 +83,15 @@ export const SCHEMA_SYNC = {
 } as const;
 export const SCHEMA_SYNC_VERSION = 7;
 
-export const LATEST_SCHEMA_VERSION = SCHEMA_SYNC_VERSION;
+/**
+ * 2026-12-06 — v8 (issue 16, the folder target): `folders`, the folder the user chose for
+ * publishing (a `FileSystemDirectoryHandle`, which only IndexedDB can keep: it is structured-cloned,
+ * not JSON), by what it is for. No data changes.
+ */
+export const SCHEMA_FOLDERS = {
+  ...SCHEMA_SYNC,
+  folders: 'id',
+} as const;
+export const SCHEMA_FOLDERS_VERSION = 8;
+
+export const LATEST_SCHEMA_VERSION = SCHEMA_FOLDERS_VERSION;

@@ -8,6 +8,8 @@ import {
   SCHEMA_PUBLISH_VERSION,
   SCHEMA_SEARCH_CHUNKS,
   SCHEMA_SEARCH_CHUNKS_VERSION,
+  SCHEMA_FOLDERS_VERSION,
+  SCHEMA_SYNC,
   SCHEMA_SYNC_VERSION,
   SCHEMA_V1,
   SCHEMA_V2,
@@ -241,12 +243,39 @@ describe('v6 → v7 (2026-12-06, sync)', () => {
     });
     const db = new GleanerDB(name);
     await db.open();
-    expect(db.verno).toBe(SCHEMA_SYNC_VERSION);
+    expect(db.verno).toBe(LATEST_SCHEMA_VERSION);
     expect(await db.articles.toArray()).toEqual(articles);
     expect(await db.highlights.toArray()).toEqual([highlight]);
     expect(await db.published.toArray()).toEqual([published]);
     expect(await db.tombstones.count()).toBe(0);
     expect(await db.syncFiles.count()).toBe(0);
+    await db.delete();
+  });
+});
+
+describe('v7 → v8 (2026-12-06, the folder target)', () => {
+  it('keeps every article, tombstone and sync file, and adds an empty folders table', async () => {
+    const name = `migrate-${Math.random()}`;
+    const articles = ferryArticles();
+    const tombstone = {
+      id: 'id-9',
+      articleId: 'id-9',
+      kind: 'article',
+      deletedAt: '2026-12-05T10:00:00Z',
+    };
+    const syncFile = { path: '_gleaner/library/id-1.json', blob: 'abc', articleId: 'id-1' };
+    await seedAtVersion(name, SCHEMA_SYNC_VERSION, SCHEMA_SYNC, async (db) => {
+      await db.table('articles').bulkAdd(articles);
+      await db.table('tombstones').add(tombstone);
+      await db.table('syncFiles').add(syncFile);
+    });
+    const db = new GleanerDB(name);
+    await db.open();
+    expect(db.verno).toBe(SCHEMA_FOLDERS_VERSION);
+    expect(await db.articles.toArray()).toEqual(articles);
+    expect(await db.tombstones.toArray()).toEqual([tombstone]);
+    expect(await db.syncFiles.toArray()).toEqual([syncFile]);
+    expect(await db.folders.count()).toBe(0);
     await db.delete();
   });
 });
