@@ -158,10 +158,11 @@ describe('publish to a local folder', () => {
       postPath = (await publishStatus())!.match(/(_posts\/\S+\.md)\.$/)![1]!;
 
       firstPublish = await readSite(options);
-      const slug = postPath.slice('_posts/'.length + 11, -'.md'.length);
+      // Jekyll's image folder is named like the post file: <yyyy-mm-dd>-<slug>.
+      const folder = postPath.slice('_posts/'.length, -'.md'.length);
       const sidecarPath = `_gleaner/${postPath.replace(/\.md$/, '.json')}`;
       const images = Object.keys(firstPublish).filter((p) =>
-        p.startsWith(`assets/images/${slug}/`),
+        p.startsWith(`assets/images/${folder}/`),
       );
       expect(Object.keys(firstPublish).sort()).toEqual(
         [USER_POST, USER_IMAGE, postPath, sidecarPath, ...images].sort(),
