@@ -167,6 +167,10 @@ const TRAILING_CREDIT =
 /** A picture credit ending a Chinese line: "…（中国台湾网 王怡然 摄）", "（资料照，记者杨菁菁摄）". */
 const CJK_CREDIT = /[（(][^()（）]{0,16}(?:摄|供图|图片来源)[^()（）]{0,6}[)）]\s*$/;
 
+/** A news agency's picture credit ending a line: "…新华社发", "（新华社记者张三摄）". */
+const AGENCY_CREDIT =
+  /(?:新华社|中新社|人民网|本报|视觉中国|东方IC|IC photo)[\u3400-\u9fff]{0,6}(?:发|摄|供图)[)）]?$/i;
+
 /** Prompts and widget text, in short lines only: sign-up and follow prompts, pagers, counters. */
 const PROMPT = [
   /^(?:sign up|subscribe|join|follow|like us|download|get|click|tap|don't miss|never miss)\b.{0,200}\b(?:newsletter|inbox|twitter|facebook|instagram|linkedin|youtube|forums?|podcast|our app|the app|app store|google play|here|updates)\b/i,
@@ -184,7 +188,7 @@ const PROMPT = [
   /\bcontributed to this (?:report|story|article)\.?$/i,
   /^(?:资料图|资料照片)[:：]/,
   /^(?:电话|传真|热线|联系电话|新闻热线|报料热线)\s*[:：]\s*[\d(（+][\d\s()（）+-]{6,}/,
-  /(?:新华社|中新社|人民网|本报|视觉中国|东方IC|IC photo)[\u3400-\u9fff]{0,6}(?:发|摄|供图)[)）]?$/i,
+  AGENCY_CREDIT,
   /^\(?\s*[A-Z][A-Z .'-]+\s*\/\s*[A-Z][A-Z .'-]+\)?$/,
   /^(?:image|photo|picture|slide|gallery)s?\s*\d+\s*(?:of|\/)?\s*\/?\s*\d*$/i,
   /\b(?:sign up|subscribe)\b.{0,120}\b(?:newsletter|inbox|e-?mails?|alerts|free|today|now)\b|\byour inbox\b|\bnewsletter\b.{0,80}\b(?:sign up|subscribe|free|daily|weekly|delivered)\b/i,
@@ -282,7 +286,8 @@ function isBoilerplateText(text: string, segment?: Segment): boolean {
     text.length <= (CJK.test(text) ? 120 : 200) &&
     PROMPT.some((pattern) => pattern.test(text)) &&
     !(TRAILING_CREDIT.test(text) && isDescriptiveCaption(text.replace(TRAILING_CREDIT, ''))) &&
-    !(CJK_CREDIT.test(text) && isNarrativeCaption(text.replace(CJK_CREDIT, '')))
+    !(CJK_CREDIT.test(text) && isNarrativeCaption(text.replace(CJK_CREDIT, ''))) &&
+    !(AGENCY_CREDIT.test(text) && isNarrativeCaption(text.replace(AGENCY_CREDIT, '')))
   );
 }
 
@@ -616,6 +621,16 @@ export function planRemovals(
     for (const line of kept) reasons.set(line.segment, why(line));
   }
   return new Set(kept.map((line) => line.segment));
+}
+
+/** Characters in the lines of `root` that read like article text (not furniture, not notices). */
+export function proseChars(root: Element): number {
+  let chars = 0;
+  for (const segment of segmentsOf(root)) {
+    const line = toLine(segment);
+    if (line.prose) chars += line.chars;
+  }
+  return chars;
 }
 
 /** Removes boilerplate from the article container in place. */

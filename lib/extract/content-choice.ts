@@ -3,13 +3,17 @@
  * or too little: it drops paragraphs under its length thresholds (many Chinese stories are made of
  * nothing else), and a class name like "…-with-sidebar" on the story's container makes it throw
  * the whole story away and keep a disclaimer. "Too little" means the page's main block holds over
- * twice the text and contains what Readability found: then Readability kept a fragment.
+ * twice the text and contains what Readability found, and more of it reads as prose: then
+ * Readability kept a fragment.
  */
 
-import { cleanArticle } from './clean-article';
+import { cleanArticle, proseChars } from './clean-article';
 import { narrowToStoryBody } from './content-body';
 import { copyOut } from './reading-copy';
 import { largestTextBlock, type TextMap } from './text-blocks';
+
+/** The block must hold this many times Readability's prose to be taken instead. */
+const MORE_PROSE = 1.5;
 
 const HAN_OR_KANA = /([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3040-\u30ff])/g;
 const WORD = /[\p{L}\p{N}_]+/gu;
@@ -69,7 +73,10 @@ export function chooseContent({
   const container = copyOut(doc, block, skipped, title);
   cleanArticle(container, { title });
   if (!readability) return container;
-  return tokens(container.textContent ?? '').length > 2 * readabilityTokens.length
+  // More text that is not more prose is the block's furniture (contact lines, widgets, link
+  // labels left after cleaning), not story Readability missed.
+  return tokens(container.textContent ?? '').length > 2 * readabilityTokens.length &&
+    proseChars(container) > proseChars(readability) * MORE_PROSE
     ? container
     : readability;
 }

@@ -7,11 +7,13 @@
  */
 
 import { looksLikeArticle } from './article-check';
-import { cleanArticle } from './clean-article';
+import { cleanArticle, proseChars } from './clean-article';
 import { FastReadability } from './fast-readability';
 
 /** Ours is short for the page below this share of the page's text outside links. */
 const SHORT_SHARE = 0.25;
+/** The cleaned short story is taken when it keeps this share of the raw article's prose. */
+const KEPT_PROSE = 0.8;
 /** "Much less text": ours holds under this share of what Readability's cleaned article holds. */
 const MUCH_LESS = 0.6;
 
@@ -43,9 +45,21 @@ function vanillaArticle(doc: Document): Element | null {
 }
 
 /**
+ * Readability's article cleaned when the cleaning kept its prose and took only furniture (a short
+ * story under a headline, a caption and a contact box); else as Readability gave it, the cleaning
+ * having taken story lines with the furniture.
+ */
+function shortStory(cleaned: Element, raw: Element | null): Element | null {
+  if (!raw) return null;
+  const kept = proseChars(cleaned);
+  return kept > 0 && kept >= proseChars(raw) * KEPT_PROSE ? cleaned : raw;
+}
+
+/**
  * Ours, or Readability's cleaned article when ours holds much less text. Where we have none,
  * Readability's article is taken even when cleaning leaves too little of it to pass for an
- * article: then it is taken as Readability gave it (a short story is still a story).
+ * article (a short story is still a story): cleaned if the cleaning kept its prose, else as
+ * Readability gave it.
  */
 export function withReadabilityFallback(
   doc: Document,
@@ -56,7 +70,7 @@ export function withReadabilityFallback(
   if (!vanilla || !looksLikeArticle(vanilla)) return ours;
   const raw = ours ? null : (vanilla.cloneNode(true) as Element);
   cleanArticle(vanilla, { title });
-  if (!looksLikeArticle(vanilla)) return ours ?? raw;
+  if (!looksLikeArticle(vanilla)) return ours ?? shortStory(vanilla, raw);
   if (!ours) return vanilla;
   return nonSpaceLength(ours) < nonSpaceLength(vanilla) * MUCH_LESS ? vanilla : ours;
 }

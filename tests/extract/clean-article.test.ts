@@ -73,6 +73,17 @@ describe('cleanArticle', () => {
     expect(text).not.toContain('王怡然');
   });
 
+  it('keeps a story told in one sentence that ends with the agency’s credit ("新华社发")', () => {
+    // A photo story: the whole text is the picture's caption, credit and all.
+    const told =
+      '以巧克力为主题的“巧克力梦公园”今日将在浦东正式开园，由巧克力制作的外滩景观、兵马俑等作品将与公众见面。新华社发';
+    const text = clean(
+      `<p><img src="a.jpg"></p><p>${told}</p><p>${STORY_ZH}</p><p>新华社记者张三摄</p>`,
+    );
+    expect(text).toContain(told);
+    expect(text).not.toContain('张三');
+  });
+
   it('keeps a lead set in a "dateline" element at the start of the story', () => {
     const text = clean(
       `<p><span class="dateline">新华社北京1月11日电</span>${STORY_ZH}</p><p>${STORY_ZH}</p>`,
