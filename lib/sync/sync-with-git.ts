@@ -21,6 +21,7 @@ import {
   readSyncLibrary,
   saveSyncFiles,
 } from '../storage/sync-repo';
+import { canonicalJson } from './canonical-json';
 import { editTree, listBlobs } from './git-tree';
 import { mergeLibrary, type SyncConflict } from './merge';
 import {
@@ -147,13 +148,16 @@ export async function syncWithGit(deps: SyncDeps): Promise<SyncReport> {
     });
     for (const conflict of [...remote.unreadable, ...merge.conflicts])
       conflicts.set(conflictKey(conflict), conflict);
-    const known = new Set(local.tombstones.map((t) => t.id));
+    const known = new Map(local.tombstones.map((t) => [t.id, canonicalJson(t)]));
+    const inForce = new Set(merge.tombstones.map((t) => t.id));
     const applied = await applySyncChanges(
       db,
       {
         put: merge.put,
         remove: merge.remove,
-        tombstones: merge.tombstones.filter((t) => !known.has(t.id)),
+        tombstones: merge.tombstones.filter((t) => known.get(t.id) !== canonicalJson(t)),
+        // Deletions a restore made void.
+        forget: local.tombstones.filter((t) => !inForce.has(t.id)).map((t) => t.id),
         base: localById,
       },
       deps.now(),
@@ -170,13 +174,8 @@ export async function syncWithGit(deps: SyncDeps): Promise<SyncReport> {
 
     const changes = new Map<string, string | null>();
     const rows = new Map(remote.rows);
-    // Files that did not merge are read again (and listed again) by the next sync, until they do:
-    // an unreadable file, the other device's copy of a page saved here under another id.
-    const unmerged = new Set(
-      merge.conflicts.flatMap((c) => (c.kind === 'same-page-two-ids' ? [c.articleId] : [])),
-    );
-    for (const [path, row] of remote.rows)
-      if (row.articleId === null || unmerged.has(row.articleId)) rows.delete(path);
+    // An unreadable file is read again (and listed again) by the next sync, until it is fixed.
+    for (const [path, row] of remote.rows) if (row.articleId === null) rows.delete(path);
     const write = async (path: string, content: string, articleId: string) => {
       const stamp = stampOf(content);
       if (rows.get(path)?.stamp === stamp) return false;
@@ -202,13 +201,18 @@ export async function syncWithGit(deps: SyncDeps): Promise<SyncReport> {
       if (row.articleId === null || path.startsWith(deletedDir)) continue;
       filesOf.set(row.articleId, [...(filesOf.get(row.articleId) ?? []), path]);
     }
+    const tombstoneFiles = new Set(merge.tombstones.map((t) => full(tombstonePath(t.id))));
+    // A deletion made void by a restore leaves the repository.
+    for (const [path, row] of remote.rows) {
+      if (row.articleId === null || !path.startsWith(deletedDir) || tombstoneFiles.has(path))
+        continue;
+      changes.set(path, null);
+      rows.delete(path);
+      sent++;
+    }
     for (const tombstone of merge.tombstones) {
       const path = full(tombstonePath(tombstone.id));
-      if (
-        !remote.blobs.has(path) &&
-        (await write(path, tombstoneContent(tombstone), tombstone.articleId))
-      )
-        sent++;
+      if (await write(path, tombstoneContent(tombstone), tombstone.articleId)) sent++;
       if (tombstone.kind !== 'article') continue;
       // The deleted article's files go: its records, and the post a publish wrote beside a sidecar.
       for (const file of filesOf.get(tombstone.id) ?? []) {
