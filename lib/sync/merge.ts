@@ -297,8 +297,8 @@ export function mergeLibrary(input: LibraryMergeInput): LibraryMergeResult {
   // One page under two ids (here and there, or twice there): the smaller id takes the other in.
   const holder = new Map<string, string>();
   for (const target of [...groups.keys()].sort(byIdOrder)) {
-    if (!groups.has(target) || deletions.has(target)) continue;
-    const merged = mergeGroup(target, groups.get(target)!.versions);
+    const group = groups.get(target);
+    const merged = group && !deletions.has(target) ? mergeGroup(target, group.versions) : null;
     if (!merged) continue;
     const key = merged.article.urlKey;
     let current = target;
@@ -317,7 +317,7 @@ export function mergeLibrary(input: LibraryMergeInput): LibraryMergeResult {
         id: gone,
         kind: 'article',
         articleId: gone,
-        deletedAt: lastChange(mergeGroup(keep, kept.versions)!),
+        deletedAt: kept.versions.map(lastChange).reduce(latest),
         mergedInto: keep,
       });
       resolve = resolver(tombstones);
@@ -344,7 +344,8 @@ export function mergeLibrary(input: LibraryMergeInput): LibraryMergeResult {
         });
       continue;
     }
-    let merged = mergeGroup(target, versions)!;
+    let merged = mergeGroup(target, versions);
+    if (!merged) continue;
     const local = localOf(target);
     if (local?.article.images)
       merged = { ...merged, article: { ...merged.article, images: local.article.images } };
