@@ -68,16 +68,16 @@ interface RemoteState {
 
 async function readRemote(deps: SyncDeps): Promise<RemoteState> {
   const { repo, db } = deps;
-  const { fs, dir, target } = repo;
+  const { fs, dir, cache, target } = repo;
   const key = targetKey(target);
   const base = await fetchBranch(repo);
-  const tree = (await git.readCommit({ fs, dir, oid: base })).commit.tree;
+  const tree = (await git.readCommit({ fs, dir, cache, oid: base })).commit.tree;
   const root = repoPath(target, SIDECAR_DIR);
   const folder = root.slice(0, -SIDECAR_DIR.length);
-  const blobs = await listBlobs(fs, dir, tree, root);
+  const blobs = await listBlobs(repo, tree, root);
   const seen = await loadSyncFiles(db, key);
   const text = async (oid: string) =>
-    new TextDecoder().decode((await git.readBlob({ fs, dir, oid })).blob);
+    new TextDecoder().decode((await git.readBlob({ fs, dir, cache, oid })).blob);
   const state: RemoteState = {
     base,
     tree,
@@ -100,7 +100,7 @@ async function readRemote(deps: SyncDeps): Promise<RemoteState> {
       let file = readSyncFile(content);
       if (file.kind === 'needs-post') {
         const post = postPathOfSidecar(path.slice(folder.length));
-        const postOid = post ? await blobAt(fs, dir, tree, repoPath(target, post)) : null;
+        const postOid = post ? await blobAt(repo, tree, repoPath(target, post)) : null;
         const bundle = bundleOfSidecar(file.sidecar, postOid ? await text(postOid) : null);
         file = { kind: 'article', bundle };
       }
@@ -128,7 +128,7 @@ function conflictKey(conflict: SyncConflict): string {
 
 export async function syncWithGit(deps: SyncDeps): Promise<SyncReport> {
   const { db, repo } = deps;
-  const { fs, dir, target } = repo;
+  const { fs, dir, cache, target } = repo;
   const key = targetKey(target);
   const full = (path: string) => repoPath(target, path);
   // The target's folder with its slash ('' at the repository's root).
@@ -219,7 +219,7 @@ export async function syncWithGit(deps: SyncDeps): Promise<SyncReport> {
         changes.set(file, null);
         rows.delete(file);
         const post = postPathOfSidecar(file.slice(folder.length));
-        if (post && (await blobAt(fs, dir, remote.tree, full(post)))) changes.set(full(post), null);
+        if (post && (await blobAt(repo, remote.tree, full(post)))) changes.set(full(post), null);
       }
     }
     const report = (commit: string | null): SyncReport => ({
@@ -234,8 +234,7 @@ export async function syncWithGit(deps: SyncDeps): Promise<SyncReport> {
       return report(null);
     }
     const tree =
-      (await editTree(fs, dir, remote.tree, changes)) ??
-      (await git.writeTree({ fs, dir, tree: [] }));
+      (await editTree(repo, remote.tree, changes)) ?? (await git.writeTree({ fs, dir, tree: [] }));
     const person = {
       name: target.authorName,
       email: target.authorEmail,
@@ -245,6 +244,7 @@ export async function syncWithGit(deps: SyncDeps): Promise<SyncReport> {
     const commit = await git.commit({
       fs,
       dir,
+      cache,
       message: `Sync library: ${sent} record${sent === 1 ? '' : 's'}\n`,
       author: person,
       committer: person,

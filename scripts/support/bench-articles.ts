@@ -159,12 +159,12 @@ export function makeRecord(
             color: (['yellow', 'green', 'blue', 'pink'] as const)[k % 4],
             articleSelectors: [
               {
-                type: 'TextQuoteSelector',
+                type: 'TextQuoteSelector' as const,
                 exact: quote,
                 prefix: flat.slice(Math.max(0, at - 32), at),
                 suffix: flat.slice(at + quote.length, at + quote.length + 32),
               },
-              { type: 'TextPositionSelector', start: at, end: at + quote.length },
+              { type: 'TextPositionSelector' as const, start: at, end: at + quote.length },
             ],
             pageSelectors: [],
             createdAt: created,
