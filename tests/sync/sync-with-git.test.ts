@@ -2,6 +2,7 @@
  * Two devices syncing one library through a real git server (git http-backend), each with its
  * own database and its own local clone, as two browsers would.
  */
+import { randomBytes } from 'node:crypto';
 import LightningFS from '@isomorphic-git/lightning-fs';
 import gitObjects from 'isomorphic-git';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -187,6 +188,32 @@ describe('syncWithGit', { timeout: 60_000 }, () => {
     expect(two?.highlights.map((h) => h.id)).toEqual(['b-h5']);
     expect(two?.article.tags).toEqual([]);
     expect(await a.db.tombstones.get('a-2-h1')).toMatchObject({ kind: 'highlight' });
+  });
+
+  it('fetches only what changed since its last sync', async () => {
+    const uploads = (from: number) =>
+      server.requests
+        .slice(from)
+        .filter((r) => r.path.endsWith('git-upload-pack'))
+        .reduce((sum, r) => sum + r.bytes, 0);
+    // Texts that do not compress away: what a fetch of them costs shows in bytes.
+    await a.db.articles.bulkAdd(
+      Array.from({ length: 60 }, (_, i) =>
+        storedArticle(100 + i, { text: randomBytes(2_000).toString('hex') }),
+      ),
+    );
+    await a.sync('2026-12-06T15:00:00Z');
+    const c = device('c');
+    let from = server.requests.length;
+    await c.sync('2026-12-06T15:01:00Z');
+    const first = uploads(from);
+    await a.db.articles.add(storedArticle(200));
+    await a.sync('2026-12-06T15:02:00Z');
+    from = server.requests.length;
+    expect(await c.sync('2026-12-06T15:03:00Z')).toMatchObject({ received: 1 });
+    const next = uploads(from);
+    expect(first).toBeGreaterThan(100_000);
+    expect(next).toBeLessThan(first / 20);
   });
 
   it('never writes the token into the repository', async () => {
