@@ -87,6 +87,20 @@ async function readRemote(deps: SyncDeps): Promise<RemoteState> {
     tombstones: [],
     unreadable: [],
   };
+  // The posts beside sidecars, one listing per folder: looking each up from the root would parse
+  // the whole `_posts` tree again for every sidecar (hours at 10,000 posts; see bench:sync).
+  const folders = new Map<string, Promise<Map<string, string>>>();
+  const postBlob = (postPath: string) => {
+    const slash = postPath.lastIndexOf('/');
+    if (slash < 0) return blobAt(repo, tree, postPath);
+    const parent = postPath.slice(0, slash);
+    let listing = folders.get(parent);
+    if (!listing) {
+      listing = listBlobs(repo, tree, parent);
+      folders.set(parent, listing);
+    }
+    return listing.then((found) => found.get(postPath) ?? null);
+  };
   for (const [path, oid] of blobs) {
     if (!path.endsWith('.json')) continue;
     const old = seen.get(path);
@@ -100,7 +114,7 @@ async function readRemote(deps: SyncDeps): Promise<RemoteState> {
       let file = readSyncFile(content);
       if (file.kind === 'needs-post') {
         const post = postPathOfSidecar(path.slice(folder.length));
-        const postOid = post ? await blobAt(repo, tree, repoPath(target, post)) : null;
+        const postOid = post ? await postBlob(repoPath(target, post)) : null;
         const bundle = bundleOfSidecar(file.sidecar, postOid ? await text(postOid) : null);
         file = { kind: 'article', bundle };
       }
