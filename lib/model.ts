@@ -99,4 +99,6 @@ export interface Highlight {
   pageSelectors: Selector[];
   createdAt: string;
   updatedAt: string;
+  /** When it was last put back after a deletion (undo): a sync lets it win over that deletion. */
+  restoredAt?: string;
 }

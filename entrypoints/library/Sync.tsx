@@ -7,8 +7,7 @@ import type { SyncConflict } from '@/lib/sync/merge';
 function describe(conflict: SyncConflict): string {
   if (conflict.kind === 'unreadable')
     return t('sync_conflict_unreadable', conflict.path, conflict.reason);
-  if (conflict.kind === 'edited-after-delete') return t('sync_conflict_deleted', conflict.title);
-  return t('sync_conflict_two_ids', conflict.title);
+  return t('sync_conflict_deleted', conflict.title);
 }
 
 /** The library's "Sync": asks the background, then shows what changed (and reloads the list). */

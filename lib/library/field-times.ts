@@ -54,3 +54,14 @@ export function touchArticle(
   if (times.fieldTimes) article.fieldTimes = times.fieldTimes;
   else delete article.fieldTimes;
 }
+
+/**
+ * The time a restore (undo of a delete) records: now, or just after the deletion when this
+ * device's clock reads earlier than it, so the restore always comes after the deletion it undoes.
+ */
+export function restoreTime(nowIso: string, deletedAt: string | undefined): string {
+  const deleted = deletedAt === undefined ? Number.NaN : Date.parse(deletedAt);
+  return Number.isNaN(deleted) || Date.parse(nowIso) > deleted
+    ? nowIso
+    : new Date(deleted + 1).toISOString();
+}

@@ -13,6 +13,11 @@ export interface LibraryArticle extends Article {
   categories?: string[];
   /** When the tags, the categories and the rest last changed (sync merges each on its own). */
   fieldTimes?: FieldTimes;
+  /**
+   * When the article was last put back after a deletion (undo): a sync lets it win over a
+   * deletion made before then, so a restore sticks on every device.
+   */
+  restoredAt?: string;
 }
 
 /** One row of the library list: what the list, the filters and the counts need. */
@@ -71,4 +76,9 @@ export interface Tombstone {
   /** The article (itself, or the highlight's). */
   articleId: string;
   deletedAt: string;
+  /**
+   * Set when a sync merged this article into another one saved under the same URL on another
+   * device: every version of it goes to that article, never back into the library on its own.
+   */
+  mergedInto?: string;
 }

@@ -5,7 +5,8 @@
  * wins, and the conflict is reported.
  */
 import './node-globals';
-import git, { type FsClient, type TreeEntry } from 'isomorphic-git';
+import git, { type TreeEntry } from 'isomorphic-git';
+import type { GitObjects } from './git-objects';
 
 export interface PublishFile {
   /** Path inside the repository (the target's folder already applied). */
@@ -33,9 +34,7 @@ export interface BuiltCommit {
   blobs: Record<string, string>;
 }
 
-export interface CommitInput {
-  fs: FsClient;
-  dir: string;
+export interface CommitInput extends GitObjects {
   /** The branch tip to build on. */
   base: string;
   title: string;
@@ -50,15 +49,14 @@ export interface CommitInput {
 
 /** The blob id at `path` in a tree, or null. */
 export async function blobAt(
-  fs: FsClient,
-  dir: string,
+  { fs, dir, cache }: GitObjects,
   tree: string,
   path: string,
 ): Promise<string | null> {
   let current = tree;
   const parts = path.split('/');
   for (const [index, name] of parts.entries()) {
-    const { tree: entries } = await git.readTree({ fs, dir, oid: current });
+    const { tree: entries } = await git.readTree({ fs, dir, cache, oid: current });
     const entry = entries.find((e) => e.path === name);
     if (!entry) return null;
     if (index === parts.length - 1) return entry.type === 'blob' ? entry.oid : null;
@@ -70,13 +68,13 @@ export async function blobAt(
 
 /** A tree like `tree` with the blob `oid` at `parts` (subtrees created as needed). */
 async function withBlob(
-  fs: FsClient,
-  dir: string,
+  objects: GitObjects,
   tree: string | null,
   parts: readonly string[],
   oid: string,
 ): Promise<string> {
-  const entries: TreeEntry[] = tree ? (await git.readTree({ fs, dir, oid: tree })).tree : [];
+  const { fs, dir, cache } = objects;
+  const entries: TreeEntry[] = tree ? (await git.readTree({ fs, dir, cache, oid: tree })).tree : [];
   const [name, ...rest] = parts;
   if (!name) throw new Error('Empty path in a publish.');
   const existing = entries.find((e) => e.path === name);
@@ -86,15 +84,15 @@ async function withBlob(
         mode: '040000',
         path: name,
         type: 'tree',
-        oid: await withBlob(fs, dir, existing?.type === 'tree' ? existing.oid : null, rest, oid),
+        oid: await withBlob(objects, existing?.type === 'tree' ? existing.oid : null, rest, oid),
       }
     : { mode: '100644', path: name, type: 'blob', oid };
   return git.writeTree({ fs, dir, tree: [...others, entry] });
 }
 
 export async function buildPublishCommit(input: CommitInput): Promise<BuiltCommit> {
-  const { fs, dir, base, files } = input;
-  const baseTree = (await git.readCommit({ fs, dir, oid: base })).commit.tree;
+  const { fs, dir, cache, base, files } = input;
+  const baseTree = (await git.readCommit({ fs, dir, cache, oid: base })).commit.tree;
   let tree = baseTree;
   const written: string[] = [];
   const conflicts: PublishConflict[] = [];
@@ -107,7 +105,7 @@ export async function buildPublishCommit(input: CommitInput): Promise<BuiltCommi
       blob:
         typeof file.content === 'string' ? new TextEncoder().encode(file.content) : file.content,
     });
-    const theirs = await blobAt(fs, dir, baseTree, file.path);
+    const theirs = await blobAt(input, baseTree, file.path);
     const last = input.lastPublished[file.path];
     if (index === 0) postExisted = theirs !== null;
     if (theirs === ours) {
@@ -122,7 +120,7 @@ export async function buildPublishCommit(input: CommitInput): Promise<BuiltCommi
       continue;
     }
     blobs[file.path] = ours;
-    tree = await withBlob(fs, dir, tree, file.path.split('/'), ours);
+    tree = await withBlob(input, tree, file.path.split('/'), ours);
     written.push(file.path);
   }
   const action = postExisted ? 'update' : 'add';
@@ -132,6 +130,7 @@ export async function buildPublishCommit(input: CommitInput): Promise<BuiltCommi
   const commit = await git.commit({
     fs,
     dir,
+    cache,
     message: `${verb} "${input.title}"\n`,
     author: person,
     committer: person,

@@ -21,6 +21,7 @@ export async function publishToGit(repo: GitRepo, input: PublishInput): Promise<
     const built = await buildPublishCommit({
       fs: repo.fs,
       dir: repo.dir,
+      cache: repo.cache,
       base,
       title: input.title,
       files: input.files,

@@ -1,5 +1,6 @@
 import type { Highlight, HighlightColor } from '../model';
 import type { Selector } from '../anchoring/types';
+import { restoreTime } from '../library/field-times';
 import type { GleanerDB } from './db';
 import { newRecordId } from './record-id';
 import { queueForIndex } from './search-queue';
@@ -72,7 +73,12 @@ export async function deleteHighlight(
 }
 
 /** Undo of a delete: puts the highlight back as it was, if its article is still there. */
-export async function restoreHighlight(db: GleanerDB, highlight: Highlight): Promise<Highlight> {
+export async function restoreHighlight(
+  db: GleanerDB,
+  highlight: Highlight,
+  now: Date = new Date(),
+): Promise<Highlight> {
+  let restored = highlight;
   await db.transaction(
     'rw',
     db.articles,
@@ -82,10 +88,13 @@ export async function restoreHighlight(db: GleanerDB, highlight: Highlight): Pro
     async () => {
       if (!(await db.articles.get(highlight.articleId)))
         throw new Error('The article is not in the library.');
-      await db.highlights.put(highlight);
+      // Marked as put back after its deletion, so a sync lets it win over the tombstone.
+      const deletion = await db.tombstones.get(highlight.id);
+      restored = { ...highlight, restoredAt: restoreTime(now.toISOString(), deletion?.deletedAt) };
+      await db.highlights.put(restored);
       await db.tombstones.delete(highlight.id);
       await queueForIndex(db, [highlight.articleId]);
     },
   );
-  return highlight;
+  return restored;
 }

@@ -4,7 +4,7 @@
  * into an article already saved under the same URL.
  */
 import { cardOf, searchTextOf } from '../library/cards';
-import { touchArticle } from '../library/field-times';
+import { restoreTime, touchArticle } from '../library/field-times';
 import type { Highlight } from '../model';
 import type {
   ArticleBundle,
@@ -207,9 +207,14 @@ export async function restoreBundles(
   bundles: readonly ArticleBundle[],
   nowIso: string,
 ): Promise<number> {
+  // Marked as put back after their deletion, so a sync lets them win over the tombstone it carried.
+  const deletions = await db.tombstones.bulkGet(bundles.map((b) => b.article.id));
   const outcomes = await importRecords(
     db,
-    bundles.map(({ article, highlights }) => ({ article, highlights })),
+    bundles.map(({ article, highlights }, i) => ({
+      article: { ...article, restoredAt: restoreTime(nowIso, deletions[i]?.deletedAt) },
+      highlights,
+    })),
     nowIso,
     { keepIds: true },
   );

@@ -43,8 +43,10 @@ function versionOf(article: LibraryArticle | undefined, highlights: readonly Hig
 export interface SyncChanges {
   put: readonly ArticleBundle[];
   remove: readonly string[];
-  /** Tombstones this device did not have yet. */
+  /** Tombstones this device did not have yet (or had in an older form). */
   tombstones: readonly Tombstone[];
+  /** Ids of this device's tombstones that no longer hold (a restore made them void). */
+  forget: readonly string[];
   /** The versions the merge started from (absent: the article was not here). */
   base: ReadonlyMap<string, ArticleBundle>;
 }
@@ -73,6 +75,21 @@ export async function applySyncChanges(
     });
     const skip = new Set(skipped);
     const remove = changes.remove.filter((id) => !skip.has(id));
+    // An article that takes in another with its URL waits while that other one stays (skipped):
+    // one URL key, one article.
+    const removed = new Set(remove);
+    const holders = await db.articles
+      .where('urlKey')
+      .anyOf(changes.put.map((b) => b.article.urlKey))
+      .toArray();
+    const holderOf = new Map(holders.map((a) => [a.urlKey, a.id]));
+    for (const { article } of changes.put) {
+      const holder = holderOf.get(article.urlKey);
+      if (holder !== undefined && holder !== article.id && !removed.has(holder)) {
+        skip.add(article.id);
+        skipped.push(article.id);
+      }
+    }
     const put = changes.put.filter((b) => !skip.has(b.article.id));
     if (remove.length) {
       await releaseImages(db, remove, now);
@@ -87,6 +104,7 @@ export async function applySyncChanges(
       await db.articles.bulkPut(put.map((b) => b.article));
       await db.highlights.bulkPut(put.flatMap((b) => b.highlights));
     }
+    await db.tombstones.bulkDelete([...changes.forget]);
     await db.tombstones.bulkPut([...changes.tombstones]);
     const written = [...remove, ...put.map((b) => b.article.id)];
     await queueForIndex(db, written);

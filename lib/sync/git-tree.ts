@@ -3,13 +3,14 @@
  * the blobs under a folder, and a tree with some files set or removed.
  */
 import '../publish/node-globals';
-import git, { type FsClient, type TreeEntry } from 'isomorphic-git';
+import git, { type TreeEntry } from 'isomorphic-git';
+import type { GitObjects } from '../publish/git-objects';
 
 /** The tree at `folder` ('' for the root), or null. */
-async function subtree(fs: FsClient, dir: string, tree: string, folder: string) {
+async function subtree({ fs, dir, cache }: GitObjects, tree: string, folder: string) {
   let current = tree;
   for (const name of folder.split('/').filter(Boolean)) {
-    const { tree: entries } = await git.readTree({ fs, dir, oid: current });
+    const { tree: entries } = await git.readTree({ fs, dir, cache, oid: current });
     const entry = entries.find((e) => e.path === name && e.type === 'tree');
     if (!entry) return null;
     current = entry.oid;
@@ -19,16 +20,16 @@ async function subtree(fs: FsClient, dir: string, tree: string, folder: string) 
 
 /** Every blob under `folder`, by its full path in the repository. */
 export async function listBlobs(
-  fs: FsClient,
-  dir: string,
+  objects: GitObjects,
   tree: string,
   folder: string,
 ): Promise<Map<string, string>> {
+  const { fs, dir, cache } = objects;
   const blobs = new Map<string, string>();
-  const start = await subtree(fs, dir, tree, folder);
+  const start = await subtree(objects, tree, folder);
   if (!start) return blobs;
   const walk = async (oid: string, prefix: string): Promise<void> => {
-    for (const entry of (await git.readTree({ fs, dir, oid })).tree) {
+    for (const entry of (await git.readTree({ fs, dir, cache, oid })).tree) {
       const path = `${prefix}/${entry.path}`;
       if (entry.type === 'tree') await walk(entry.oid, path);
       else if (entry.type === 'blob') blobs.set(path, entry.oid);
@@ -43,12 +44,12 @@ export async function listBlobs(
  * Returns null for a tree left empty (the root is written empty by the caller).
  */
 export async function editTree(
-  fs: FsClient,
-  dir: string,
+  objects: GitObjects,
   tree: string | null,
   changes: ReadonlyMap<string, string | null>,
 ): Promise<string | null> {
-  const entries: TreeEntry[] = tree ? (await git.readTree({ fs, dir, oid: tree })).tree : [];
+  const { fs, dir, cache } = objects;
+  const entries: TreeEntry[] = tree ? (await git.readTree({ fs, dir, cache, oid: tree })).tree : [];
   const byName = new Map(entries.map((e) => [e.path, e]));
   const nested = new Map<string, Map<string, string | null>>();
   for (const [path, oid] of changes) {
@@ -65,7 +66,7 @@ export async function editTree(
   }
   for (const [name, inner] of nested) {
     const existing = byName.get(name);
-    const sub = await editTree(fs, dir, existing?.type === 'tree' ? existing.oid : null, inner);
+    const sub = await editTree(objects, existing?.type === 'tree' ? existing.oid : null, inner);
     if (sub === null) byName.delete(name);
     else byName.set(name, { mode: '040000', path: name, type: 'tree', oid: sub });
   }

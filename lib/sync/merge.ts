@@ -7,9 +7,15 @@
  * - Highlights: one record each, a union by id; the same highlight: the later `updatedAt`.
  * - The same instant on both sides (or clocks that disagree so): the greater serialised value
  *   wins. Times compare as instants (their UTC offsets applied), never as text.
- * - A deleted article stays deleted: its tombstone wins over every version, whatever the clocks
- *   say (a skewed clock cannot bring it back). A version changed after the deletion is reported
- *   as a conflict with both sides, so the edit is not dropped silently.
+ * - A deleted article (or highlight) stays deleted: its tombstone wins over every version,
+ *   whatever the clocks say, except a version put back (undo) after that deletion: `restoredAt`
+ *   later than the tombstone's `deletedAt` voids the tombstone on every device. The latest deletion
+ *   of a record is the one kept, so deleting it again after a restore wins again. A version
+ *   changed after the deletion that won is reported as a conflict, so the edit is not dropped
+ *   silently.
+ * - One page (one URL key) saved under two ids on two devices becomes one article: the smaller id,
+ *   with both versions merged by the rules above; the other id gets a tombstone `mergedInto` it,
+ *   so any version of it that turns up later is merged into that article too.
  */
 import { fieldTime, minimalFieldTimes } from '../library/field-times';
 import type { ArticleBundle, LibraryArticle, SyncField, Tombstone } from '../library/types';
@@ -24,14 +30,6 @@ export type SyncConflict =
       deletion: Tombstone;
       /** The version changed after the deletion (not kept in the library). */
       edited: ArticleBundle;
-    }
-  | {
-      kind: 'same-page-two-ids';
-      articleId: string;
-      title: string;
-      /** Saved on this device under another id: both are kept apart until one is deleted. */
-      local: ArticleBundle;
-      remote: ArticleBundle;
     }
   | { kind: 'unreadable'; path: string; reason: string };
 
@@ -61,10 +59,23 @@ function latest(a: string, b: string): string {
   return earliest(a, b) === a ? b : a;
 }
 
+/** The later of two optional times (a restore time kept from either side). */
+function latestOf(a: string | undefined, b: string | undefined): string | undefined {
+  return a === undefined ? b : b === undefined ? a : latest(a, b);
+}
+
+/** Whether a version was put back after this deletion (its tombstone is then void). */
+function restoredAfter(version: { restoredAt?: string }, deletion: Tombstone): boolean {
+  return (
+    version.restoredAt !== undefined && instant(version.restoredAt) > instant(deletion.deletedAt)
+  );
+}
+
 /** The fields `content` covers: all but the ones merged on their own, times, and local images. */
 function contentOf(article: LibraryArticle): Partial<LibraryArticle> {
-  const { tags, categories, fieldTimes, updatedAt, savedAt, images, ...content } = article;
-  void [tags, categories, fieldTimes, updatedAt, savedAt, images];
+  const { tags, categories, fieldTimes, updatedAt, savedAt, restoredAt, images, ...content } =
+    article;
+  void [tags, categories, fieldTimes, updatedAt, savedAt, restoredAt, images];
   return content;
 }
 
@@ -91,6 +102,8 @@ export function mergeArticle(a: LibraryArticle, b: LibraryArticle): LibraryArtic
     updatedAt,
   } as LibraryArticle;
   if (categories.value.length) merged.categories = [...categories.value];
+  const restoredAt = latestOf(a.restoredAt, b.restoredAt);
+  if (restoredAt) merged.restoredAt = restoredAt;
   const times = minimalFieldTimes(
     { content: content.time, tags: tags.time, categories: categories.time },
     updatedAt,
@@ -99,7 +112,7 @@ export function mergeArticle(a: LibraryArticle, b: LibraryArticle): LibraryArtic
   return merged;
 }
 
-/** Union by id, the later edit of each; deleted ones left out; ordered by id. */
+/** Union by id, the later edit of each (and the later restore); deleted ones left out; by id. */
 export function mergeHighlights(
   a: readonly Highlight[],
   b: readonly Highlight[],
@@ -109,8 +122,15 @@ export function mergeHighlights(
   for (const highlight of [...a, ...b]) {
     if (deleted.has(highlight.id)) continue;
     const other = byId.get(highlight.id);
-    if (!other || wins(highlight.updatedAt, highlight, other.updatedAt, other))
+    if (!other) {
       byId.set(highlight.id, highlight);
+      continue;
+    }
+    const [winner, loser] = wins(highlight.updatedAt, highlight, other.updatedAt, other)
+      ? [highlight, other]
+      : [other, highlight];
+    const restoredAt = latestOf(winner.restoredAt, loser.restoredAt);
+    byId.set(highlight.id, restoredAt === winner.restoredAt ? winner : { ...winner, restoredAt });
   }
   return [...byId.values()].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
 }
@@ -130,17 +150,15 @@ export function mergeBundle(
   };
 }
 
-/** The same deletion known on both sides: the earlier time (either is a deletion). */
+/**
+ * The deletions of a record known on both sides: the latest one (a deletion after a restore must
+ * win over the restore, which only voids the deletions before it).
+ */
 export function mergeTombstones(...lists: (readonly Tombstone[])[]): Tombstone[] {
   const byId = new Map<string, Tombstone>();
   for (const tombstone of lists.flat()) {
     const other = byId.get(tombstone.id);
-    if (!other || earliest(tombstone.deletedAt, other.deletedAt) !== other.deletedAt)
-      byId.set(tombstone.id, tombstone);
-    else if (
-      tombstone.deletedAt === other.deletedAt &&
-      canonicalJson(tombstone) < canonicalJson(other)
-    )
+    if (!other || wins(tombstone.deletedAt, tombstone, other.deletedAt, other))
       byId.set(tombstone.id, tombstone);
   }
   return [...byId.values()].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
@@ -150,6 +168,7 @@ export function mergeTombstones(...lists: (readonly Tombstone[])[]): Tombstone[]
 export function lastChange(bundle: ArticleBundle): string {
   const times = [
     bundle.article.updatedAt,
+    ...(bundle.article.restoredAt ? [bundle.article.restoredAt] : []),
     ...Object.values(bundle.article.fieldTimes ?? {}),
     ...bundle.highlights.map((h) => h.updatedAt),
   ];
@@ -181,76 +200,157 @@ export interface LibraryMergeInput {
 export interface LibraryMergeResult {
   /** Articles to write on this device (new or changed), with this device's images kept. */
   put: ArticleBundle[];
-  /** This device's articles that were deleted elsewhere. */
+  /** This device's articles that were deleted elsewhere, or merged into another id. */
   remove: string[];
-  /** Every tombstone known to both sides. */
+  /** Every tombstone in force on both sides (voided ones left out, new `mergedInto` ones in). */
   tombstones: Tombstone[];
   conflicts: SyncConflict[];
 }
 
+/** The article a merged-away id now lives in (following merges of merges). */
+function resolver(tombstones: readonly Tombstone[]): (id: string) => string {
+  const into = new Map(
+    tombstones.flatMap((t) => (t.kind === 'article' && t.mergedInto ? [[t.id, t.mergedInto]] : [])),
+  );
+  return (id) => {
+    const seen = new Set<string>();
+    let current = id;
+    for (let next = into.get(current); next !== undefined && !seen.has(next);) {
+      seen.add(current);
+      current = next;
+      next = into.get(current);
+    }
+    return current;
+  };
+}
+
+/** Tombstones that a version put back after them voids (see restoredAt). */
+function voided(tombstones: readonly Tombstone[], versions: readonly ArticleBundle[]): Set<string> {
+  const byId = new Map(tombstones.filter((t) => !t.mergedInto).map((t) => [t.id, t]));
+  const gone = new Set<string>();
+  const check = (id: string, version: { restoredAt?: string }) => {
+    const deletion = byId.get(id);
+    if (deletion && restoredAfter(version, deletion)) gone.add(id);
+  };
+  for (const { article, highlights } of versions) {
+    check(article.id, article);
+    for (const highlight of highlights) check(highlight.id, highlight);
+  }
+  return gone;
+}
+
+const byIdOrder = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+
 /** What a sync changes on this device, given what it read from the repository. */
 export function mergeLibrary(input: LibraryMergeInput): LibraryMergeResult {
-  const tombstones = mergeTombstones(input.localTombstones, input.remoteTombstones);
-  const deletedArticles = new Map(
-    tombstones.filter((t) => t.kind === 'article').map((t) => [t.id, t]),
-  );
+  const known = mergeTombstones(input.localTombstones, input.remoteTombstones);
+  const concernedIds = new Set([
+    ...input.remote.map((b) => b.article.id),
+    ...known.map((t) => t.articleId),
+  ]);
+  const localOf = (id: string) => input.local.get(id);
+  const everyVersion = [...input.remote, ...[...concernedIds].flatMap((id) => localOf(id) ?? [])];
+  const voidedIds = voided(known, everyVersion);
+  const tombstones = known.filter((t) => !voidedIds.has(t.id));
   const deletedHighlights = new Set(
     tombstones.filter((t) => t.kind === 'highlight').map((t) => t.id),
   );
-  const versions = new Map<string, ArticleBundle[]>();
-  for (const bundle of input.remote) {
-    const list = versions.get(bundle.article.id);
-    if (list) list.push(bundle);
-    else versions.set(bundle.article.id, [bundle]);
-  }
-  // Local articles that lost a highlight elsewhere are concerned too.
-  const concerned = new Set([...versions.keys(), ...tombstones.map((t) => t.articleId)]);
+  const deletions = new Map(
+    tombstones.filter((t) => t.kind === 'article' && !t.mergedInto).map((t) => [t.id, t]),
+  );
+  let resolve = resolver(tombstones);
+
+  // Every version of each article concerned, under the id it now lives in.
+  const groups = new Map<string, { versions: ArticleBundle[]; localIds: Set<string> }>();
+  const groupOf = (id: string) => {
+    const target = resolve(id);
+    let group = groups.get(target);
+    if (!group) {
+      group = { versions: [], localIds: new Set() };
+      groups.set(target, group);
+    }
+    return group;
+  };
+  const addLocal = (id: string) => {
+    const local = localOf(id);
+    const group = groupOf(id);
+    if (local && !group.localIds.has(id)) {
+      group.localIds.add(id);
+      group.versions.push(local);
+    }
+  };
+  for (const id of concernedIds) addLocal(id);
+  for (const bundle of input.remote) groupOf(bundle.article.id).versions.push(bundle);
+
   const result: LibraryMergeResult = { put: [], remove: [], tombstones, conflicts: [] };
-  for (const id of [...concerned].sort()) {
-    const local = input.local.get(id);
-    const all = [...(local ? [local] : []), ...(versions.get(id) ?? [])];
-    if (!all.length) continue;
-    const deletion = deletedArticles.get(id);
+  const mergeGroup = (target: string, versions: readonly ArticleBundle[]) =>
+    versions
+      .map((v) => (v.article.id === target ? v : { ...v, article: { ...v.article, id: target } }))
+      .reduce<ArticleBundle | null>(
+        (acc, next) =>
+          acc
+            ? mergeBundle(acc, next, deletedHighlights)
+            : mergeBundle(next, next, deletedHighlights),
+        null,
+      );
+
+  // One page under two ids (here and there, or twice there): the smaller id takes the other in.
+  const holder = new Map<string, string>();
+  for (const target of [...groups.keys()].sort(byIdOrder)) {
+    const group = groups.get(target);
+    const merged = group && !deletions.has(target) ? mergeGroup(target, group.versions) : null;
+    if (!merged) continue;
+    const key = merged.article.urlKey;
+    let current = target;
+    for (const found of [holder.get(key), input.localIdOfUrlKey.get(key)]) {
+      if (found === undefined) continue;
+      const other = resolve(found);
+      if (other === current || deletions.has(other)) continue;
+      addLocal(found);
+      const [keep, gone] = byIdOrder(other, current) < 0 ? [other, current] : [current, other];
+      const kept = groupOf(keep);
+      const goneGroup = groupOf(gone);
+      kept.versions = [...kept.versions, ...goneGroup.versions];
+      for (const id of goneGroup.localIds) kept.localIds.add(id);
+      groups.delete(gone);
+      tombstones.push({
+        id: gone,
+        kind: 'article',
+        articleId: gone,
+        deletedAt: kept.versions.map(lastChange).reduce(latest),
+        mergedInto: keep,
+      });
+      resolve = resolver(tombstones);
+      current = keep;
+    }
+    holder.set(key, current);
+  }
+  tombstones.sort((x, y) => byIdOrder(x.id, y.id));
+
+  for (const [target, { versions, localIds }] of [...groups].sort(([x], [y]) => byIdOrder(x, y))) {
+    if (!versions.length) continue;
+    for (const id of localIds) if (id !== target) result.remove.push(id);
+    const deletion = deletions.get(target);
     if (deletion) {
-      if (local) result.remove.push(id);
-      for (const edited of all) {
-        if (instant(lastChange(edited)) > instant(deletion.deletedAt)) {
-          result.conflicts.push({
-            kind: 'edited-after-delete',
-            articleId: id,
-            title: edited.article.title,
-            deletion,
-            edited,
-          });
-          break;
-        }
-      }
+      if (localIds.has(target)) result.remove.push(target);
+      const edited = versions.find((v) => instant(lastChange(v)) > instant(deletion.deletedAt));
+      if (edited)
+        result.conflicts.push({
+          kind: 'edited-after-delete',
+          articleId: target,
+          title: edited.article.title,
+          deletion,
+          edited,
+        });
       continue;
     }
-    const [first, ...rest] = all;
-    if (!first) continue;
-    let merged = rest.reduce((acc, next) => mergeBundle(acc, next, deletedHighlights), {
-      article: first.article,
-      highlights: first.highlights.filter((h) => !deletedHighlights.has(h.id)),
-    });
+    let merged = mergeGroup(target, versions);
+    if (!merged) continue;
+    const local = localOf(target);
     if (local?.article.images)
       merged = { ...merged, article: { ...merged.article, images: local.article.images } };
-    if (!local) {
-      const other = input.localIdOfUrlKey.get(merged.article.urlKey);
-      if (other !== undefined && other !== id) {
-        result.conflicts.push({
-          kind: 'same-page-two-ids',
-          articleId: id,
-          title: merged.article.title,
-          local: input.local.get(other) ?? merged,
-          remote: merged,
-        });
-        continue;
-      }
-      result.put.push(merged);
-    } else if (!sameBundle(local, merged)) {
-      result.put.push(merged);
-    }
+    if (!local || !sameBundle(local, merged)) result.put.push(merged);
   }
+  result.remove.sort(byIdOrder);
   return result;
 }

@@ -21,6 +21,7 @@ import {
   readSyncLibrary,
   saveSyncFiles,
 } from '../storage/sync-repo';
+import { canonicalJson } from './canonical-json';
 import { editTree, listBlobs } from './git-tree';
 import { mergeLibrary, type SyncConflict } from './merge';
 import {
@@ -67,16 +68,16 @@ interface RemoteState {
 
 async function readRemote(deps: SyncDeps): Promise<RemoteState> {
   const { repo, db } = deps;
-  const { fs, dir, target } = repo;
+  const { fs, dir, cache, target } = repo;
   const key = targetKey(target);
   const base = await fetchBranch(repo);
-  const tree = (await git.readCommit({ fs, dir, oid: base })).commit.tree;
+  const tree = (await git.readCommit({ fs, dir, cache, oid: base })).commit.tree;
   const root = repoPath(target, SIDECAR_DIR);
   const folder = root.slice(0, -SIDECAR_DIR.length);
-  const blobs = await listBlobs(fs, dir, tree, root);
+  const blobs = await listBlobs(repo, tree, root);
   const seen = await loadSyncFiles(db, key);
   const text = async (oid: string) =>
-    new TextDecoder().decode((await git.readBlob({ fs, dir, oid })).blob);
+    new TextDecoder().decode((await git.readBlob({ fs, dir, cache, oid })).blob);
   const state: RemoteState = {
     base,
     tree,
@@ -85,6 +86,20 @@ async function readRemote(deps: SyncDeps): Promise<RemoteState> {
     articles: [],
     tombstones: [],
     unreadable: [],
+  };
+  // The posts beside sidecars, one listing per folder: looking each up from the root would parse
+  // the whole `_posts` tree again for every sidecar (hours at 10,000 posts; see bench:sync).
+  const folders = new Map<string, Promise<Map<string, string>>>();
+  const postBlob = (postPath: string) => {
+    const slash = postPath.lastIndexOf('/');
+    if (slash < 0) return blobAt(repo, tree, postPath);
+    const parent = postPath.slice(0, slash);
+    let listing = folders.get(parent);
+    if (!listing) {
+      listing = listBlobs(repo, tree, parent);
+      folders.set(parent, listing);
+    }
+    return listing.then((found) => found.get(postPath) ?? null);
   };
   for (const [path, oid] of blobs) {
     if (!path.endsWith('.json')) continue;
@@ -99,7 +114,7 @@ async function readRemote(deps: SyncDeps): Promise<RemoteState> {
       let file = readSyncFile(content);
       if (file.kind === 'needs-post') {
         const post = postPathOfSidecar(path.slice(folder.length));
-        const postOid = post ? await blobAt(fs, dir, tree, repoPath(target, post)) : null;
+        const postOid = post ? await postBlob(repoPath(target, post)) : null;
         const bundle = bundleOfSidecar(file.sidecar, postOid ? await text(postOid) : null);
         file = { kind: 'article', bundle };
       }
@@ -127,7 +142,7 @@ function conflictKey(conflict: SyncConflict): string {
 
 export async function syncWithGit(deps: SyncDeps): Promise<SyncReport> {
   const { db, repo } = deps;
-  const { fs, dir, target } = repo;
+  const { fs, dir, cache, target } = repo;
   const key = targetKey(target);
   const full = (path: string) => repoPath(target, path);
   // The target's folder with its slash ('' at the repository's root).
@@ -147,13 +162,16 @@ export async function syncWithGit(deps: SyncDeps): Promise<SyncReport> {
     });
     for (const conflict of [...remote.unreadable, ...merge.conflicts])
       conflicts.set(conflictKey(conflict), conflict);
-    const known = new Set(local.tombstones.map((t) => t.id));
+    const known = new Map(local.tombstones.map((t) => [t.id, canonicalJson(t)]));
+    const inForce = new Set(merge.tombstones.map((t) => t.id));
     const applied = await applySyncChanges(
       db,
       {
         put: merge.put,
         remove: merge.remove,
-        tombstones: merge.tombstones.filter((t) => !known.has(t.id)),
+        tombstones: merge.tombstones.filter((t) => known.get(t.id) !== canonicalJson(t)),
+        // Deletions a restore made void.
+        forget: local.tombstones.filter((t) => !inForce.has(t.id)).map((t) => t.id),
         base: localById,
       },
       deps.now(),
@@ -170,13 +188,8 @@ export async function syncWithGit(deps: SyncDeps): Promise<SyncReport> {
 
     const changes = new Map<string, string | null>();
     const rows = new Map(remote.rows);
-    // Files that did not merge are read again (and listed again) by the next sync, until they do:
-    // an unreadable file, the other device's copy of a page saved here under another id.
-    const unmerged = new Set(
-      merge.conflicts.flatMap((c) => (c.kind === 'same-page-two-ids' ? [c.articleId] : [])),
-    );
-    for (const [path, row] of remote.rows)
-      if (row.articleId === null || unmerged.has(row.articleId)) rows.delete(path);
+    // An unreadable file is read again (and listed again) by the next sync, until it is fixed.
+    for (const [path, row] of remote.rows) if (row.articleId === null) rows.delete(path);
     const write = async (path: string, content: string, articleId: string) => {
       const stamp = stampOf(content);
       if (rows.get(path)?.stamp === stamp) return false;
@@ -202,20 +215,25 @@ export async function syncWithGit(deps: SyncDeps): Promise<SyncReport> {
       if (row.articleId === null || path.startsWith(deletedDir)) continue;
       filesOf.set(row.articleId, [...(filesOf.get(row.articleId) ?? []), path]);
     }
+    const tombstoneFiles = new Set(merge.tombstones.map((t) => full(tombstonePath(t.id))));
+    // A deletion made void by a restore leaves the repository.
+    for (const [path, row] of remote.rows) {
+      if (row.articleId === null || !path.startsWith(deletedDir) || tombstoneFiles.has(path))
+        continue;
+      changes.set(path, null);
+      rows.delete(path);
+      sent++;
+    }
     for (const tombstone of merge.tombstones) {
       const path = full(tombstonePath(tombstone.id));
-      if (
-        !remote.blobs.has(path) &&
-        (await write(path, tombstoneContent(tombstone), tombstone.articleId))
-      )
-        sent++;
+      if (await write(path, tombstoneContent(tombstone), tombstone.articleId)) sent++;
       if (tombstone.kind !== 'article') continue;
       // The deleted article's files go: its records, and the post a publish wrote beside a sidecar.
       for (const file of filesOf.get(tombstone.id) ?? []) {
         changes.set(file, null);
         rows.delete(file);
         const post = postPathOfSidecar(file.slice(folder.length));
-        if (post && (await blobAt(fs, dir, remote.tree, full(post)))) changes.set(full(post), null);
+        if (post && (await blobAt(repo, remote.tree, full(post)))) changes.set(full(post), null);
       }
     }
     const report = (commit: string | null): SyncReport => ({
@@ -230,8 +248,7 @@ export async function syncWithGit(deps: SyncDeps): Promise<SyncReport> {
       return report(null);
     }
     const tree =
-      (await editTree(fs, dir, remote.tree, changes)) ??
-      (await git.writeTree({ fs, dir, tree: [] }));
+      (await editTree(repo, remote.tree, changes)) ?? (await git.writeTree({ fs, dir, tree: [] }));
     const person = {
       name: target.authorName,
       email: target.authorEmail,
@@ -241,6 +258,7 @@ export async function syncWithGit(deps: SyncDeps): Promise<SyncReport> {
     const commit = await git.commit({
       fs,
       dir,
+      cache,
       message: `Sync library: ${sent} record${sent === 1 ? '' : 's'}\n`,
       author: person,
       committer: person,

@@ -119,8 +119,17 @@ describe('delete and undo', () => {
     expect(await db.articles.count()).toBe(2);
     expect(await db.highlights.count()).toBe(0);
 
+    const deletedAt = (await db.tombstones.get('a-1'))?.deletedAt ?? '';
     expect(await restoreBundles(db, deleted, NOW)).toBe(2);
-    expect(await getBundles(db, ['a-1', 'a-3'])).toEqual(before);
+    const back = await getBundles(db, ['a-1', 'a-3']);
+    const withoutMark = back.map(({ article, highlights }) => {
+      const { restoredAt, ...rest } = article;
+      // Marked as put back after the deletion it undoes (this clock, NOW, reads earlier than it).
+      expect(Date.parse(restoredAt ?? '')).toBeGreaterThan(Date.parse(deletedAt));
+      return { article: rest, highlights };
+    });
+    expect(withoutMark).toEqual(before);
+    expect(await db.tombstones.count()).toBe(0);
     expect(await db.highlights.count()).toBe(3);
   });
 

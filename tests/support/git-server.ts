@@ -28,8 +28,8 @@ export interface GitServer {
   /** The path of a bare repository on disk (for the git CLI). */
   repoPath(name: string): string;
   setCorsOrigin(origin: string | undefined): void;
-  /** Requests answered so far (method and path), to assert what a client did. */
-  requests: { method: string; path: string; status: number }[];
+  /** Requests answered so far (method, path, bytes of the answer's body), to assert what a client did. */
+  requests: { method: string; path: string; status: number; bytes: number }[];
   stop(): Promise<void>;
   start(): Promise<void>;
   close(): Promise<void>;
@@ -76,7 +76,7 @@ function authorized(request: IncomingMessage, options: GitServerOptions): boolea
 }
 
 /** Splits CGI output into its headers and body and writes them as an HTTP response. */
-function relayCgi(output: Buffer, response: ServerResponse): number {
+function relayCgi(output: Buffer, response: ServerResponse): { status: number; bytes: number } {
   let split = output.indexOf('\r\n\r\n');
   let gap = 4;
   if (split < 0) {
@@ -97,7 +97,7 @@ function relayCgi(output: Buffer, response: ServerResponse): number {
   }
   for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
   response.writeHead(status).end(body);
-  return status;
+  return { status, bytes: body.length };
 }
 
 export async function startGitServer(options: GitServerOptions): Promise<GitServer> {
@@ -107,8 +107,8 @@ export async function startGitServer(options: GitServerOptions): Promise<GitServ
 
   const handle = (request: IncomingMessage, response: ServerResponse) => {
     const url = new URL(request.url ?? '/', 'http://x');
-    const record = (status: number) =>
-      requests.push({ method: request.method ?? '', path: url.pathname, status });
+    const record = (status: number, bytes = 0) =>
+      requests.push({ method: request.method ?? '', path: url.pathname, status, bytes });
     const origin = request.headers.origin;
     if (corsOrigin && origin === corsOrigin) {
       response.setHeader('Access-Control-Allow-Origin', origin);
@@ -165,7 +165,10 @@ export async function startGitServer(options: GitServerOptions): Promise<GitServ
       const out: Buffer[] = [];
       cgi.stdout.on('data', (chunk: Buffer) => out.push(chunk));
       cgi.stderr.resume();
-      cgi.on('close', () => record(relayCgi(Buffer.concat(out), response)));
+      cgi.on('close', () => {
+        const { status, bytes } = relayCgi(Buffer.concat(out), response);
+        record(status, bytes);
+      });
       // git may answer and exit before reading the whole request (EPIPE): its answer still counts.
       cgi.stdin.on('error', () => undefined);
       cgi.stdin.end(Buffer.concat(chunks));

@@ -5,6 +5,7 @@ import {
   mergeBundle,
   mergeHighlights,
   mergeLibrary,
+  mergeTombstones,
   sameBundle,
   type LibraryMergeInput,
 } from '@/lib/sync/merge';
@@ -134,6 +135,49 @@ describe('mergeLibrary', () => {
     ]);
   });
 
+  it('lets an article restored after its deletion win, on both devices, and drops the tombstone', () => {
+    const deletion: Tombstone = { id: 'a-1', kind: 'article', articleId: 'a-1', deletedAt: T1 };
+    // A deleted it at T1 (the tombstone went to the repository), then put it back at T2.
+    const restored = bundle(1, { restoredAt: T2 });
+    const onA = mergeLibrary(input([restored], [], { remote: [deletion] }));
+    expect(onA).toMatchObject({ put: [], remove: [], tombstones: [], conflicts: [] });
+    // B saw only the deletion; the restored record arrives: B takes it and forgets the tombstone.
+    const onB = mergeLibrary(input([], [restored], { local: [deletion] }));
+    expect(onB).toMatchObject({ put: [restored], remove: [], tombstones: [], conflicts: [] });
+    // Deleted again at T3, after the restore: the deletion wins again, on either side.
+    const again: Tombstone = { ...deletion, deletedAt: T3 };
+    const deleted = mergeLibrary(input([restored], [], { remote: [again, deletion] }));
+    expect(deleted).toMatchObject({ put: [], remove: ['a-1'], tombstones: [again] });
+    expect(mergeTombstones([deletion], [again])).toEqual([again]);
+    expect(mergeTombstones([again], [deletion])).toEqual([again]);
+  });
+
+  it('keeps a restore that is older than the deletion deleted', () => {
+    const deletion: Tombstone = { id: 'a-1', kind: 'article', articleId: 'a-1', deletedAt: T2 };
+    const restoredBefore = bundle(1, { restoredAt: T1 });
+    const result = mergeLibrary(input([restoredBefore], [], { remote: [deletion] }));
+    expect(result).toMatchObject({ put: [], remove: ['a-1'], tombstones: [deletion] });
+  });
+
+  it('lets a highlight restored after its deletion come back on both devices', () => {
+    const one = bundle(1);
+    const deletion: Tombstone = {
+      id: 'a-1-h1',
+      kind: 'highlight',
+      articleId: 'a-1',
+      deletedAt: T1,
+    };
+    const [h1, h2] = one.highlights;
+    const restored = { ...one, highlights: [{ ...h1!, restoredAt: T2 }, h2!] };
+    // B has the article without the highlight (it took the deletion) and the tombstone.
+    const onB = mergeLibrary(
+      input([{ ...one, highlights: [h2!] }], [restored], { local: [deletion] }),
+    );
+    expect(onB.tombstones).toEqual([]);
+    expect(onB.put.map((b) => b.highlights.map((h) => h.id))).toEqual([['a-1-h1', 'a-1-h2']]);
+    expect(onB.put[0]?.highlights[0]?.restoredAt).toBe(T2);
+  });
+
   it('removes a highlight deleted elsewhere from this device', () => {
     const one = bundle(1);
     const deletion: Tombstone = {
@@ -146,12 +190,63 @@ describe('mergeLibrary', () => {
     expect(result.put.map((b) => b.highlights.map((h) => h.id))).toEqual([['a-1-h2']]);
   });
 
-  it('lists one page saved under two ids on two devices, and keeps both apart', () => {
-    const mine = bundle(1);
-    const theirs = { ...bundle(1), article: { ...bundle(1).article, id: 'other' } };
-    const result = mergeLibrary(input([mine], [theirs]));
-    expect(result.put).toEqual([]);
-    expect(result.conflicts.map((c) => c.kind)).toEqual(['same-page-two-ids']);
+  it('merges one page saved under two ids on two devices into the smaller id, on both', () => {
+    // C saved the page as on-c (tag c at T1, one highlight); D as on-d (tag d at T2, another).
+    const onC = {
+      article: storedArticle(1, { id: 'on-c', tags: ['c'], savedAt: T1, updatedAt: T1 }),
+      highlights: [storedHighlight('on-c', 1, { updatedAt: T1 })],
+    };
+    const onD = {
+      article: storedArticle(1, { id: 'on-d', tags: ['d'], savedAt: T0, updatedAt: T2 }),
+      highlights: [storedHighlight('on-d', 2, { updatedAt: T2 })],
+    };
+    const onCSide = mergeLibrary(input([onC], [onD]));
+    const onDSide = mergeLibrary(input([onD], [onC]));
+    const gone: Tombstone = {
+      id: 'on-d',
+      kind: 'article',
+      articleId: 'on-d',
+      deletedAt: T2,
+      mergedInto: 'on-c',
+    };
+    for (const side of [onCSide, onDSide]) {
+      expect(side.conflicts).toEqual([]);
+      expect(side.tombstones).toEqual([gone]);
+      expect(side.put).toHaveLength(1);
+    }
+    expect(onCSide.remove).toEqual([]);
+    expect(onDSide.remove).toEqual(['on-d']);
+    const merged = onCSide.put[0]!;
+    expect(onDSide.put[0]).toEqual(merged);
+    expect(merged.article.id).toBe('on-c');
+    // Tags from the later change, the earliest save, both highlights (now on on-c).
+    expect(merged.article.tags).toEqual(['d']);
+    expect(merged.article.savedAt).toBe(T0);
+    expect(merged.highlights.map((h) => [h.id, h.articleId])).toEqual([
+      ['on-c-h1', 'on-c'],
+      ['on-d-h2', 'on-c'],
+    ]);
+
+    // A version of on-d that turns up later (a third device) goes into on-c too, not back.
+    const late = {
+      ...onD,
+      article: { ...onD.article, tags: ['late'], updatedAt: T3 },
+    };
+    const later = mergeLibrary(input([merged], [late], { local: [gone] }));
+    expect(later.conflicts).toEqual([]);
+    expect(later.put.map((b) => [b.article.id, b.article.tags])).toEqual([['on-c', ['late']]]);
+    expect(later.tombstones).toEqual([gone]);
+  });
+
+  it('merges two ids of one page that are both only in the repository', () => {
+    const x = { ...bundle(1), article: { ...bundle(1).article, id: 'x' } };
+    const y = {
+      ...bundle(1),
+      article: { ...bundle(1).article, id: 'y', tags: ['y'], updatedAt: T1 },
+    };
+    const result = mergeLibrary(input([], [y, x]));
+    expect(result.put.map((b) => [b.article.id, b.article.tags])).toEqual([['x', ['y']]]);
+    expect(result.tombstones.map((t) => [t.id, t.mergedInto])).toEqual([['y', 'x']]);
   });
 
   it('brings two devices that changed different things to the same library', () => {

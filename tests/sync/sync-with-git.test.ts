@@ -2,6 +2,7 @@
  * Two devices syncing one library through a real git server (git http-backend), each with its
  * own database and its own local clone, as two browsers would.
  */
+import { randomBytes } from 'node:crypto';
 import LightningFS from '@isomorphic-git/lightning-fs';
 import gitObjects from 'isomorphic-git';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -13,8 +14,18 @@ import { openGitRepo } from '@/lib/publish/git-repo';
 import { EMPTY_GIT_TARGET, type GitTarget } from '@/lib/publish/git-target';
 import { publishToGit } from '@/lib/publish/publish-to-git';
 import { GleanerDB } from '@/lib/storage/db';
-import { addHighlight, deleteHighlight, updateHighlight } from '@/lib/storage/highlights-repo';
-import { deleteArticles, getBundles, retagArticles } from '@/lib/storage/library-repo';
+import {
+  addHighlight,
+  deleteHighlight,
+  restoreHighlight,
+  updateHighlight,
+} from '@/lib/storage/highlights-repo';
+import {
+  deleteArticles,
+  getBundles,
+  restoreBundles,
+  retagArticles,
+} from '@/lib/storage/library-repo';
 import { syncWithGit } from '@/lib/sync/sync-with-git';
 import { storedArticle, storedHighlight } from '../library/support';
 import { git, startGitServer, type GitServer } from '../support/git-server';
@@ -179,6 +190,32 @@ describe('syncWithGit', { timeout: 60_000 }, () => {
     expect(await a.db.tombstones.get('a-2-h1')).toMatchObject({ kind: 'highlight' });
   });
 
+  it('fetches only what changed since its last sync', async () => {
+    const uploads = (from: number) =>
+      server.requests
+        .slice(from)
+        .filter((r) => r.path.endsWith('git-upload-pack'))
+        .reduce((sum, r) => sum + r.bytes, 0);
+    // Texts that do not compress away: what a fetch of them costs shows in bytes.
+    await a.db.articles.bulkAdd(
+      Array.from({ length: 60 }, (_, i) =>
+        storedArticle(100 + i, { text: randomBytes(2_000).toString('hex') }),
+      ),
+    );
+    await a.sync('2026-12-06T15:00:00Z');
+    const c = device('c');
+    let from = server.requests.length;
+    await c.sync('2026-12-06T15:01:00Z');
+    const first = uploads(from);
+    await a.db.articles.add(storedArticle(200));
+    await a.sync('2026-12-06T15:02:00Z');
+    from = server.requests.length;
+    expect(await c.sync('2026-12-06T15:03:00Z')).toMatchObject({ received: 1 });
+    const next = uploads(from);
+    expect(first).toBeGreaterThan(100_000);
+    expect(next).toBeLessThan(first / 20);
+  });
+
   it('never writes the token into the repository', async () => {
     const everything = await git(['log', '-p', '--all'], server.repoPath('site'));
     expect(everything).not.toContain(TOKEN);
@@ -289,23 +326,124 @@ describe('syncWithGit and one page saved on two devices', { timeout: 60_000 }, (
     for (const db of dbs) await db.delete();
   });
 
-  it('lists it at every sync until one copy is deleted, then both hold the other', async () => {
+  it('merges the two into one article on both devices, for good', async () => {
     const c = device('c');
     const d = device('d');
-    await c.db.articles.add(storedArticle(1, { id: 'on-c', tags: ['c'] }));
-    await d.db.articles.add(storedArticle(1, { id: 'on-d', tags: ['d'] }));
+    await c.db.articles.add(
+      storedArticle(1, { id: 'on-c', tags: ['c'], updatedAt: '2026-12-06T09:00:00Z' }),
+    );
+    await c.db.highlights.add(storedHighlight('on-c', 1));
+    await d.db.articles.add(
+      storedArticle(1, { id: 'on-d', tags: ['d'], updatedAt: '2026-12-06T09:30:00Z' }),
+    );
+    await d.db.highlights.add(storedHighlight('on-d', 2));
     await c.sync('2026-12-06T10:00:00Z');
     const first = await d.sync('2026-12-06T10:01:00Z');
-    expect(first.conflicts.map((x) => [x.kind, 'articleId' in x ? x.articleId : ''])).toEqual([
-      ['same-page-two-ids', 'on-c'],
+    expect(first.conflicts).toEqual([]);
+    const onD = await library(d.db);
+    expect(onD.map((x) => x.article.id)).toEqual(['on-c']);
+    expect(onD[0]?.article.tags).toEqual(['d']);
+    expect(onD[0]?.highlights.map((h) => [h.id, h.articleId])).toEqual([
+      ['on-c-h1', 'on-c'],
+      ['on-d-h2', 'on-c'],
     ]);
-    // Still listed: the other copy is read again, not forgotten.
-    expect((await d.sync('2026-12-06T10:02:00Z')).conflicts).toHaveLength(1);
+    expect(await d.db.tombstones.get('on-d')).toMatchObject({ mergedInto: 'on-c' });
+    expect(
+      (await git(['ls-tree', '-r', '--name-only', 'main'], server.repoPath('site')))
+        .trim()
+        .split('\n'),
+    ).toEqual(['_config.yml', '_gleaner/deleted/on-d.json', '_gleaner/library/on-c.json']);
 
-    await deleteArticles(d.db, ['on-d'], new Date('2026-12-06T10:03:00Z'));
-    expect(await d.sync('2026-12-06T10:04:00Z')).toMatchObject({ conflicts: [], received: 1 });
-    await c.sync('2026-12-06T10:05:00Z');
-    expect(await library(d.db)).toEqual(await library(c.db));
-    expect((await library(c.db)).map((x) => x.article.id)).toEqual(['on-c']);
+    expect(await c.sync('2026-12-06T10:02:00Z')).toMatchObject({ conflicts: [], received: 1 });
+    expect(await library(c.db)).toEqual(onD);
+    // Settled: neither brings the other id back, nothing more to send.
+    expect(await d.sync('2026-12-06T10:03:00Z')).toMatchObject({ sent: 0, commit: null });
+    expect(await c.sync('2026-12-06T10:04:00Z')).toMatchObject({ sent: 0, commit: null });
+    expect(await library(c.db)).toEqual(await library(d.db));
+  });
+});
+
+describe('syncWithGit and a restored article', { timeout: 60_000 }, () => {
+  let server: GitServer;
+  let target: GitTarget;
+  const dbs: GleanerDB[] = [];
+  const device = (name: string) => {
+    const db = new GleanerDB(`sync-restore-${name}-${Math.random()}`);
+    dbs.push(db);
+    const fs = new LightningFS(`sync-restore-fs-${name}-${Math.random()}`, { wipe: true });
+    const sync = (at: string) =>
+      syncWithGit({
+        db,
+        repo: openGitRepo(target, { username: 'alice', token: TOKEN }, createGitHttp(), fs),
+        now: () => new Date(at),
+      });
+    return { db, sync };
+  };
+  const files = async () =>
+    (await git(['ls-tree', '-r', '--name-only', 'main'], server.repoPath('site')))
+      .trim()
+      .split('\n');
+
+  beforeAll(async () => {
+    server = await startGitServer({ user: 'alice', password: TOKEN });
+    const url = await server.createRepo('site', 'main', { '_config.yml': 'title: Site\n' });
+    target = { ...EMPTY_GIT_TARGET, url, branch: 'main', authorName: 'Reader' };
+  });
+  afterAll(async () => {
+    await server.close();
+    for (const db of dbs) await db.delete();
+  });
+
+  it('stays restored after its deletion was synced, on both devices', async () => {
+    const a = device('a');
+    const b = device('b');
+    await a.db.articles.add(storedArticle(1));
+    await a.db.highlights.add(storedHighlight('a-1', 1));
+    await a.sync('2026-12-06T10:00:00Z');
+    await b.sync('2026-12-06T10:01:00Z');
+
+    // A deletes it; both sync: it is gone from B too, and its tombstone is in the repository.
+    const bundles = await deleteArticles(a.db, ['a-1'], new Date('2026-12-06T11:00:00Z'));
+    await a.sync('2026-12-06T11:01:00Z');
+    await b.sync('2026-12-06T11:02:00Z');
+    expect(await library(b.db)).toEqual([]);
+    expect(await files()).toContain('_gleaner/deleted/a-1.json');
+
+    // A undoes the delete (its clock now reads earlier than the deletion: the restore still wins).
+    await restoreBundles(a.db, bundles, '2026-12-06T10:30:00Z');
+    expect(await a.sync('2026-12-06T11:03:00Z')).toMatchObject({ conflicts: [], sent: 2 });
+    expect(await library(a.db)).toHaveLength(1);
+    expect(await files()).toEqual(['_config.yml', '_gleaner/library/a-1.json']);
+    expect(await b.sync('2026-12-06T11:04:00Z')).toMatchObject({ conflicts: [], received: 1 });
+    expect(await library(b.db)).toEqual(await library(a.db));
+    expect((await library(b.db))[0]?.highlights.map((h) => h.id)).toEqual(['a-1-h1']);
+    expect(await b.db.tombstones.count()).toBe(0);
+    expect(await a.sync('2026-12-06T11:05:00Z')).toMatchObject({ sent: 0, commit: null });
+
+    // Deleted again on B after the restore: the new deletion wins everywhere.
+    await deleteArticles(b.db, ['a-1'], new Date('2026-12-06T12:00:00Z'));
+    await b.sync('2026-12-06T12:01:00Z');
+    await a.sync('2026-12-06T12:02:00Z');
+    expect(await library(a.db)).toEqual([]);
+    expect(await files()).toEqual(['_config.yml', '_gleaner/deleted/a-1.json']);
+  });
+
+  it('keeps a restored highlight after its deletion was synced', async () => {
+    const a = device('ha');
+    const b = device('hb');
+    await a.db.articles.add(storedArticle(2));
+    await a.db.highlights.bulkAdd([storedHighlight('a-2', 1), storedHighlight('a-2', 2)]);
+    await a.sync('2026-12-06T13:00:00Z');
+    await b.sync('2026-12-06T13:01:00Z');
+    const gone = await deleteHighlight(a.db, 'a-2-h1', new Date('2026-12-06T13:02:00Z'));
+    await a.sync('2026-12-06T13:03:00Z');
+    await b.sync('2026-12-06T13:04:00Z');
+    expect((await library(b.db))[0]?.highlights.map((h) => h.id)).toEqual(['a-2-h2']);
+    await restoreHighlight(a.db, gone!, new Date('2026-12-06T13:05:00Z'));
+    await a.sync('2026-12-06T13:06:00Z');
+    await b.sync('2026-12-06T13:07:00Z');
+    expect((await library(b.db))[0]?.highlights.map((h) => h.id)).toEqual(['a-2-h1', 'a-2-h2']);
+    expect(await library(b.db)).toEqual(await library(a.db));
+    expect(await files()).not.toContain('_gleaner/deleted/a-2-h1.json');
   });
 });
