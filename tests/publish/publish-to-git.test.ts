@@ -177,6 +177,63 @@ describe('publishToGit', { timeout: 30_000 }, () => {
     expect(await remoteLog()).toEqual(before);
   });
 
+  it('never loads the clone’s first pack again: its commit and trees were kept loose', async () => {
+    const nestedUrl = await server.createRepo('nested', 'main', {
+      '_config.yml': 'title: Site\n',
+      'assets/css/site.css': 'body {}\n',
+    });
+    const nested = { ...target, url: nestedUrl };
+    const fs = new LightningFS(`publish-test-${Math.random()}`, { wipe: true });
+    // A fresh repo object each time: a fresh isomorphic-git cache, as each publish has.
+    const repo = () =>
+      openGitRepo(nested, { username: 'alice', token: TOKEN }, createGitHttp(), fs);
+    await publishToGit(repo(), {
+      title: 'One',
+      files: [{ path: '_posts/one.md', content: 'one\n' }],
+      lastPublished: {},
+      now: new Date(),
+    });
+    const [firstPack] = (await fs.promises.readdir('/repo/.git/objects/pack')).filter((f) =>
+      f.endsWith('.pack'),
+    );
+    expect(firstPack).toBeDefined();
+    // Someone else moves the branch: the next publish fetches their commit in a pack of its own.
+    const clone = path.join(work, `clone-${clones++}`);
+    await git(['clone', '--quiet', nestedUrl.replace('http://', `http://alice:${TOKEN}@`), clone]);
+    writeFileSync(path.join(clone, '_config.yml'), 'title: Site, renamed\n');
+    await git(['commit', '--quiet', '-am', 'Rename'], clone);
+    await git(['push', '--quiet', 'origin', 'main'], clone);
+
+    const packsRead: string[] = [];
+    const files = new Proxy(fs.promises, {
+      get(target, name) {
+        const value = Reflect.get(target, name) as unknown;
+        if (typeof value !== 'function') return value;
+        return (...args: unknown[]) => {
+          if (name === 'readFile' && String(args[0]).endsWith('.pack'))
+            packsRead.push(String(args[0]).split('/').pop()!);
+          return (value as (...a: unknown[]) => unknown).apply(target, args);
+        };
+      },
+    });
+    const watched = () =>
+      openGitRepo(nested, { username: 'alice', token: TOKEN }, createGitHttp(), {
+        promises: files,
+      } as unknown as LightningFS);
+    const built = await publishToGit(watched(), {
+      title: 'Two',
+      files: [{ path: '_posts/two.md', content: 'two\n' }],
+      lastPublished: {},
+      now: new Date(),
+    });
+    expect(built.action).toBe('add');
+    expect(await git(['show', 'main:assets/css/site.css'], server.repoPath('nested'))).toBe(
+      'body {}\n',
+    );
+    expect(await git(['show', 'main:_posts/two.md'], server.repoPath('nested'))).toBe('two\n');
+    expect(packsRead).not.toContain(firstPack);
+  });
+
   it('says "unreachable" when the server is down', async () => {
     await server.stop();
     try {
