@@ -7,7 +7,8 @@
  * The profile is given the optional host access "Show my highlights when I come back to a page"
  * asks for, as if the user had granted it: Firefox keeps granted origins in the profile's
  * extension-preferences.json, read when the add-on starts. With it the extension registers the
- * page highlighter on every page, and a highlight made there clips and saves the page too.
+ * page highlighter on every page, and a highlight made there clips and saves the page too. A test
+ * may grant only some origins instead (a git repository's, as "Test connection" asks for).
  *
  * With `systemAccess`, Firefox starts with `--remote-allow-system-access` (its remote agent's own
  * switch for privileged automation). Then the session may navigate a tab to the add-on's pages
@@ -48,6 +49,11 @@ export interface FirefoxExtensionBrowser {
   openExtensionPage(file: string): Promise<Page>;
   /** Presses the manifest's shortcut of `command` in the browser window (needs `systemAccess`). */
   pressShortcut(command: string): Promise<void>;
+  /**
+   * What Firefox printed so far; with `consoleOutput`, this holds every console message of the
+   * add-on (its background page too, which a BiDi session does not see).
+   */
+  output(): string;
   close(): Promise<void>;
 }
 
@@ -82,19 +88,27 @@ function shortcutKey(command: string): { key: string; modifiers: string } {
 
 export async function launchFirefoxWithExtension(options: {
   profileDir: string;
-  /** Grant the optional `<all_urls>` access before start-up (default true). */
-  grantHostAccess?: boolean;
+  /**
+   * The optional host access the profile holds before start-up: `true` (default) grants
+   * `<all_urls>`, a list grants those match patterns only (e.g. `http://127.0.0.1/*`), `false`
+   * none.
+   */
+  grantHostAccess?: boolean | readonly string[];
   /** Start with `--remote-allow-system-access`: add-on pages and shortcuts (default false). */
   systemAccess?: boolean;
+  /** Have Firefox print all console messages, pages' and the add-on's, to its output. */
+  consoleOutput?: boolean;
 }): Promise<FirefoxExtensionBrowser> {
   if (!existsSync(path.join(FIREFOX_EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`No build at ${FIREFOX_EXTENSION_DIR}: run \`npm run build:firefox\` first.`);
   }
   mkdirSync(options.profileDir, { recursive: true });
-  if (options.grantHostAccess ?? true) {
+  const grant = options.grantHostAccess ?? true;
+  const origins = grant === true ? ['<all_urls>'] : grant === false ? [] : [...grant];
+  if (origins.length > 0) {
     writeFileSync(
       path.join(options.profileDir, 'extension-preferences.json'),
-      JSON.stringify({ [GECKO_ID]: { permissions: [], origins: ['<all_urls>'] } }),
+      JSON.stringify({ [GECKO_ID]: { permissions: [], origins } }),
     );
   }
   const browser = await puppeteer.launch({
@@ -104,9 +118,16 @@ export async function launchFirefoxWithExtension(options: {
     userDataDir: options.profileDir,
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: EXTENSION_UUID }),
+      ...(options.consoleOutput
+        ? { 'devtools.console.stdout.content': true, 'devtools.console.stdout.chrome': true }
+        : {}),
     },
     args: options.systemAccess ? ['--remote-allow-system-access'] : [],
   });
+  const printed: string[] = [];
+  for (const stream of [browser.process()?.stdout, browser.process()?.stderr]) {
+    stream?.on('data', (chunk: Buffer) => printed.push(chunk.toString('utf8')));
+  }
   try {
     const addonId = await browser.installExtension(FIREFOX_EXTENSION_DIR);
     const bidi = bidiConnection(browser);
@@ -147,6 +168,7 @@ export async function launchFirefoxWithExtension(options: {
         const pressed = (call as { result?: { value?: unknown } }).result?.value;
         if (pressed !== true) throw new Error(`The shortcut of "${command}" is not registered`);
       },
+      output: () => printed.join(''),
       close: () => browser.close(),
     };
   } catch (error) {

@@ -33,6 +33,7 @@ import {
 } from '@/scripts/support/firefox-browser';
 import { serveFolder, type StaticServer } from '@/scripts/support/static-server';
 import { closedJpegBytes, pngBytes, serveImageSites } from './support/image-sites';
+import { poll, saveByShortcut } from './support/firefox-steps';
 
 declare const browser: { storage: { local: { get(key: string): Promise<unknown> } } };
 
@@ -71,19 +72,6 @@ function paintedTexts(page: Page): Promise<string[]> {
     }
     return [...byId.values()].sort();
   });
-}
-
-async function poll<T>(
-  read: () => Promise<T>,
-  done: (value: T) => boolean,
-  timeoutMs = 20_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value) || Date.now() > deadline) return value;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
 }
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
@@ -208,21 +196,6 @@ describe('Firefox ESR', () => {
       ),
     ).toMatchObject({ settings: { images: { save: true } } });
     await options.close();
-  }
-
-  /** Opens the article in a tab and presses the "save the page" shortcut there. */
-  async function saveByShortcut(firefox: FirefoxExtensionBrowser, url: string): Promise<void> {
-    const article = await firefox.browser.newPage();
-    await article.goto(url);
-    await article.bringToFront();
-    await firefox.pressShortcut('clip-page');
-    const toast = () =>
-      article.evaluate(
-        () => document.getElementById('gleaner-toast')?.shadowRoot?.textContent ?? '',
-      );
-    expect(await poll(toast, (text) => text.includes('Saved to Gleaner'))).toContain(
-      'Saved to Gleaner',
-    );
   }
 
   /** The library in a new tab, with the reader open on the article titled `title`. */
