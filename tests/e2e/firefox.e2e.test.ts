@@ -9,7 +9,12 @@
  * fetches them from the article's tab, as the page's own requests, and the library's reader shows
  * them from storage with both servers stopped. No host access is granted in that profile. A host
  * that allows no other origin stays remote there, and the reader's "Try again" cannot fetch it
- * either; in a profile holding the optional `<all_urls>` grant it can (the add-on's own request).
+ * either; nor one that also refuses a `Referer` other than the news site (WeChat's, Sina's, 36kr's
+ * image hosts). In a profile holding the optional `<all_urls>` grant the capture keeps both: the
+ * add-on asks again from its background page, and a `declarativeNetRequest` session rule (that
+ * URL only, initiator `moz-extension://<uuid>`, tab -1) sets the article as `Referer`. Firefox's
+ * DNR applies it to the add-on's own request (the host logs the article's URL), and the rule is
+ * gone afterwards.
  *
  * A plain BiDi session may not navigate to `moz-extension://` pages ("Navigation to
  * moz-extension://…/library.html is not allowed in this context") and its key presses reach the
