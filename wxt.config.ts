@@ -31,8 +31,12 @@ export default defineConfig({
       'contextMenus',
       // The library's scheduled sync through the repository (issue 16).
       'alarms',
+      // Sets the article as an image request's Referer (issue 15); acts only where the user
+      // granted host access, and shows no install warning.
+      'declarativeNetRequestWithHostAccess',
     ],
-    // Asked for only when the user turns on "Show my highlights when I come back to a page".
+    // Asked for only when the user turns on "Show my highlights when I come back to a page" or
+    // "Save images".
     optional_host_permissions: ['<all_urls>'],
     // The default policy plus WebAssembly (zlib's deflate for exports); no other code is evaluated.
     content_security_policy: {

@@ -1,6 +1,7 @@
 import { browser } from '#imports';
 import type { FetchedImage } from '@/lib/assets/capture-images';
 import { fetchImageBytes, type PageImage } from '@/lib/assets/page-image-fetch';
+import { withRefererRule, type SessionRules } from '@/lib/assets/referer-rule';
 
 function askTab(tabId: number, url: string) {
   return browser.scripting.executeScript({
@@ -33,8 +34,38 @@ export async function fetchImageInTab(tabId: number, url: string): Promise<Fetch
   }
 }
 
-/** Fetches an image from the worker itself: hosts that allow other origins (CORS) answer. */
-export async function fetchImageDirect(url: string): Promise<FetchedImage> {
-  const kept = await fetchImageBytes(url);
-  return kept.ok ? { ok: true, blob: kept.blob, type: kept.blob.type } : kept;
+/** Whether the user granted host access to the image's origin (`permissions.contains`). */
+export async function hasHostAccess(url: string): Promise<boolean> {
+  try {
+    // A match pattern names no port: it covers them all.
+    const { protocol, hostname } = new URL(url);
+    return await browser.permissions.contains({ origins: [`${protocol}//${hostname}/*`] });
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Fetches an image from the worker itself: hosts that allow other origins (CORS) answer, and
+ * with host access any host does. With `referer`, a session rule sets it as the request's
+ * `Referer` (fetch cannot) for that URL only, while the fetch runs.
+ */
+export async function fetchImageDirect(url: string, referer?: string): Promise<FetchedImage> {
+  const fetchIt = async (): Promise<FetchedImage> => {
+    const kept = await fetchImageBytes(url);
+    return kept.ok ? { ok: true, blob: kept.blob, type: kept.blob.type } : kept;
+  };
+  if (!referer) return fetchIt();
+  const rules = browser.declarativeNetRequest as unknown as SessionRules;
+  const extensionHost = new URL(browser.runtime.getURL('/')).hostname;
+  try {
+    return await withRefererRule(
+      rules,
+      { imageUrl: url, articleUrl: referer, extensionHost },
+      fetchIt,
+    );
+  } catch (error) {
+    console.warn('Gleaner: the image could not be fetched with the article as referrer', error);
+    return { ok: false, failure: 'unreachable' };
+  }
 }

@@ -13,7 +13,7 @@ import { createIndexRunner } from '@/lib/storage/search-indexer';
 import { loadSettings } from '@/lib/settings/store';
 import { loadSyncInterval, SYNC_ALARM, watchSyncInterval } from '@/lib/sync/schedule';
 import { clipTab } from './clip-tab';
-import { fetchImageDirect, fetchImageInTab } from './fetch-image';
+import { fetchImageDirect, fetchImageInTab, hasHostAccess } from './fetch-image';
 import { createContextMenus, listenToContextMenus, onContextMenuClicked } from './context-menus';
 import { syncRevisitScript } from './highlighter';
 import { runCommand } from './shortcuts';
@@ -36,6 +36,7 @@ export default defineBackground(() => {
     enabled: async () => (await loadSettings()).images.save,
     fetchImage: fetchImageInTab,
     fetchDirect: fetchImageDirect,
+    hasHostAccess,
     now,
   });
   const deps = {

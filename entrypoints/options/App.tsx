@@ -35,6 +35,7 @@ import {
   siteRulesToJson,
 } from '@/lib/settings/transfer';
 import { downloadTextFile } from './download-file';
+import { askImageHostAccess } from './image-access';
 import { loadLatestArticle, type LatestArticle } from './latest-article';
 import PublishTargetSection from './PublishTargetSection';
 
@@ -362,15 +363,15 @@ export default function App() {
             type="checkbox"
             data-testid="save-images"
             checked={settings.images.save}
-            onChange={(event) =>
-              void save(
-                { ...settings, images: { save: event.currentTarget.checked } },
-                t('options_images_saved'),
-              )
-            }
+            onChange={(event) => {
+              const on = event.currentTarget.checked;
+              if (on) askImageHostAccess();
+              void save({ ...settings, images: { save: on } }, t('options_images_saved'));
+            }}
           />
           {t('options_save_images')}
         </label>
+        <p class="hint">{t('options_images_access_hint')}</p>
       </section>
 
       <section>

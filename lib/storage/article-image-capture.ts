@@ -6,6 +6,7 @@ import type { Article, ArticleImage } from '../model';
 import type { GleanerDB } from './db';
 import { keepImage, releaseImages, setArticleImages } from './images-repo';
 import { captureImages, ImageStorageFull, type FetchedImage } from '../assets/capture-images';
+import { fetchWithFallback } from '../assets/image-fallback';
 import { imagesToKeep, type ImageReference } from '../assets/image-references';
 import { IMAGES_OFF, savingImages, statusOfImages, type ImageStatus } from '../assets/image-status';
 
@@ -15,8 +16,13 @@ export interface ImageCaptureDeps {
   enabled(): Promise<boolean>;
   /** Fetches one image as the tab the article was clipped from would. */
   fetchImage(tabId: number, url: string): Promise<FetchedImage>;
-  /** Fetches one image from the extension itself (a retry, when the tab is long gone). */
-  fetchDirect(url: string): Promise<FetchedImage>;
+  /**
+   * Fetches one image from the extension itself (a retry, when the tab is long gone; a page
+   * fetch that failed, with host access), with `referer` as its `Referer` when given.
+   */
+  fetchDirect(url: string, referer?: string): Promise<FetchedImage>;
+  /** Whether the user granted host access to the image's origin (the optional `<all_urls>`). */
+  hasHostAccess(url: string): Promise<boolean>;
   now(): Date;
   /** How long a capture waits for the popup to show the save (default START_DELAY_MS). */
   startDelayMs?: number;
@@ -71,7 +77,12 @@ export function createImageCapture(deps: ImageCaptureDeps): ImageCapture {
     progress.total = references.length;
     let images: ArticleImage[];
     try {
-      images = await capture(article, references, (url) => deps.fetchImage(tabId, url), progress);
+      const fetchImage = fetchWithFallback({
+        inPage: (url) => deps.fetchImage(tabId, url),
+        hasHostAccess: deps.hasHostAccess,
+        withReferer: (url) => deps.fetchDirect(url, article.url),
+      });
+      images = await capture(article, references, fetchImage, progress);
     } catch (error) {
       if (!(error instanceof ImageStorageFull)) throw error;
       // Nothing half-written: the article keeps every image remote, and says why.
@@ -112,7 +123,9 @@ export function createImageCapture(deps: ImageCaptureDeps): ImageCapture {
         const tried = await capture(
           article,
           remote.map(({ url, alt }) => ({ url, alt })),
-          deps.fetchDirect,
+          // The article as `Referer` acts only where the extension has host access.
+          async (url) =>
+            deps.fetchDirect(url, (await deps.hasHostAccess(url)) ? article.url : undefined),
           progress,
         );
         const byUrl = new Map(tried.map((image) => [image.url, image]));

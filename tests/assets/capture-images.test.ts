@@ -68,6 +68,7 @@ describe('createImageCapture', () => {
         url.endsWith('1.png') ? png('shared') : { ok: false, failure: 'unreachable' },
       now: () => new Date('2026-12-06T10:00:00Z'),
       fetchDirect: async () => ({ ok: false, failure: 'unreachable' }),
+      hasHostAccess: async () => false,
       startDelayMs: 0,
     });
     const status = await capture.start(first!, 7);
@@ -95,6 +96,7 @@ describe('createImageCapture', () => {
       },
       now: () => new Date('2026-12-06T10:00:00Z'),
       fetchDirect: async () => ({ ok: false, failure: 'unreachable' }),
+      hasHostAccess: async () => false,
       startDelayMs: 60_000,
     });
     const done = capture.start(article, 7);
@@ -122,6 +124,7 @@ describe('createImageCapture', () => {
         direct.push(url);
         return back ? png('two') : { ok: false, failure: 'unreachable' };
       },
+      hasHostAccess: async () => false,
       startDelayMs: 0,
     });
     await capture.start(article, 7);
@@ -140,6 +143,26 @@ describe('createImageCapture', () => {
     await db.delete();
   });
 
+  it('an image the tab could not read is fetched by the extension with the article as referrer, where host access was granted', async () => {
+    const db = new GleanerDB(`capture-${Math.random()}`);
+    const article = storedArticle(1, { html });
+    await db.articles.add(article);
+    const direct: [string, string | undefined][] = [];
+    const capture = createImageCapture({
+      db,
+      enabled: async () => true,
+      fetchImage: async (_tab, url) =>
+        url.endsWith('1.png') ? png('one') : { ok: false, failure: 'unreachable' },
+      now: () => new Date('2026-12-06T10:00:00Z'),
+      fetchDirect: async (url, referer) => (direct.push([url, referer]), png('two')),
+      hasHostAccess: async (url) => url.startsWith('https://a/'),
+      startDelayMs: 0,
+    });
+    expect(await capture.start(article, 7)).toMatchObject({ state: 'done', saved: 2, total: 2 });
+    expect(direct).toEqual([['https://a/2.png', article.url]]);
+    await db.delete();
+  });
+
   it('a quota error keeps the article with remote images and nothing half-written', async () => {
     const db = new GleanerDB(`capture-${Math.random()}`);
     const article = storedArticle(1, { html });
@@ -151,6 +174,7 @@ describe('createImageCapture', () => {
       fetchImage: async (_tab, url) => png(url),
       now: () => new Date('2026-12-06T10:00:00Z'),
       fetchDirect: async () => ({ ok: false, failure: 'unreachable' }),
+      hasHostAccess: async () => false,
       startDelayMs: 0,
     });
     // The second image hits a full disk.
@@ -182,6 +206,7 @@ describe('createImageCapture', () => {
       fetchImage: async () => (fetched++, png('x')),
       now: () => new Date(),
       fetchDirect: async () => (fetched++, png('x')),
+      hasHostAccess: async () => false,
       startDelayMs: 0,
     });
     expect((await capture.start(article, 1)).state).toBe('off');

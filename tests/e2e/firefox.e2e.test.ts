@@ -9,7 +9,12 @@
  * fetches them from the article's tab, as the page's own requests, and the library's reader shows
  * them from storage with both servers stopped. No host access is granted in that profile. A host
  * that allows no other origin stays remote there, and the reader's "Try again" cannot fetch it
- * either; in a profile holding the optional `<all_urls>` grant it can (the add-on's own request).
+ * either; nor one that also refuses a `Referer` other than the news site (WeChat's, Sina's, 36kr's
+ * image hosts). In a profile holding the optional `<all_urls>` grant the capture keeps both: the
+ * add-on asks again from its background page, and a `declarativeNetRequest` session rule (that
+ * URL only, initiator `moz-extension://<uuid>`, tab -1) sets the article as `Referer`. Firefox's
+ * DNR applies it to the add-on's own request (the host logs the article's URL), and the rule is
+ * gone afterwards.
  *
  * A plain BiDi session may not navigate to `moz-extension://` pages ("Navigation to
  * moz-extension://…/library.html is not allowed in this context") and its key presses reach the
@@ -32,10 +37,18 @@ import {
   type FirefoxExtensionBrowser,
 } from '@/scripts/support/firefox-browser';
 import { serveFolder, type StaticServer } from '@/scripts/support/static-server';
-import { closedJpegBytes, pngBytes, serveImageSites } from './support/image-sites';
+import {
+  closedJpegBytes,
+  guardedJpegBytes,
+  pngBytes,
+  serveImageSites,
+} from './support/image-sites';
 import { poll, saveByShortcut } from './support/firefox-steps';
 
-declare const browser: { storage: { local: { get(key: string): Promise<unknown> } } };
+declare const browser: {
+  storage: { local: { get(key: string): Promise<unknown> } };
+  declarativeNetRequest: { getSessionRules(): Promise<unknown[]> };
+};
 
 const ENGLISH_QUOTE = 'For the first time in ten years, passengers';
 const CHINESE_QUOTE = '企业微信成为了这一命题的最优解。';
@@ -240,11 +253,12 @@ describe('Firefox ESR', () => {
       await turnOnSaveImages(images);
       await saveByShortcut(images, sites.articleUrl(1));
       await saveByShortcut(images, sites.articleUrl(3));
+      await saveByShortcut(images, sites.articleUrl(4));
 
       const library = await images.openExtensionPage('library.html');
       const saved = await poll(
         () => readLibrary(library),
-        (read) => read.articles.length === 2 && read.articles.every((a) => a.images),
+        (read) => read.articles.length === 3 && read.articles.every((a) => a.images),
         30_000,
       );
       const imagesOf = (title: string) =>
@@ -273,6 +287,15 @@ describe('Firefox ESR', () => {
         expect.objectContaining({ url: sites.imageUrl('closed'), failure: 'unreachable' }),
       ]);
       expect(sites.fetchHeaders.get('/closed/quay.jpg')?.origin).toBe(sites.newsOrigin);
+      // The same for a host that also wants the news site as referrer: without host access the
+      // add-on does not ask from the background, and the picture stays remote.
+      expect(imagesOf('Wharf at noon')).toEqual([
+        expect.objectContaining({ url: sites.imageUrl('guarded'), failure: 'unreachable' }),
+      ]);
+      expect(sites.fetchHeaders.get('/guarded/wharf.jpg')).toMatchObject({
+        origin: sites.newsOrigin,
+      });
+      expect(sites.fetches.get('/guarded/wharf.jpg')).toBe(1);
 
       // "Try again" asks from the add-on itself (moz-extension:// origin): without host access
       // that host still refuses it.
@@ -314,7 +337,7 @@ describe('Firefox ESR', () => {
     }
   });
 
-  it('with the host access the profile holds, "Try again" keeps a picture whose host allows no other origin', async () => {
+  it('with the host access the profile holds, the capture keeps pictures whose host allows no other origin, with the article as referrer', async () => {
     const sites = await serveImageSites();
     const granted = await launchFirefoxWithExtension({
       profileDir: path.join(work, 'granted-images-profile'),
@@ -323,31 +346,48 @@ describe('Firefox ESR', () => {
     try {
       await turnOnSaveImages(granted);
       await saveByShortcut(granted, sites.articleUrl(3));
+      await saveByShortcut(granted, sites.articleUrl(4));
       const library = await granted.openExtensionPage('library.html');
-      await poll(
+      const saved = await poll(
         () => readLibrary(library),
-        (read) => read.articles[0]?.images !== undefined,
+        (read) => read.articles.length === 2 && read.articles.every((a) => a.images),
         30_000,
       );
-      // From the page, the grant changes nothing: Firefox applies the page's CORS to our fetch.
-      const quay = await openInReader(granted, 'Quay at dawn');
-      expect(await imageStatus(quay)).toBe('0 of 1 images saved');
-      expect(sites.fetchHeaders.get('/closed/quay.jpg')?.origin).toBe(sites.newsOrigin);
-      await (await quay.waitForSelector('[data-testid=image-retry]'))!.click();
-      expect(
-        await poll(
-          () => imageStatus(quay),
-          (t) => t === '1 of 1 images saved',
-          15_000,
-        ),
-      ).toBe('1 of 1 images saved');
-      // The add-on's own request, allowed by the host access: no Origin to refuse.
+      const imagesOf = (title: string) =>
+        saved.articles.find((article) => article.title === title)?.images ?? [];
+      // Kept at capture time: the page's request could not be read (no CORS), so the add-on
+      // asked again itself, which the host access allows (no Origin to refuse)…
+      expect(imagesOf('Quay at dawn')).toEqual([
+        expect.objectContaining({ url: sites.imageUrl('closed'), hash: sha256(closedJpegBytes()) }),
+      ]);
       expect(sites.fetchHeaders.get('/closed/quay.jpg')?.origin).toBeUndefined();
+      // …and for the host that wants the news site as referrer, with the article's page as
+      // `Referer`, set by the session rule (without it the host answers 403).
+      expect(imagesOf('Wharf at noon')).toEqual([
+        expect.objectContaining({
+          url: sites.imageUrl('guarded'),
+          hash: sha256(guardedJpegBytes()),
+        }),
+      ]);
+      expect(sites.fetchHeaders.get('/guarded/wharf.jpg')).toEqual({
+        origin: undefined,
+        referer: sites.articleUrl(4),
+        cookie: undefined,
+      });
+      // The page's request, then the add-on's one.
+      expect(sites.fetches.get('/guarded/wharf.jpg')).toBe(2);
+      // The rule is gone once the fetch is done.
+      expect(await library.evaluate(() => browser.declarativeNetRequest.getSessionRules())).toEqual(
+        [],
+      );
+
+      const wharf = await openInReader(granted, 'Wharf at noon');
+      expect(await imageStatus(wharf)).toBe('1 of 1 images saved');
       const shown = await poll(
-        () => shownImages(quay),
+        () => shownImages(wharf),
         (found) => found.length === 1 && found[0]!.drawn,
       );
-      expect(shown).toEqual([{ hash: sha256(closedJpegBytes()), drawn: true, blob: true }]);
+      expect(shown).toEqual([{ hash: sha256(guardedJpegBytes()), drawn: true, blob: true }]);
     } finally {
       await granted.close();
       await sites.close();

@@ -409,4 +409,49 @@ describe('images saved with the article', () => {
       await new Promise((resolve) => back.close(resolve));
     }
   });
+
+  it('turning "Save images" on asks for host access; left unanswered, the switch is on and a host that needs it stays remote, said so', async () => {
+    const options = await session.browser.context.newPage();
+    await options.goto(`chrome-extension://${session.browser.extensionId}/options.html`);
+    const hasAllUrls = () =>
+      options.evaluate(() =>
+        (
+          globalThis as unknown as {
+            chrome: { permissions: { contains(p: object): Promise<boolean> } };
+          }
+        ).chrome.permissions.contains({ origins: ['<all_urls>'] }),
+      );
+    // Turned off and on again: the click asks (headless Chromium shows no prompt to answer, so
+    // the request stays pending) and the switch does not wait for it.
+    await options.getByTestId('save-images').uncheck();
+    await options.getByTestId('save-images').check();
+    await expect.poll(() => options.getByTestId('save-images').isChecked()).toBe(true);
+    await options.reload();
+    await expect.poll(() => options.getByTestId('save-images').isChecked()).toBe(true);
+    await expect(
+      options.locator('p.hint', { hasText: 'access all websites' }).count(),
+    ).resolves.toBe(1);
+    expect(await hasAllUrls()).toBe(false);
+
+    // No CORS header and hotlink protection: without the grant the page's request cannot be
+    // read and the extension does not ask from the background; the popup says what stayed remote.
+    const guarded = await serveImageSites();
+    try {
+      const page = await session.browser.context.newPage();
+      await page.goto(guarded.articleUrl(4));
+      const popup = await openPopupFor(session.browser, page);
+      await popup.getByTestId('save-button').waitFor({ timeout: 20_000 });
+      await popup.getByTestId('save-button').click();
+      await expect
+        .poll(() => popup.getByTestId('image-status').textContent(), { timeout: 30_000 })
+        .toBe('0 of 1 images saved');
+      await expect(popup.getByTestId('image-remote').textContent()).resolves.toContain(
+        guarded.imageUrl('guarded'),
+      );
+      expect(guarded.fetches.get('/guarded/wharf.jpg')).toBe(1);
+      expect(guarded.fetchHeaders.get('/guarded/wharf.jpg')?.origin).toBe(guarded.newsOrigin);
+    } finally {
+      await guarded.close();
+    }
+  });
 });

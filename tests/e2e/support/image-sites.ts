@@ -2,7 +2,9 @@
  * Two local origins for the image E2E: the news site (articles, same-origin images) and an image
  * CDN on another origin that allows any origin (CORS) and refuses hotlinks (a `Referer` that is
  * not the news site). Each image is a distinct real PNG from the repository; article 3's picture,
- * a JPEG, is on a path of the CDN that allows no other origin (no CORS header).
+ * a JPEG, is on a path of the CDN that allows no other origin (no CORS header). Article 4's is on
+ * a path that does both, as WeChat's, Sina's and 36kr's image hosts do: no CORS header, and a
+ * refusal (403) unless the `Referer` is a page of the news site.
  */
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
@@ -23,6 +25,10 @@ export function pngBytes(name: ImageName): Buffer {
 
 /** The picture of article 3, served without CORS. */
 export const closedJpegBytes = () => readFileSync('tests/fixtures/images/ferry-at-dusk.jpg');
+
+/** The picture of article 4: other bytes than article 3's (a JPEG reader ignores the tail). */
+export const guardedJpegBytes = () =>
+  Buffer.concat([closedJpegBytes(), Buffer.from('guarded wharf')]);
 
 const PLACEHOLDER =
   'data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7';
@@ -46,9 +52,9 @@ export interface FetchHeaders {
 export interface ImageSites {
   newsOrigin: string;
   cdnOrigin: string;
-  articleUrl(n: 1 | 2 | 3): string;
+  articleUrl(n: 1 | 2 | 3 | 4): string;
   /** The URL each image is served from, as the article's HTML will store it. */
-  imageUrl(name: ImageName | 'missing' | 'closed'): string;
+  imageUrl(name: ImageName | 'missing' | 'closed' | 'guarded'): string;
   /** How many `fetch()` requests each path got (the page's own `<img>` loads not counted). */
   fetches: Map<string, number>;
   /** The headers of each path's last `fetch()` request: who asked, as the server saw it. */
@@ -74,16 +80,23 @@ export async function serveImageSites(): Promise<ImageSites> {
   let cdnOrigin = '';
   const png = (name: ImageName) => ({ 'content-type': 'image/png', body: pngBytes(name) });
 
-  const article = (n: 1 | 2 | 3) =>
-    n === 3
-      ? `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Quay at dawn</title></head>
+  const article = (n: 1 | 2 | 3 | 4) =>
+    n === 4
+      ? `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Wharf at noon</title></head>
+<body><article><h1>Wharf at noon</h1>
+${paragraphs('Seven')}
+<figure><img src="${cdnOrigin}/guarded/wharf.jpg?w=640&amp;q=(80)" alt="The wharf"></figure>
+${paragraphs('Eight')}
+</article></body></html>`
+      : n === 3
+        ? `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Quay at dawn</title></head>
 <body><article><h1>Quay at dawn</h1>
 ${paragraphs('Five')}
 <figure><img src="${cdnOrigin}/closed/quay.jpg" alt="The quay"></figure>
 ${paragraphs('Six')}
 </article></body></html>`
-      : n === 1
-        ? `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Ferries at night</title></head>
+        : n === 1
+          ? `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Ferries at night</title></head>
 <body><nav><a href="/">Home</a><img src="/img/site-logo.png" alt="logo"></nav>
 <article><h1>Ferries at night</h1>
 ${paragraphs('One')}
@@ -95,7 +108,7 @@ ${paragraphs('Two')}
 <p><img src="/img/missing.png" alt="Missing"></p>
 <img src="/track/pixel.gif" width="1" height="1">
 </article><footer>footer</footer></body></html>`
-        : `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Harbour follow-up</title></head>
+          : `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Harbour follow-up</title></head>
 <body><article><h1>Harbour follow-up</h1>
 ${paragraphs('Three')}
 <figure><img src="${cdnOrigin}/cdn/harbour.png" alt="The harbour again"></figure>
@@ -109,6 +122,7 @@ ${paragraphs('Four')}
       '/article-1.html': { 'content-type': 'text/html; charset=utf-8', body: article(1) },
       '/article-2.html': { 'content-type': 'text/html; charset=utf-8', body: article(2) },
       '/article-3.html': { 'content-type': 'text/html; charset=utf-8', body: article(3) },
+      '/article-4.html': { 'content-type': 'text/html; charset=utf-8', body: article(4) },
       '/img/lazy-ferry.png': png('lazy'),
       '/img/ferry-small.png': png('small'),
       '/img/ferry-large.png': png('large'),
@@ -126,6 +140,12 @@ ${paragraphs('Four')}
     // Shown on any page, but no other origin may read it.
     if (path === '/closed/quay.jpg')
       return void response.writeHead(200, { 'content-type': 'image/jpeg' }).end(closedJpegBytes());
+    if (path === '/guarded/wharf.jpg') {
+      // No CORS header, and hotlink protection: only the news site's pages may show it.
+      const referer = request.headers.referer ?? '';
+      if (!referer.startsWith(newsOrigin)) return void response.writeHead(403).end('hotlink');
+      return void response.writeHead(200, { 'content-type': 'image/jpeg' }).end(guardedJpegBytes());
+    }
     if (path === '/protected/pier.png') {
       // Hotlink protection: only the news site's pages may show it.
       const referer = request.headers.referer ?? '';
@@ -136,7 +156,7 @@ ${paragraphs('Four')}
   });
   newsOrigin = await listen(news);
   cdnOrigin = await listen(cdn);
-  const urls: Record<ImageName | 'missing' | 'closed', string> = {
+  const urls: Record<ImageName | 'missing' | 'closed' | 'guarded', string> = {
     cdn: `${cdnOrigin}/cdn/harbour.png`,
     lazy: `${newsOrigin}/img/lazy-ferry.png`,
     small: `${newsOrigin}/img/ferry-small.png`,
@@ -144,6 +164,8 @@ ${paragraphs('Four')}
     hotlink: `${cdnOrigin}/protected/pier.png`,
     missing: `${newsOrigin}/img/missing.png`,
     closed: `${cdnOrigin}/closed/quay.jpg`,
+    // A query with characters a URL filter or a regex would read as syntax.
+    guarded: `${cdnOrigin}/guarded/wharf.jpg?w=640&q=(80)`,
   };
   const close = (server: Server) =>
     new Promise<void>((resolve) => {
