@@ -46,6 +46,25 @@ const FIELDS: ReadonlyArray<{
   },
 ];
 
+/** "Publish on save", worded for the target it is shown under. */
+function PublishOnSave(props: {
+  publishOnSave: boolean;
+  onPublishOnSave(enabled: boolean): void;
+  label: string;
+}) {
+  return (
+    <label class="inline">
+      <input
+        type="checkbox"
+        data-testid="publish-on-save"
+        checked={props.publishOnSave}
+        onChange={(event) => props.onPublishOnSave(event.currentTarget.checked)}
+      />
+      {props.label}
+    </label>
+  );
+}
+
 /** The target of exports and "Publish": Downloads, a git repository with its settings, or a folder. */
 export default function PublishTargetEditor(props: PublishTargetEditorProps) {
   const value = (event: TargetedEvent<HTMLInputElement>) => event.currentTarget.value;
@@ -84,15 +103,7 @@ export default function PublishTargetEditor(props: PublishTargetEditorProps) {
               {t('folder_grant')}
             </button>
           )}
-          <label class="inline">
-            <input
-              type="checkbox"
-              data-testid="publish-on-save"
-              checked={props.publishOnSave}
-              onChange={(event) => props.onPublishOnSave(event.currentTarget.checked)}
-            />
-            {t('publish_on_save_folder')}
-          </label>
+          <PublishOnSave {...props} label={t('publish_on_save_folder')} />
           <p class="hint">{t('folder_hint')}</p>
           <p
             data-testid="folder-status"
@@ -130,15 +141,7 @@ export default function PublishTargetEditor(props: PublishTargetEditorProps) {
           <button type="button" data-testid="git-test" onClick={props.onTest}>
             {t('git_test')}
           </button>
-          <label class="inline">
-            <input
-              type="checkbox"
-              data-testid="publish-on-save"
-              checked={props.publishOnSave}
-              onChange={(event) => props.onPublishOnSave(event.currentTarget.checked)}
-            />
-            {t('publish_on_save')}
-          </label>
+          <PublishOnSave {...props} label={t('publish_on_save')} />
           <p
             data-testid="git-status"
             class={props.status ? `status status-${props.status.tone}` : 'status'}

@@ -1,10 +1,11 @@
 // @vitest-environment jsdom
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { mountRootPerTest } from '../support/mount-root';
 import BulkBar, { type BulkBarProps } from '@/components/library/BulkBar';
 
-let root: HTMLElement;
+const mountRoot = mountRootPerTest();
 
 function props(overrides: Partial<BulkBarProps> = {}): BulkBarProps {
   return {
@@ -22,21 +23,13 @@ function props(overrides: Partial<BulkBarProps> = {}): BulkBarProps {
   };
 }
 
-const publishButton = () => root.querySelector<HTMLButtonElement>('[data-testid="bulk-publish"]');
-
-beforeEach(() => {
-  root = document.createElement('div');
-  document.body.append(root);
-});
-afterEach(() => {
-  render(null, root);
-  root.remove();
-});
+const publishButton = () =>
+  mountRoot().querySelector<HTMLButtonElement>('[data-testid="bulk-publish"]');
 
 describe('BulkBar: Publish', () => {
   it('is offered when the target is a repository, and publishes the selection', async () => {
     const given = props();
-    await act(() => render(<BulkBar {...given} />, root));
+    await act(() => render(<BulkBar {...given} />, mountRoot()));
     expect(publishButton()?.textContent).toBe('Publish selected');
     await act(() => publishButton()!.click());
     expect(given.onPublish).toHaveBeenCalledTimes(1);
@@ -44,13 +37,13 @@ describe('BulkBar: Publish', () => {
   });
 
   it('is not offered when posts go to Downloads', async () => {
-    await act(() => render(<BulkBar {...props({ canPublish: false })} />, root));
+    await act(() => render(<BulkBar {...props({ canPublish: false })} />, mountRoot()));
     expect(publishButton()).toBeNull();
-    expect(root.querySelector('[data-testid="bulk-export"]')).not.toBeNull();
+    expect(mountRoot().querySelector('[data-testid="bulk-export"]')).not.toBeNull();
   });
 
   it('waits while another task runs', async () => {
-    await act(() => render(<BulkBar {...props({ busy: true })} />, root));
+    await act(() => render(<BulkBar {...props({ busy: true })} />, mountRoot()));
     expect(publishButton()!.disabled).toBe(true);
   });
 });

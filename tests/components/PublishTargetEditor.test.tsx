@@ -1,13 +1,14 @@
 // @vitest-environment jsdom
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { mountRootPerTest } from '../support/mount-root';
 import PublishTargetEditor, {
   type PublishTargetEditorProps,
 } from '@/components/options/PublishTargetEditor';
 import { EMPTY_GIT_TARGET } from '@/lib/publish/git-target';
 
-let root: HTMLElement;
+const mountRoot = mountRootPerTest();
 
 function props(overrides: Partial<PublishTargetEditorProps> = {}): PublishTargetEditorProps {
   return {
@@ -28,23 +29,16 @@ function props(overrides: Partial<PublishTargetEditorProps> = {}): PublishTarget
   };
 }
 
-const byTestId = (id: string) => root.querySelector<HTMLElement>(`[data-testid="${id}"]`);
+const byTestId = (id: string) => mountRoot().querySelector<HTMLElement>(`[data-testid="${id}"]`);
 const folderOption = () =>
-  root.querySelector<HTMLOptionElement>('[data-testid="target-select"] option[value="folder"]');
-
-beforeEach(() => {
-  root = document.createElement('div');
-  document.body.append(root);
-});
-afterEach(() => {
-  render(null, root);
-  root.remove();
-});
+  mountRoot().querySelector<HTMLOptionElement>(
+    '[data-testid="target-select"] option[value="folder"]',
+  );
 
 describe('the folder target in the options', () => {
   it('offers the three targets by their values', () => {
-    act(() => render(<PublishTargetEditor {...props()} />, root));
-    const values = [...root.querySelectorAll('[data-testid="target-select"] option')].map(
+    act(() => render(<PublishTargetEditor {...props()} />, mountRoot()));
+    const values = [...mountRoot().querySelectorAll('[data-testid="target-select"] option')].map(
       (option) => (option as HTMLOptionElement).value,
     );
     expect(values).toEqual(['downloads', 'git', 'folder']);
@@ -56,7 +50,7 @@ describe('the folder target in the options', () => {
         <PublishTargetEditor
           {...props({ folder: { supported: false, name: null, access: false, status: null } })}
         />,
-        root,
+        mountRoot(),
       ),
     );
     expect(folderOption()?.disabled).toBe(true);
@@ -71,7 +65,7 @@ describe('the folder target in the options', () => {
     act(() =>
       render(
         <PublishTargetEditor {...props({ kind: 'folder', folder, onPickFolder, onGrantFolder })} />,
-        root,
+        mountRoot(),
       ),
     );
     expect(folderOption()?.disabled).toBe(false);
@@ -86,7 +80,7 @@ describe('the folder target in the options', () => {
         <PublishTargetEditor
           {...props({ kind: 'folder', folder: { ...folder, access: false }, onGrantFolder })}
         />,
-        root,
+        mountRoot(),
       ),
     );
     act(() => byTestId('folder-grant')?.click());
@@ -94,7 +88,7 @@ describe('the folder target in the options', () => {
   });
 
   it('says when no folder is chosen yet', () => {
-    act(() => render(<PublishTargetEditor {...props({ kind: 'folder' })} />, root));
+    act(() => render(<PublishTargetEditor {...props({ kind: 'folder' })} />, mountRoot()));
     expect(byTestId('folder-name')?.textContent).toBe('none chosen yet');
   });
 });

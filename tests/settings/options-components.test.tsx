@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { mountRootPerTest } from '../support/mount-root';
 import { fromDraft, toDraft } from '@/components/options/SiteRulesEditor';
 import ExportOptions, { type ExportOptionsProps } from '@/components/options/ExportOptions';
 import TemplateEditor from '@/components/options/TemplateEditor';
@@ -12,15 +13,7 @@ import {
 } from '@/lib/export/export-settings';
 import { emptySiteRule } from '@/lib/site-rules';
 
-let root: HTMLElement;
-beforeEach(() => {
-  root = document.createElement('div');
-  document.body.append(root);
-});
-afterEach(() => {
-  render(null, root);
-  root.remove();
-});
+const mountRoot = mountRootPerTest();
 
 describe('site rule drafts', () => {
   it('edit tags as one line and clutter selectors one per line, and come back', () => {
@@ -56,10 +49,10 @@ describe('TemplateEditor', () => {
           onSave={onSave}
           onReset={() => undefined}
         />,
-        root,
+        mountRoot(),
       ),
     );
-    const byId = (id: string) => root.querySelectorAll<HTMLElement>(`[data-testid="${id}"]`);
+    const byId = (id: string) => mountRoot().querySelectorAll<HTMLElement>(`[data-testid="${id}"]`);
     expect(byId('template-error')[0]?.textContent).toBe(
       'Body: unknown variable "titel" (line 1, column 4)',
     );
@@ -112,24 +105,26 @@ describe('ExportOptions: where Obsidian notes keep their images', () => {
           onTimeZoneCommit={() => undefined}
           {...handlers}
         />,
-        root,
+        mountRoot(),
       ),
     );
 
   it('asks for the folder and the link style for Obsidian only', async () => {
     await show('jekyll');
-    expect(root.querySelector('[data-testid="attachments-folder"]')).toBeNull();
+    expect(mountRoot().querySelector('[data-testid="attachments-folder"]')).toBeNull();
     const onAttachmentsCommit = vi.fn();
     const onAttachmentsFolderInput = vi.fn();
     await show('obsidian', { onAttachmentsCommit, onAttachmentsFolderInput });
-    const folder = root.querySelector<HTMLInputElement>('[data-testid="attachments-folder"]');
+    const folder = mountRoot().querySelector<HTMLInputElement>(
+      '[data-testid="attachments-folder"]',
+    );
     expect(folder?.value).toBe('Clippings/attachments');
     await act(() => {
       folder!.value = 'Media';
       folder!.dispatchEvent(new Event('input', { bubbles: true }));
     });
     expect(onAttachmentsFolderInput).toHaveBeenCalledWith('Media');
-    const markdown = root.querySelector<HTMLInputElement>(
+    const markdown = mountRoot().querySelector<HTMLInputElement>(
       '[data-testid="image-link-style"] input[value="markdown"]',
     );
     await act(() => markdown!.click());
