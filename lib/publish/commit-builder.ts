@@ -6,7 +6,7 @@
  */
 import './node-globals';
 import git, { type TreeEntry } from 'isomorphic-git';
-import type { GitObjects } from './git-objects';
+import { readTreeEntries, type GitObjects } from './git-objects';
 
 export interface PublishFile {
   /** Path inside the repository (the target's folder already applied). */
@@ -32,6 +32,8 @@ export interface BuiltCommit {
   conflicts: PublishConflict[];
   /** The blob ids now published for each file we own (what the next publish compares with). */
   blobs: Record<string, string>;
+  /** The objects this build wrote (blobs and trees; the commit aside): what a push sends. */
+  objects: string[];
 }
 
 export interface CommitInput extends GitObjects {
@@ -49,14 +51,14 @@ export interface CommitInput extends GitObjects {
 
 /** The blob id at `path` in a tree, or null. */
 export async function blobAt(
-  { fs, dir, cache }: GitObjects,
+  objects: GitObjects,
   tree: string,
   path: string,
 ): Promise<string | null> {
   let current = tree;
   const parts = path.split('/');
   for (const [index, name] of parts.entries()) {
-    const { tree: entries } = await git.readTree({ fs, dir, cache, oid: current });
+    const entries = await readTreeEntries(objects, current);
     const entry = entries.find((e) => e.path === name);
     if (!entry) return null;
     if (index === parts.length - 1) return entry.type === 'blob' ? entry.oid : null;
@@ -72,9 +74,10 @@ async function withBlob(
   tree: string | null,
   parts: readonly string[],
   oid: string,
+  wrote: string[],
 ): Promise<string> {
-  const { fs, dir, cache } = objects;
-  const entries: TreeEntry[] = tree ? (await git.readTree({ fs, dir, cache, oid: tree })).tree : [];
+  const { fs, dir } = objects;
+  const entries = tree ? await readTreeEntries(objects, tree) : [];
   const [name, ...rest] = parts;
   if (!name) throw new Error('Empty path in a publish.');
   const existing = entries.find((e) => e.path === name);
@@ -84,10 +87,18 @@ async function withBlob(
         mode: '040000',
         path: name,
         type: 'tree',
-        oid: await withBlob(objects, existing?.type === 'tree' ? existing.oid : null, rest, oid),
+        oid: await withBlob(
+          objects,
+          existing?.type === 'tree' ? existing.oid : null,
+          rest,
+          oid,
+          wrote,
+        ),
       }
     : { mode: '100644', path: name, type: 'blob', oid };
-  return git.writeTree({ fs, dir, tree: [...others, entry] });
+  const written = await git.writeTree({ fs, dir, tree: [...others, entry] });
+  wrote.push(written);
+  return written;
 }
 
 export async function buildPublishCommit(input: CommitInput): Promise<BuiltCommit> {
@@ -97,6 +108,7 @@ export async function buildPublishCommit(input: CommitInput): Promise<BuiltCommi
   const written: string[] = [];
   const conflicts: PublishConflict[] = [];
   const blobs: Record<string, string> = {};
+  const wrote: string[] = [];
   let postExisted = false;
   for (const [index, file] of files.entries()) {
     const ours = await git.writeBlob({
@@ -120,11 +132,12 @@ export async function buildPublishCommit(input: CommitInput): Promise<BuiltCommi
       continue;
     }
     blobs[file.path] = ours;
-    tree = await withBlob(input, tree, file.path.split('/'), ours);
+    wrote.push(ours);
+    tree = await withBlob(input, tree, file.path.split('/'), ours, wrote);
     written.push(file.path);
   }
   const action = postExisted ? 'update' : 'add';
-  if (tree === baseTree) return { commit: null, action, written, conflicts, blobs };
+  if (tree === baseTree) return { commit: null, action, written, conflicts, blobs, objects: [] };
   const person = { ...input.author, timestamp: input.timestamp, timezoneOffset: 0 };
   const verb = action === 'add' ? 'Add' : 'Update';
   const commit = await git.commit({
@@ -138,5 +151,5 @@ export async function buildPublishCommit(input: CommitInput): Promise<BuiltCommi
     parent: [base],
     noUpdateBranch: true,
   });
-  return { commit, action, written, conflicts, blobs };
+  return { commit, action, written, conflicts, blobs, objects: wrote };
 }

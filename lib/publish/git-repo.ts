@@ -7,6 +7,7 @@ import LightningFS from '@isomorphic-git/lightning-fs';
 import git, { type HttpClient, type FsClient } from 'isomorphic-git';
 import { GitTransportError } from './git-errors';
 import type { GitObjects } from './git-objects';
+import { withObjectCache } from './object-cache-fs';
 import type { GitCredentials, GitTarget } from './git-target';
 import { fingerprint } from '../library/library-post';
 
@@ -15,6 +16,11 @@ export interface GitRepo extends GitObjects {
   http: HttpClient;
   target: GitTarget;
   onAuth: () => { username: string; password: string };
+  /**
+   * The credentials sent with the first request: asked for only after a 401, they cost every
+   * fetch and push one more round trip. Copy it per call (isomorphic-git adds to it).
+   */
+  headers: Readonly<Record<string, string>>;
 }
 
 /** One IndexedDB file system per repository and branch (a new target starts a fresh clone). */
@@ -22,7 +28,7 @@ export function openGitRepo(
   target: GitTarget,
   credentials: GitCredentials,
   http: HttpClient,
-  fs: FsClient = new LightningFS(`gleaner-git-${targetKey(target)}`),
+  fs: FsClient = withObjectCache(new LightningFS(`gleaner-git-${targetKey(target)}`)),
 ): GitRepo {
   return {
     fs,
@@ -31,7 +37,17 @@ export function openGitRepo(
     http,
     target,
     onAuth: () => ({ username: credentials.username, password: credentials.token }),
+    headers:
+      credentials.username || credentials.token
+        ? { Authorization: basicAuthorization(credentials.username, credentials.token) }
+        : {},
   };
+}
+
+/** HTTP Basic credentials, UTF-8 (as isomorphic-git writes them after a 401). */
+function basicAuthorization(username: string, password: string): string {
+  const bytes = new TextEncoder().encode(`${username}:${password}`);
+  return `Basic ${btoa(String.fromCharCode(...bytes))}`;
 }
 
 /** Identifies the repository and branch a publish went to. */
@@ -85,6 +101,7 @@ export async function fetchBranch(repo: GitRepo): Promise<string> {
     ...(had ? {} : { depth: 1 }),
     tags: false,
     onAuth,
+    headers: { ...repo.headers },
   });
   if (!result.fetchHead) {
     throw new GitTransportError('branch-missing', `The branch "${target.branch}" does not exist.`);
@@ -139,20 +156,43 @@ export async function loosenTrees(repo: GitObjects, commit: string): Promise<voi
   await keep(commit, 'commit');
 }
 
-/** Points the local branch at `commit` and pushes it; the server refuses anything but a fast-forward. */
-export async function pushCommit(repo: GitRepo, commit: string): Promise<void> {
+/**
+ * The branch tip the clone last fetched or pushed, or null before its first fetch. A publish
+ * builds on it without fetching first: the push says whether the server still has it.
+ */
+export async function localTip(repo: GitRepo): Promise<string | null> {
+  const { fs, dir, target } = repo;
+  return git.resolveRef({ fs, dir, ref: `refs/heads/${target.branch}` }).catch(() => null);
+}
+
+/**
+ * Points the local branch at `commit` and pushes it, only while the server's branch is still at
+ * `parent` (else "rejected": the caller fetches and builds again). The server also refuses
+ * anything but a fast-forward.
+ */
+export async function pushCommit(repo: GitRepo, commit: string, parent: string): Promise<void> {
   const { fs, dir, cache, http, target, onAuth } = repo;
   await git.writeRef({ fs, dir, ref: `refs/heads/${target.branch}`, value: commit, force: true });
-  const result = await git.push({
-    fs,
-    cache,
-    http,
-    dir,
-    url: target.url,
-    ref: target.branch,
-    remoteRef: target.branch,
-    onAuth,
-  });
+  const result = await git
+    .push({
+      fs,
+      cache,
+      http,
+      dir,
+      url: target.url,
+      ref: target.branch,
+      remoteRef: target.branch,
+      onAuth,
+      headers: { ...repo.headers },
+      // The server's tip, as its answer to the push's first request says: another one means the
+      // branch moved since our base, and the commit must be built again on top of it.
+      onPrePush: ({ remoteRef }) => remoteRef.oid === parent,
+    })
+    .catch((error: unknown) => {
+      if ((error as { code?: string }).code === 'UserCanceledError')
+        throw new GitTransportError('rejected', 'The branch moved on the server.');
+      throw error;
+    });
   if (!result.ok) {
     throw new GitTransportError('rejected', result.error ?? 'The server refused the push.');
   }

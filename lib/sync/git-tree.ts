@@ -3,14 +3,14 @@
  * the blobs under a folder, and a tree with some files set or removed.
  */
 import '../publish/node-globals';
-import git, { type TreeEntry } from 'isomorphic-git';
-import type { GitObjects } from '../publish/git-objects';
+import git from 'isomorphic-git';
+import { readTreeEntries, type GitObjects } from '../publish/git-objects';
 
 /** The tree at `folder` ('' for the root), or null. */
-async function subtree({ fs, dir, cache }: GitObjects, tree: string, folder: string) {
+async function subtree(objects: GitObjects, tree: string, folder: string) {
   let current = tree;
   for (const name of folder.split('/').filter(Boolean)) {
-    const { tree: entries } = await git.readTree({ fs, dir, cache, oid: current });
+    const entries = await readTreeEntries(objects, current);
     const entry = entries.find((e) => e.path === name && e.type === 'tree');
     if (!entry) return null;
     current = entry.oid;
@@ -24,12 +24,11 @@ export async function listBlobs(
   tree: string,
   folder: string,
 ): Promise<Map<string, string>> {
-  const { fs, dir, cache } = objects;
   const blobs = new Map<string, string>();
   const start = await subtree(objects, tree, folder);
   if (!start) return blobs;
   const walk = async (oid: string, prefix: string): Promise<void> => {
-    for (const entry of (await git.readTree({ fs, dir, cache, oid })).tree) {
+    for (const entry of await readTreeEntries(objects, oid)) {
       const path = `${prefix}/${entry.path}`;
       if (entry.type === 'tree') await walk(entry.oid, path);
       else if (entry.type === 'blob') blobs.set(path, entry.oid);
@@ -48,8 +47,8 @@ export async function editTree(
   tree: string | null,
   changes: ReadonlyMap<string, string | null>,
 ): Promise<string | null> {
-  const { fs, dir, cache } = objects;
-  const entries: TreeEntry[] = tree ? (await git.readTree({ fs, dir, cache, oid: tree })).tree : [];
+  const { fs, dir } = objects;
+  const entries = tree ? await readTreeEntries(objects, tree) : [];
   const byName = new Map(entries.map((e) => [e.path, e]));
   const nested = new Map<string, Map<string, string | null>>();
   for (const [path, oid] of changes) {

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { classifyGitError } from '@/lib/publish/git-errors';
 import { createGitHttp } from '@/lib/publish/git-http';
 import { openGitRepo } from '@/lib/publish/git-repo';
+import { ObjectBytesCache, withObjectCache } from '@/lib/publish/object-cache-fs';
 import { EMPTY_GIT_TARGET, type GitTarget } from '@/lib/publish/git-target';
 import { publishToGit } from '@/lib/publish/publish-to-git';
 import { git, startGitServer, type GitServer } from '../support/git-server';
@@ -232,6 +233,77 @@ describe('publishToGit', { timeout: 30_000 }, () => {
     );
     expect(await git(['show', 'main:_posts/two.md'], server.repoPath('nested'))).toBe('two\n');
     expect(packsRead).not.toContain(firstPack);
+  });
+
+  it('publishes from the clone’s tip in two requests, and fetches when the branch moved', async () => {
+    const tipUrl = await server.createRepo('tip', 'main', { '_config.yml': 'title: Site\n' });
+    const tipTarget = { ...target, url: tipUrl };
+    // The extension's own file system: lightning-fs with loose objects read through a cache.
+    const fs = withObjectCache(
+      new LightningFS(`publish-test-${Math.random()}`, { wipe: true }),
+      new ObjectBytesCache(8 * 1024 * 1024),
+    );
+    const repo = () =>
+      openGitRepo(tipTarget, { username: 'alice', token: TOKEN }, createGitHttp(), fs);
+    const log = async () =>
+      (await git(['log', '--format=%s', 'main'], server.repoPath('tip'))).trim().split('\n');
+    const publish = (name: string) =>
+      publishToGit(repo(), {
+        title: name,
+        files: [{ path: `_posts/${name}.md`, content: `${name}\n` }],
+        lastPublished: {},
+        now: new Date(),
+      });
+    await publish('one');
+    const before = server.requests.length;
+    await publish('two');
+    // The push's two requests: the clone's tip was still the server's, so no fetch.
+    expect(server.requests.slice(before).map((r) => `${r.method} ${r.path}`)).toEqual([
+      'GET /tip.git/info/refs',
+      'POST /tip.git/git-receive-pack',
+    ]);
+    expect(await log()).toEqual(['Add "two"', 'Add "one"', 'Site']);
+
+    // Another device pushes: the push from the stale tip is called off, and the post is built
+    // again on top of their commit.
+    const clone = path.join(work, `clone-${clones++}`);
+    await git(['clone', '--quiet', tipUrl.replace('http://', `http://alice:${TOKEN}@`), clone]);
+    writeFileSync(path.join(clone, 'about.md'), 'About\n');
+    await git(['add', 'about.md'], clone);
+    await git(['commit', '--quiet', '-m', 'About page'], clone);
+    await git(['push', '--quiet', 'origin', 'main'], clone);
+    const built = await publish('three');
+    expect(built.action).toBe('add');
+    expect(await log()).toEqual(['Add "three"', 'About page', 'Add "two"', 'Add "one"', 'Site']);
+    expect(await git(['show', 'main:about.md'], server.repoPath('tip'))).toBe('About\n');
+    expect(await git(['show', 'main:_posts/two.md'], server.repoPath('tip'))).toBe('two\n');
+  });
+
+  it('reports a push the server refuses (a hook), and leaves the branch as it was', async () => {
+    const hookedUrl = await server.createRepo('hooked', 'main', { '_config.yml': 'title: Site\n' });
+    const hook = path.join(server.repoPath('hooked'), 'hooks', 'pre-receive');
+    writeFileSync(hook, '#!/bin/sh\necho "posts are reviewed first" >&2\nexit 1\n', {
+      mode: 0o755,
+    });
+    const error = await publishToGit(
+      openGitRepo(
+        { ...target, url: hookedUrl },
+        { username: 'alice', token: TOKEN },
+        createGitHttp(),
+        new LightningFS(`publish-test-${Math.random()}`, { wipe: true }),
+      ),
+      {
+        title: 'Held',
+        files: [{ path: '_posts/held.md', content: 'held\n' }],
+        lastPublished: {},
+        now: new Date(),
+      },
+    ).catch((e: unknown) => e);
+    expect(classifyGitError(error)).toBe('rejected');
+    expect(String((error as Error).message)).toMatch(/refused the push: pre-receive hook declined/);
+    expect((await git(['log', '--format=%s', 'main'], server.repoPath('hooked'))).trim()).toBe(
+      'Site',
+    );
   });
 
   it('says "unreachable" when the server is down', async () => {
