@@ -4,6 +4,8 @@ import type { Article, Highlight, StoredImage } from '../model';
 import type { ChosenFolder } from './folder-records';
 import type { PublishedRecord, QueuedPublish } from './publish-records';
 import {
+  SCHEMA_ARTICLE_TIMES,
+  SCHEMA_ARTICLE_TIMES_VERSION,
   SCHEMA_FOLDERS,
   SCHEMA_FOLDERS_VERSION,
   SCHEMA_IMAGES,
@@ -50,6 +52,7 @@ export class GleanerDB extends Dexie {
     this.version(SCHEMA_SEARCH_CHUNKS_VERSION).stores(SCHEMA_SEARCH_CHUNKS);
     this.version(SCHEMA_SYNC_VERSION).stores(SCHEMA_SYNC);
     this.version(SCHEMA_FOLDERS_VERSION).stores(SCHEMA_FOLDERS);
+    this.version(SCHEMA_ARTICLE_TIMES_VERSION).stores(SCHEMA_ARTICLE_TIMES);
   }
 }
 

@@ -11,4 +11,9 @@ export interface SyncFileRow {
   articleId: string | null;
   /** Fingerprint of the file's text: equal to our record's means this device has nothing to send. */
   stamp: string;
+  /**
+   * The article here when its record was last compared with this file (its `updatedAt` and its
+   * highlights' ids and times, see localVersionOf): while it is the same, the article is not read.
+   */
+  localVersion?: string;
 }

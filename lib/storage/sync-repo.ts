@@ -1,7 +1,8 @@
 /**
- * What a sync reads from and writes to the library: the whole library with its tombstones, the
- * merge's changes in one transaction (queued for the search index, like every write), and what
- * the last sync saw of the repository.
+ * What a sync reads from and writes to the library: what changed here since the last sync (from
+ * the `updatedAt` index), the articles it merges with their tombstones, the merge's changes in one
+ * transaction (queued for the search index, like every write), and what the last sync saw of the
+ * repository.
  */
 import type { ArticleBundle, LibraryArticle, Tombstone } from '../library/types';
 import type { Highlight } from '../model';
@@ -17,17 +18,89 @@ export interface SyncLibrary {
 
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
-/** The library as one snapshot (one read transaction). */
+/** Groups highlights by article, each group in id order. */
+function highlightsByArticle(highlights: readonly Highlight[]): Map<string, Highlight[]> {
+  const of = new Map<string, Highlight[]>();
+  for (const h of [...highlights].sort(byId)) {
+    const list = of.get(h.articleId);
+    if (list) list.push(h);
+    else of.set(h.articleId, [h]);
+  }
+  return of;
+}
+
+/**
+ * An article's state as a sync compares it with the last one: its `updatedAt`, and its highlights'
+ * ids and times (a highlight added, edited or deleted does not touch the article).
+ */
+export function localVersionOf(
+  updatedAt: string,
+  highlights: readonly Pick<Highlight, 'id' | 'updatedAt'>[],
+): string {
+  const marks = highlights.map((h) => `${h.id}@${h.updatedAt}`).sort();
+  return [updatedAt, ...marks].join(' ');
+}
+
+/**
+ * Every article's version (see localVersionOf), read from the `updatedAt` index and the highlights
+ * only, never the articles themselves; null when some article is missing from the index (a record
+ * without `updatedAt`): the caller then reads the whole library.
+ */
+export async function readLocalVersions(db: GleanerDB): Promise<Map<string, string> | null> {
+  return db.transaction('r', db.articles, db.highlights, async () => {
+    const byTime = db.articles.orderBy('updatedAt');
+    const [ids, times, total, highlights] = await Promise.all([
+      byTime.primaryKeys(),
+      byTime.keys(),
+      db.articles.count(),
+      db.highlights.toArray(),
+    ]);
+    if (ids.length !== total) return null;
+    const of = highlightsByArticle(highlights);
+    return new Map(ids.map((id, i) => [id, localVersionOf(String(times[i]), of.get(id) ?? [])]));
+  });
+}
+
+/**
+ * These articles (those found), the ones holding these URL keys, and every tombstone, as one
+ * snapshot (one read transaction): what a sync merges and sends.
+ */
+export async function readSyncBundles(
+  db: GleanerDB,
+  ids: Iterable<string>,
+  urlKeys: Iterable<string>,
+): Promise<SyncLibrary> {
+  return db.transaction('r', db.articles, db.highlights, db.tombstones, async () => {
+    const found = new Map<string, LibraryArticle>();
+    const wanted = [...new Set(ids)];
+    if (wanted.length)
+      for (const article of await db.articles.bulkGet(wanted))
+        if (article) found.set(article.id, article as LibraryArticle);
+    const keys = [...new Set(urlKeys)];
+    if (keys.length)
+      for (const article of await db.articles.where('urlKey').anyOf(keys).toArray())
+        found.set(article.id, article as LibraryArticle);
+    const of = highlightsByArticle(
+      await db.highlights
+        .where('articleId')
+        .anyOf([...found.keys()])
+        .toArray(),
+    );
+    return {
+      bundles: [...found.values()].map((article) => ({
+        article,
+        highlights: of.get(article.id) ?? [],
+      })),
+      tombstones: await db.tombstones.toArray(),
+    };
+  });
+}
+
+/** The whole library as one snapshot (one read transaction). */
 export async function readSyncLibrary(db: GleanerDB): Promise<SyncLibrary> {
   return db.transaction('r', db.articles, db.highlights, db.tombstones, async () => {
     const articles = (await db.articles.toArray()) as LibraryArticle[];
-    const highlights = (await db.highlights.toArray()).sort(byId);
-    const of = new Map<string, Highlight[]>();
-    for (const h of highlights) {
-      const list = of.get(h.articleId);
-      if (list) list.push(h);
-      else of.set(h.articleId, [h]);
-    }
+    const of = highlightsByArticle(await db.highlights.toArray());
     return {
       bundles: articles.map((article) => ({ article, highlights: of.get(article.id) ?? [] })),
       tombstones: await db.tombstones.toArray(),
@@ -121,9 +194,28 @@ export async function loadSyncFiles(
   return new Map(rows.filter((r) => r.targetKey === targetKey).map((r) => [r.path, r]));
 }
 
-export async function saveSyncFiles(db: GleanerDB, rows: readonly SyncFileRow[]): Promise<void> {
+/**
+ * Makes the target's rows `rows`: writes the rows that differ from `before` (what loadSyncFiles
+ * gave) and deletes the ones gone, instead of rewriting all (30,000 rows at 10,000 articles).
+ */
+export async function saveSyncFiles(
+  db: GleanerDB,
+  targetKey: string,
+  rows: readonly SyncFileRow[],
+  before: ReadonlyMap<string, SyncFileRow>,
+): Promise<void> {
+  const same = (a: SyncFileRow, b: SyncFileRow | undefined) =>
+    b !== undefined &&
+    a.targetKey === b.targetKey &&
+    a.blob === b.blob &&
+    a.articleId === b.articleId &&
+    a.stamp === b.stamp &&
+    a.localVersion === b.localVersion;
+  const kept = new Set(rows.map((r) => r.path));
   await db.transaction('rw', db.syncFiles, async () => {
-    await db.syncFiles.clear();
-    await db.syncFiles.bulkPut([...rows]);
+    // Rows of another target (the target changed): a sync keeps only its own.
+    const others = await db.syncFiles.filter((r) => r.targetKey !== targetKey).primaryKeys();
+    await db.syncFiles.bulkDelete([...others, ...[...before.keys()].filter((p) => !kept.has(p))]);
+    await db.syncFiles.bulkPut(rows.filter((r) => !same(r, before.get(r.path))));
   });
 }

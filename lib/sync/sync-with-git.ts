@@ -18,8 +18,12 @@ import type { SyncFileRow } from '../storage/sync-records';
 import {
   applySyncChanges,
   loadSyncFiles,
+  localVersionOf,
+  readLocalVersions,
+  readSyncBundles,
   readSyncLibrary,
   saveSyncFiles,
+  type SyncLibrary,
 } from '../storage/sync-repo';
 import { canonicalJson } from './canonical-json';
 import { editTree, listBlobs } from './git-tree';
@@ -61,6 +65,8 @@ interface RemoteState {
   /** Full path → blob id. */
   blobs: Map<string, string>;
   rows: Map<string, SyncFileRow>;
+  /** What the last sync saw (every row of this target, before this one). */
+  seen: Map<string, SyncFileRow>;
   articles: ArticleBundle[];
   tombstones: Tombstone[];
   unreadable: SyncConflict[];
@@ -83,6 +89,7 @@ async function readRemote(deps: SyncDeps): Promise<RemoteState> {
     tree,
     blobs,
     rows: new Map(),
+    seen,
     articles: [],
     tombstones: [],
     unreadable: [],
@@ -134,6 +141,39 @@ async function readRemote(deps: SyncDeps): Promise<RemoteState> {
   return state;
 }
 
+/**
+ * The part of the library this sync merges and sends: the articles changed here since their
+ * record was last compared (their version differs from the one its row keeps, or they have no
+ * row yet), the ones the repository changed, those their URL keys or tombstones point at, and
+ * every tombstone. The whole library only when the versions cannot be read from the index.
+ */
+async function readLocal(
+  db: GleanerDB,
+  remote: RemoteState,
+  full: (path: string) => string,
+): Promise<SyncLibrary> {
+  const versions = await readLocalVersions(db);
+  if (!versions) return readSyncLibrary(db);
+  const ids = new Set<string>();
+  for (const [id, version] of versions)
+    if (remote.rows.get(full(recordPath(id)))?.localVersion !== version) ids.add(id);
+  for (const { article } of remote.articles) ids.add(article.id);
+  const local = await readSyncBundles(db, ids, []);
+  // Tombstones name articles (deleted, or merged into another) that the merge looks at too.
+  const named = new Set<string>();
+  for (const t of [...remote.tombstones, ...local.tombstones]) {
+    named.add(t.articleId);
+    if (t.mergedInto) named.add(t.mergedInto);
+  }
+  for (const id of ids) named.delete(id);
+  const urlKeys = remote.articles.map((b) => b.article.urlKey);
+  if (!named.size && !urlKeys.length) return local;
+  const more = await readSyncBundles(db, named, urlKeys);
+  const byId = new Map(local.bundles.map((b) => [b.article.id, b]));
+  for (const bundle of more.bundles) byId.set(bundle.article.id, bundle);
+  return { bundles: [...byId.values()], tombstones: more.tombstones };
+}
+
 function conflictKey(conflict: SyncConflict): string {
   return conflict.kind === 'unreadable'
     ? `${conflict.kind}:${conflict.path}`
@@ -151,7 +191,7 @@ export async function syncWithGit(deps: SyncDeps): Promise<SyncReport> {
   let received = 0;
   for (let attempt = 1; ; attempt++) {
     const remote = await readRemote(deps);
-    const local = await readSyncLibrary(db);
+    const local = await readLocal(db, remote, full);
     const localById = new Map(local.bundles.map((b) => [b.article.id, b]));
     const merge = mergeLibrary({
       local: localById,
@@ -208,6 +248,10 @@ export async function syncWithGit(deps: SyncDeps): Promise<SyncReport> {
         continue;
       }
       if (await write(path, recordContent(bundle), id)) sent++;
+      // The version the record now matches: until the article changes, the next sync skips it.
+      const row = rows.get(path);
+      const version = localVersionOf(bundle.article.updatedAt, bundle.highlights);
+      if (row && row.localVersion !== version) rows.set(path, { ...row, localVersion: version });
     }
     const deletedDir = full(tombstonePath('x')).slice(0, -'x.json'.length);
     const filesOf = new Map<string, string[]>();
@@ -244,7 +288,7 @@ export async function syncWithGit(deps: SyncDeps): Promise<SyncReport> {
       skipped: skipped.size,
     });
     if (!changes.size) {
-      await saveSyncFiles(db, [...rows.values()]);
+      await saveSyncFiles(db, key, [...rows.values()], remote.seen);
       return report(null);
     }
     const tree =
@@ -267,7 +311,7 @@ export async function syncWithGit(deps: SyncDeps): Promise<SyncReport> {
       noUpdateBranch: true,
     });
     try {
-      await pushCommit(repo, commit);
+      await pushCommit(repo, commit, remote.base);
     } catch (error) {
       // Another device pushed between our fetch and our push: merge its commit too, then push.
       const moved =
@@ -276,7 +320,7 @@ export async function syncWithGit(deps: SyncDeps): Promise<SyncReport> {
       if (!moved || attempt >= ATTEMPTS) throw error;
       continue;
     }
-    await saveSyncFiles(db, [...rows.values()]);
+    await saveSyncFiles(db, key, [...rows.values()], remote.seen);
     return report(commit);
   }
 }

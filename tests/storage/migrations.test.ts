@@ -8,6 +8,7 @@ import {
   SCHEMA_PUBLISH_VERSION,
   SCHEMA_SEARCH_CHUNKS,
   SCHEMA_SEARCH_CHUNKS_VERSION,
+  SCHEMA_FOLDERS,
   SCHEMA_FOLDERS_VERSION,
   SCHEMA_SYNC,
   SCHEMA_SYNC_VERSION,
@@ -271,11 +272,34 @@ describe('v7 → v8 (2026-12-06, the folder target)', () => {
     });
     const db = new GleanerDB(name);
     await db.open();
-    expect(db.verno).toBe(SCHEMA_FOLDERS_VERSION);
+    expect(db.verno).toBe(LATEST_SCHEMA_VERSION);
     expect(await db.articles.toArray()).toEqual(articles);
     expect(await db.tombstones.toArray()).toEqual([tombstone]);
     expect(await db.syncFiles.toArray()).toEqual([syncFile]);
     expect(await db.folders.count()).toBe(0);
+    await db.delete();
+  });
+});
+
+describe('v8 → v9 (2026-12-06, articles by update time)', () => {
+  it('keeps every article, highlight and sync file, and finds the articles by updatedAt', async () => {
+    const name = `migrate-${Math.random()}`;
+    const articles = ferryArticles();
+    const highlight = { id: 'h-1', articleId: articles[0]!.id, createdAt: '2026-12-05T10:00:00Z' };
+    const syncFile = { path: '_gleaner/library/id-1.json', blob: 'abc', articleId: 'id-1' };
+    await seedAtVersion(name, SCHEMA_FOLDERS_VERSION, SCHEMA_FOLDERS, async (db) => {
+      await db.table('articles').bulkAdd(articles);
+      await db.table('highlights').add(highlight);
+      await db.table('syncFiles').add(syncFile);
+    });
+    const db = new GleanerDB(name);
+    await db.open();
+    expect(db.verno).toBe(LATEST_SCHEMA_VERSION);
+    expect(await db.articles.toArray()).toEqual(articles);
+    expect(await db.highlights.toArray()).toEqual([highlight]);
+    expect(await db.syncFiles.toArray()).toEqual([syncFile]);
+    const byTime = await db.articles.orderBy('updatedAt').primaryKeys();
+    expect([...byTime].sort()).toEqual(articles.map((a) => a.id).sort());
     await db.delete();
   });
 });

@@ -115,9 +115,18 @@ describe('syncWithGit', { timeout: 60_000 }, () => {
   it('reads nothing and sends nothing when nothing changed', async () => {
     const before = server.requests.length;
     const reads = vi.spyOn(gitObjects, 'readBlob');
+    // Nor does it read the library's articles: their versions come from the updatedAt index.
+    const articlesRead: string[] = [];
+    const onRead = (article: { id: string }) => {
+      articlesRead.push(article.id);
+      return article;
+    };
+    a.db.articles.hook('reading', onRead);
     const again = await a.sync('2026-12-06T10:02:00Z');
+    a.db.articles.hook('reading').unsubscribe(onRead);
     expect(again).toMatchObject({ received: 0, sent: 0, commit: null });
     expect(reads).not.toHaveBeenCalled();
+    expect(articlesRead).toEqual([]);
     reads.mockRestore();
     // One fetch (its ref advertisement and pack request), no push.
     expect(server.requests.slice(before).some((r) => r.path.endsWith('git-receive-pack'))).toBe(
