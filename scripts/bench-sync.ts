@@ -22,6 +22,7 @@ import type { SyncReport } from '../lib/sync/sync-with-git';
 import { urlKey } from '../lib/url';
 import { git, startGitServer, type GitServer } from '../tests/support/git-server';
 import { loadBases, makeRecord, type Base } from './support/bench-articles';
+import { profileServiceWorker } from './support/cpu-profile';
 import { launchExtensionBrowser } from './support/extension-browser';
 
 const COUNT = Number(process.env.BENCH_ARTICLES ?? 10_000);
@@ -86,7 +87,8 @@ async function metered<T>(server: GitServer, work: () => Promise<T>) {
   const ms = performance.now() - started;
   const answers = server.requests.slice(from);
   const bytes = answers.reduce((sum, r) => sum + r.bytes, 0);
-  return { value, ms, bytes, requests: answers.length };
+  const serverMs = answers.reduce((sum, r) => sum + r.ms, 0);
+  return { value, ms, bytes, serverMs, requests: answers.length };
 }
 
 const percentile = (values: number[], p: number) => {
@@ -198,6 +200,11 @@ async function main() {
       // 3. Publish one new article into the 10k repository, ten times.
       const times: number[] = [];
       const bytes: number[] = [];
+      const serverTimes: number[] = [];
+      const profiler =
+        process.env.BENCH_PROFILE === 'publish'
+          ? await profileServiceWorker(browser.context)
+          : null;
       for (let k = 0; k < PUBLISHES; k++) {
         const i = COUNT + NEW_ARTICLES + k;
         const { article } = bundleOf(record(i), i);
@@ -218,12 +225,19 @@ async function main() {
           throw new Error(`publish ${k + 1} did not add a post: ${JSON.stringify(run.value)}`);
         times.push(run.ms);
         bytes.push(run.bytes);
+        serverTimes.push(run.serverMs);
+      }
+      if (profiler) {
+        console.log('service worker, self time during the publishes:');
+        for (const { frame, ms } of await profiler.stop(30))
+          console.log(`  ${String(ms).padStart(6)} ms  ${frame}`);
       }
       const median = percentile(times, 50);
       console.log(
         `publish one article into the ${COUNT.toLocaleString()}-article repository (${PUBLISHES} runs): ` +
           `median ${seconds(median)}, p95 ${seconds(percentile(times, 95))}, max ${seconds(Math.max(...times))}; ` +
-          `median ${size(percentile(bytes, 50))} fetched — goal < 2 s: ${median < 2000 ? 'met' : 'MISSED'}`,
+          `median ${size(percentile(bytes, 50))} fetched, the server's share ${seconds(percentile(serverTimes, 50))} ` +
+          `— goal < 2 s: ${median < 2000 ? 'met' : 'MISSED'}`,
       );
       console.log(`load average at the end: ${load()}`);
     } finally {

@@ -29,7 +29,7 @@ export interface GitServer {
   repoPath(name: string): string;
   setCorsOrigin(origin: string | undefined): void;
   /** Requests answered so far (method, path, bytes of the answer's body), to assert what a client did. */
-  requests: { method: string; path: string; status: number; bytes: number }[];
+  requests: { method: string; path: string; status: number; bytes: number; ms: number }[];
   stop(): Promise<void>;
   start(): Promise<void>;
   close(): Promise<void>;
@@ -107,8 +107,15 @@ export async function startGitServer(options: GitServerOptions): Promise<GitServ
 
   const handle = (request: IncomingMessage, response: ServerResponse) => {
     const url = new URL(request.url ?? '/', 'http://x');
+    const received = performance.now();
     const record = (status: number, bytes = 0) =>
-      requests.push({ method: request.method ?? '', path: url.pathname, status, bytes });
+      requests.push({
+        method: request.method ?? '',
+        path: url.pathname,
+        status,
+        bytes,
+        ms: performance.now() - received,
+      });
     const origin = request.headers.origin;
     if (corsOrigin && origin === corsOrigin) {
       response.setHeader('Access-Control-Allow-Origin', origin);
