@@ -79,6 +79,16 @@ async function ask<T>(page: Page, message: object): Promise<T> {
   return response.value;
 }
 
+/** Waits until the background's search queue is empty; returns how long that took (ms). */
+async function untilIndexed(page: Page): Promise<number> {
+  const start = performance.now();
+  for (;;) {
+    const { queued } = await ask<{ queued: number }>(page, { type: 'library:index-status' });
+    if (queued === 0) return performance.now() - start;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
 /** Runs `work`, returning how long it took and the bytes the server sent meanwhile. */
 async function metered<T>(server: GitServer, work: () => Promise<T>) {
   const from = server.requests.length;
@@ -180,6 +190,11 @@ async function main() {
           `sent ${first.value.sent}, conflicts ${first.value.conflicts.length}; library holds ${entries}`,
       );
 
+      // The background indexes what the sync wrote; the next syncs are measured on a library at
+      // rest, as a user's scheduled sync finds it.
+      const indexed = await untilIndexed(page);
+      console.log(`search index caught up ${seconds(indexed)} after the first sync`);
+
       // 2. Another device pushes 10 new articles; this profile syncs them in.
       for (let i = COUNT; i < COUNT + NEW_ARTICLES; i++) writeArticle(work, bundleOf(record(i), i));
       await git(['pull', '--quiet', '--rebase', 'origin', 'main'], work);
@@ -191,6 +206,7 @@ async function main() {
           `sync's bytes, ${((next.ms / first.ms) * 100).toFixed(1)} % of its time); ` +
           `received ${next.value.received}, sent ${next.value.sent}`,
       );
+      await untilIndexed(page);
       const idle = await sync();
       console.log(
         `sync with nothing new: ${seconds(idle.ms)}, ${size(idle.bytes)} fetched; ` +

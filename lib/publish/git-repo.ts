@@ -164,36 +164,3 @@ export async function localTip(repo: GitRepo): Promise<string | null> {
   const { fs, dir, target } = repo;
   return git.resolveRef({ fs, dir, ref: `refs/heads/${target.branch}` }).catch(() => null);
 }
-
-/**
- * Points the local branch at `commit` and pushes it, only while the server's branch is still at
- * `parent` (else "rejected": the caller fetches and builds again). The server also refuses
- * anything but a fast-forward.
- */
-export async function pushCommit(repo: GitRepo, commit: string, parent: string): Promise<void> {
-  const { fs, dir, cache, http, target, onAuth } = repo;
-  await git.writeRef({ fs, dir, ref: `refs/heads/${target.branch}`, value: commit, force: true });
-  const result = await git
-    .push({
-      fs,
-      cache,
-      http,
-      dir,
-      url: target.url,
-      ref: target.branch,
-      remoteRef: target.branch,
-      onAuth,
-      headers: { ...repo.headers },
-      // The server's tip, as its answer to the push's first request says: another one means the
-      // branch moved since our base, and the commit must be built again on top of it.
-      onPrePush: ({ remoteRef }) => remoteRef.oid === parent,
-    })
-    .catch((error: unknown) => {
-      if ((error as { code?: string }).code === 'UserCanceledError')
-        throw new GitTransportError('rejected', 'The branch moved on the server.');
-      throw error;
-    });
-  if (!result.ok) {
-    throw new GitTransportError('rejected', result.error ?? 'The server refused the push.');
-  }
-}

@@ -46,6 +46,8 @@ export async function editTree(
   objects: GitObjects,
   tree: string | null,
   changes: ReadonlyMap<string, string | null>,
+  /** Gets the id of every tree written (what a push sends). */
+  wrote: string[] = [],
 ): Promise<string | null> {
   const { fs, dir } = objects;
   const entries = tree ? await readTreeEntries(objects, tree) : [];
@@ -65,10 +67,17 @@ export async function editTree(
   }
   for (const [name, inner] of nested) {
     const existing = byName.get(name);
-    const sub = await editTree(objects, existing?.type === 'tree' ? existing.oid : null, inner);
+    const sub = await editTree(
+      objects,
+      existing?.type === 'tree' ? existing.oid : null,
+      inner,
+      wrote,
+    );
     if (sub === null) byName.delete(name);
     else byName.set(name, { mode: '040000', path: name, type: 'tree', oid: sub });
   }
   if (!byName.size) return null;
-  return git.writeTree({ fs, dir, tree: [...byName.values()] });
+  const written = await git.writeTree({ fs, dir, tree: [...byName.values()] });
+  wrote.push(written);
+  return written;
 }

@@ -11,7 +11,8 @@ import { SIDECAR_DIR } from '../library/library-post';
 import type { ArticleBundle, Tombstone } from '../library/types';
 import { blobAt } from '../publish/commit-builder';
 import { classifyGitError } from '../publish/git-errors';
-import { fetchBranch, pushCommit, targetKey, type GitRepo } from '../publish/git-repo';
+import { fetchBranch, targetKey, type GitRepo } from '../publish/git-repo';
+import { pushObjects } from '../publish/push-objects';
 import { repoPath } from '../publish/git-target';
 import type { GleanerDB } from '../storage/db';
 import type { SyncFileRow } from '../storage/sync-records';
@@ -291,8 +292,9 @@ export async function syncWithGit(deps: SyncDeps): Promise<SyncReport> {
       await saveSyncFiles(db, key, [...rows.values()], remote.seen);
       return report(null);
     }
-    const tree =
-      (await editTree(repo, remote.tree, changes)) ?? (await git.writeTree({ fs, dir, tree: [] }));
+    const trees: string[] = [];
+    let tree = await editTree(repo, remote.tree, changes, trees);
+    if (tree === null) trees.push((tree = await git.writeTree({ fs, dir, tree: [] })));
     const person = {
       name: target.authorName,
       email: target.authorEmail,
@@ -311,7 +313,8 @@ export async function syncWithGit(deps: SyncDeps): Promise<SyncReport> {
       noUpdateBranch: true,
     });
     try {
-      await pushCommit(repo, commit, remote.base);
+      const blobs = [...changes.values()].filter((oid): oid is string => oid !== null);
+      await pushObjects(repo, commit, remote.base, [...blobs, ...trees]);
     } catch (error) {
       // Another device pushed between our fetch and our push: merge its commit too, then push.
       const moved =
