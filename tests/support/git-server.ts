@@ -29,7 +29,15 @@ export interface GitServer {
   repoPath(name: string): string;
   setCorsOrigin(origin: string | undefined): void;
   /** Requests answered so far (method, path, bytes of the answer's body), to assert what a client did. */
-  requests: { method: string; path: string; status: number; bytes: number; ms: number }[];
+  requests: {
+    method: string;
+    path: string;
+    status: number;
+    bytes: number;
+    ms: number;
+    /** Whether the request carried credentials (an Authorization header). */
+    credentials: boolean;
+  }[];
   stop(): Promise<void>;
   start(): Promise<void>;
   close(): Promise<void>;
@@ -115,6 +123,7 @@ export async function startGitServer(options: GitServerOptions): Promise<GitServ
         status,
         bytes,
         ms: performance.now() - received,
+        credentials: request.headers.authorization !== undefined,
       });
     const origin = request.headers.origin;
     if (corsOrigin && origin === corsOrigin) {
