@@ -25,3 +25,24 @@ export function* descendants(root: ParentNode): Generator<Element> {
   for (let element = root.firstElementChild; element; element = nextElement(element, root))
     yield element;
 }
+
+/** The elements under `root` that pass `test`, in document order (`querySelectorAll`, walked). */
+export function elementsWhere(root: ParentNode, test: (element: Element) => boolean): Element[] {
+  const found: Element[] = [];
+  for (let element = root.firstElementChild; element; element = nextElement(element, root))
+    if (test(element)) found.push(element);
+  return found;
+}
+
+/** Some element under `root` passes `test` (`querySelector`, walked). */
+export function someElement(root: ParentNode, test: (element: Element) => boolean): boolean {
+  for (let element = root.firstElementChild; element; element = nextElement(element, root))
+    if (test(element)) return true;
+  return false;
+}
+
+/** The attribute's value holds `word` as a whitespace-separated token (CSS `[name~="word"]`). */
+export function hasToken(element: Element, name: string, word: string): boolean {
+  const value = element.getAttribute(name);
+  return value !== null && value.split(/[ \t\n\f\r]+/).includes(word);
+}
