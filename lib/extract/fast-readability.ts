@@ -12,15 +12,11 @@
  */
 
 import { Readability } from '@mozilla/readability';
-import { nextElement } from './element-walk';
+import { elementsWhere } from './element-walk';
 
 function nodesWithTags(root: Element | Document, tagNames: readonly string[]): Element[] {
   const wanted = new Set(tagNames.map((name) => name.toLowerCase()));
-  const found: Element[] = [];
-  // The step, not the `descendants` generator: Readability asks for tags many times a page.
-  for (let element = root.firstElementChild; element; element = nextElement(element, root))
-    if (wanted.has(element.localName)) found.push(element);
-  return found;
+  return elementsWhere(root, (element) => wanted.has(element.localName));
 }
 
 /** The parts of Readability's internals these helpers use. */
