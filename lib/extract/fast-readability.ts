@@ -7,7 +7,8 @@
  *   and parses it back before every retry and once more after the last, when nothing reads the
  *   page again. Parsing was a third of Readability's time on the pages that retry.
  * - `_isValidByline` reads an element's text only when its name says byline, and
- *   `_isProbablyVisible` reads its style only when it has a style attribute.
+ *   `_isProbablyVisible` reads its style only when it has a style attribute; `_getLinkDensity`
+ *   walks to the links instead of asking for a live collection.
  * Browsers lose nothing by either.
  */
 
@@ -30,7 +31,9 @@ interface ReadabilityInternals {
   _grabArticle: (page?: Element | null) => Element | null;
   _isValidByline: (node: Element, matchString: string) => boolean;
   _isProbablyVisible: (node: Element) => boolean;
-  REGEXPS: { byline: RegExp };
+  _getLinkDensity: (element: Element) => number;
+  _getInnerText: (element: Element, normalizeSpaces?: boolean) => string;
+  REGEXPS: { byline: RegExp; hashUrl: RegExp };
 }
 
 interface Accessor {
@@ -121,6 +124,20 @@ prototype._isProbablyVisible = (node) => {
   // An SVG element's `className` is an object without `includes`.
   const className: unknown = node.className;
   return typeof className === 'string' && className.includes('fallback-image');
+};
+
+// Readability's sum over `getElementsByTagName("a")`, a live collection jsdom builds anew on
+// every call (for every candidate block) and reads by index; the same links, walked.
+prototype._getLinkDensity = function (this: ReadabilityInternals, element) {
+  const textLength = this._getInnerText(element).length;
+  if (textLength === 0) return 0;
+  let linkLength = 0;
+  for (const link of elementsWhere(element, (inner) => inner.localName === 'a')) {
+    const href = link.getAttribute('href');
+    const coefficient = href && this.REGEXPS.hashUrl.test(href) ? 0.3 : 1;
+    linkLength += this._getInnerText(link).length * coefficient;
+  }
+  return linkLength / textLength;
 };
 
 prototype._grabArticle = function (this: ReadabilityInternals, page?: Element | null) {
