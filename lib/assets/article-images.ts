@@ -46,7 +46,7 @@ function isPixel(image: Element): boolean {
  * `<img>`; pixels, ads, trackers and images without a usable source are removed.
  */
 export function settleArticleImages(root: Element, baseUrl: string): void {
-  for (const image of [...root.querySelectorAll('img')]) {
+  for (const image of [...root.getElementsByTagName('img')]) {
     const chosen = chooseImageSource(image);
     const src = chosen ? absolute(chosen, baseUrl) : null;
     const picture = image.parentElement?.tagName === 'PICTURE' ? image.parentElement : null;

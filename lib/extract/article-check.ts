@@ -32,6 +32,7 @@ export function looksLikeArticle(content: Element): boolean {
   const words = countWords(text);
   if (words < MIN_ARTICLE_WORDS) return false;
   let linkWords = 0;
-  for (const link of content.querySelectorAll('a')) linkWords += countWords(link.textContent ?? '');
+  for (const link of content.getElementsByTagName('a'))
+    linkWords += countWords(link.textContent ?? '');
   return linkWords / words < 0.5 || hasLongParagraph(content);
 }

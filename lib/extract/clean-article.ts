@@ -12,6 +12,7 @@
  *   the first line that reads like article text.
  */
 
+import { elementsWhere } from './element-walk';
 import { removeSegment, segmentsOf, type Segment } from './segments';
 import { toSimplified } from './simplified';
 
@@ -95,10 +96,20 @@ function isCaption(element: Element): boolean {
   );
 }
 
-const STRUCTURE_SELECTOR = '[class], [id], a[href], table, figcaption';
+/** `[class], [id], a[href], table, figcaption`, walked (selector engines are slow in jsdom). */
+function isStructureCandidate(element: Element): boolean {
+  const name = element.localName;
+  return (
+    element.hasAttribute('class') ||
+    element.hasAttribute('id') ||
+    (name === 'a' && element.hasAttribute('href')) ||
+    name === 'table' ||
+    name === 'figcaption'
+  );
+}
 
 function removeByStructure(container: Element): void {
-  for (const element of [...container.querySelectorAll(STRUCTURE_SELECTOR)]) {
+  for (const element of elementsWhere(container, isStructureCandidate)) {
     // (Readability's article is not in a document: `isConnected` cannot tell what was removed.)
     if (!container.contains(element)) continue;
     if (isClutterByName(element) || isStockQuote(element) || isCaption(element)) element.remove();

@@ -9,6 +9,7 @@
  */
 
 import { blockText } from './block-text';
+import { elementsWhere } from './element-walk';
 
 const BODY_NAME =
   /^(?:post|entry|article|story|news|blog|content|main)[-_]?(?:body|content|text|detail)$|^(?:articlebody|artibody|newstext|contenttext|textcontent|article|maincontent)$/i;
@@ -37,7 +38,11 @@ function isBodyNamed(element: Element): boolean {
 
 /** The story body inside `content` when the rest of `content` is furniture; else `content`. */
 export function narrowToStoryBody(content: Element): Element {
-  const candidates = [...content.querySelectorAll('[class], [id]')].filter(isBodyNamed);
+  const candidates = elementsWhere(
+    content,
+    (element) =>
+      (element.hasAttribute('class') || element.hasAttribute('id')) && isBodyNamed(element),
+  );
   // The outermost named bodies; several siblings mean the story is split: leave it whole.
   const outermost = candidates.filter(
     (candidate) => !candidates.some((other) => other !== candidate && other.contains(candidate)),

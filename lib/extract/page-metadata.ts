@@ -146,6 +146,7 @@ function readByline(doc: Document, nodes: readonly JsonObject[]): string | null 
 function* bylineElements(doc: Document): Generator<Element> {
   const words = (value: string | null) => (value ?? '').toLowerCase().split(/\s+/);
   for (const element of descendants(doc.body ?? doc.documentElement)) {
+    if (!element.hasAttributes()) continue;
     const className = element.getAttribute('class') ?? '';
     if (
       words(element.getAttribute('rel')).includes('author') ||

@@ -8,6 +8,7 @@
 
 import * as chrono from 'chrono-node';
 import type { ParsedResult } from 'chrono-node';
+import { memo } from './doc-memo';
 import { descendants } from './element-walk';
 import { findHeadline, spacedText, textAfter, textBefore, textNodes } from './headline';
 import { jsonLdText, rankJsonLdNodes, readJsonLd } from './json-ld';
@@ -175,7 +176,8 @@ export function parseVisibleDate(
   language?: string | null,
 ): string | null {
   const input = westernizeRocYears(text.replace(/\s+/g, ' ').trim().slice(0, 400));
-  if (!/\d/.test(input)) return null;
+  // A full date writes its year's last two digits together (checked below): none, no date.
+  if (!/\d\d/.test(input)) return null;
   let best: ParsedResult | null = null;
   let bestScore = Infinity;
   for (const [priority, parser] of parsersFor(input, language).entries()) {
@@ -265,7 +267,8 @@ function* structuredCandidates(doc: Document): Generator<Candidate> {
     if (value) yield { kind: 'value', value };
   }
   // Microdata on any element: `<span itemprop="datePublished" content="…">`, `<time itemprop…>`.
-  for (const element of doc.querySelectorAll('[itemprop]:not(meta)')) {
+  for (const element of descendants(doc)) {
+    if (element.localName === 'meta' || !element.hasAttribute('itemprop')) continue;
     const props = (element.getAttribute('itemprop') ?? '').toLowerCase().split(/\s+/);
     if (!props.includes('datepublished')) continue;
     for (const attribute of ['content', 'datetime']) {
@@ -317,6 +320,10 @@ const PUBLISHED_LABEL = /发布|發佈|发表|發表|时间|時間|日期|publis
 
 /** Short elements that look like a date line ("2022年01月12日 21:56 来源：36氪"). */
 function dateContainers(doc: Document): Element[] {
+  return memo(doc, 'date-containers', () => findDateContainers(doc));
+}
+
+function findDateContainers(doc: Document): Element[] {
   const found: Element[] = [];
   // A plain walk: selector engines are slow at matching `[class], [id]` on every element.
   for (const element of descendants(doc.body ?? doc.documentElement)) {
@@ -386,12 +393,20 @@ export function findPublished(doc: Document, pageLanguage: string | null): strin
     languageOffset ??
     ((parts) =>
       localOffsetMinutes(parts.year, parts.month, parts.day, parts.hour ?? 0, parts.minute ?? 0));
+  // The same text is offered more than once (a date line after the headline is also a date
+  // container, and the candidates are walked again for a day-only or republished date).
+  const readings = new Map<string, string | null>();
   const read = ({ kind, value }: Candidate): string | null => {
     if (!value.trim()) return null;
+    const key = `${kind}\u0000${value}`;
+    const known = readings.get(key);
+    if (known !== undefined) return known;
     const iso =
       (kind === 'value' ? normalizeIsoDate(value, defaultOffset) : null) ??
       parseVisibleDate(value, defaultOffset, pageLanguage);
-    return iso && isPlausible(iso) ? iso : null;
+    const result = iso && isPlausible(iso) ? iso : null;
+    readings.set(key, result);
+    return result;
   };
   let dayOnly: string | null = null;
   let headline: Element | null | undefined;

@@ -6,7 +6,7 @@
  * what makes the copy cheap: copying a DOM node costs far more than looking at it.
  */
 
-import { nextElement } from './element-walk';
+import { hasToken, nextElement, someElement } from './element-walk';
 import { isUsableSelector } from './site-rules';
 
 /**
@@ -165,8 +165,13 @@ const COMMENTS = /comment|disqus|respond/i;
  * unless it is the comments.
  */
 function holdsStory(element: Element): boolean {
-  if (element.querySelector('h1, article, [itemprop~="articleBody"], [itemprop~="headline"]'))
-    return true;
+  // `h1, article, [itemprop~="articleBody"], [itemprop~="headline"]`, walked (faster in jsdom).
+  const story = (inner: Element) =>
+    inner.localName === 'h1' ||
+    inner.localName === 'article' ||
+    hasToken(inner, 'itemprop', 'articleBody') ||
+    hasToken(inner, 'itemprop', 'headline');
+  if (someElement(element, story)) return true;
   const text = (element.textContent ?? '').length;
   if (text < 1_500 || COMMENTS.test(`${element.getAttribute('class') ?? ''} ${element.id}`))
     return false;

@@ -6,6 +6,7 @@
  */
 
 import { BLOCK_TAGS } from './block-text';
+import { someElement } from './element-walk';
 
 export interface Segment {
   /** The inline nodes of the line, in order (text nodes and inline elements). */
@@ -35,6 +36,8 @@ const MEDIA = new Set([
   'svg',
   'SVG',
 ]);
+/** `img, picture, video, audio, iframe, svg` (what `hasMedia` looks for inside an element). */
+const MEDIA_INSIDE = new Set(['img', 'picture', 'video', 'audio', 'iframe', 'svg']);
 const HEADING = /^H[1-6]$/;
 
 function nonSpace(value: string): number {
@@ -80,7 +83,7 @@ function hasMedia(node: Node): boolean {
   const element = node as Element;
   if (MEDIA.has(element.tagName)) return true;
   if (!element.firstElementChild) return false;
-  return Boolean(element.querySelector('img, picture, video, audio, iframe, svg'));
+  return someElement(element, (inner) => MEDIA_INSIDE.has(inner.localName));
 }
 
 /** The lines of `root`, in document order (lines with neither text nor media are left out). */

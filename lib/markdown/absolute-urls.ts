@@ -15,13 +15,15 @@ export function resolveUrl(value: string, baseUrl: string, allowed: Set<string>)
   }
 }
 
-export function makeUrlsAbsolute(root: ParentNode, baseUrl: string): void {
-  for (const link of root.querySelectorAll('a[href]')) {
+export function makeUrlsAbsolute(root: Element | Document, baseUrl: string): void {
+  // By tag name, copied first (images are removed on the way): jsdom's selector engine is slow.
+  for (const link of [...root.getElementsByTagName('a')]) {
+    if (!link.hasAttribute('href')) continue;
     const href = resolveUrl(link.getAttribute('href') ?? '', baseUrl, SAFE_LINK_SCHEMES);
     if (href) link.setAttribute('href', href);
     else link.removeAttribute('href');
   }
-  for (const image of root.querySelectorAll('img')) {
+  for (const image of [...root.getElementsByTagName('img')]) {
     const src = resolveUrl(image.getAttribute('src') ?? '', baseUrl, SAFE_IMAGE_SCHEMES);
     if (src) image.setAttribute('src', src);
     else image.remove();
