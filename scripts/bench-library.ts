@@ -14,6 +14,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { highlightsNeedDom } from '../lib/export/build-post-data';
 import { loadBases, makeRecord } from './support/bench-articles';
+import { ask, untilIndexed } from './support/ask-background';
 import { launchExtensionBrowser, type ExtensionBrowser } from './support/extension-browser';
 import {
   profileByTrace,
@@ -52,23 +53,6 @@ async function profiled<T>(
 declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
 
 // ─── in the browser ─────────────────────────────────────────────────────────────────────────
-
-async function ask<T>(page: Page, message: object): Promise<T> {
-  const response = (await page.evaluate((m) => chrome.runtime.sendMessage(m), message)) as
-    { ok: true; value: T } | { ok: false; error: { message: string } };
-  if (!response.ok) throw new Error(response.error.message);
-  return response.value;
-}
-
-/** Waits until the background's search queue is empty; returns how long that took (ms). */
-async function untilIndexed(page: Page): Promise<number> {
-  const start = performance.now();
-  for (;;) {
-    const { queued } = await ask<{ queued: number }>(page, { type: 'library:index-status' });
-    if (queued === 0) return performance.now() - start;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
 
 async function openLibrary(
   browser: ExtensionBrowser,

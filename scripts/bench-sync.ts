@@ -11,7 +11,6 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
 import { DEFAULT_EXPORT_SETTINGS } from '../lib/export/export-settings';
 import type { ArticleBundle, LibraryArticle } from '../lib/library/types';
 import type { Highlight } from '../lib/model';
@@ -23,6 +22,7 @@ import { urlKey } from '../lib/url';
 import { git, startGitServer, type GitServer } from '../tests/support/git-server';
 import { loadBases, makeRecord, type Base } from './support/bench-articles';
 import { profileServiceWorker } from './support/cpu-profile';
+import { ask, untilIndexed } from './support/ask-background';
 import { launchExtensionBrowser } from './support/extension-browser';
 
 const COUNT = Number(process.env.BENCH_ARTICLES ?? 10_000);
@@ -30,8 +30,6 @@ const NEW_ARTICLES = 10;
 const PUBLISHES = 10;
 const TOKEN = 'bench-sync-token-7d2a';
 const SETTINGS = { export: DEFAULT_EXPORT_SETTINGS, siteRules: [] };
-
-declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
 
 type Record = ReturnType<typeof makeRecord>;
 
@@ -70,23 +68,6 @@ async function commitAndPush(work: string, message: string): Promise<void> {
   await git(['add', '-A'], work);
   await git(['commit', '--quiet', '-m', message], work);
   await git(['push', '--quiet', 'origin', 'main'], work);
-}
-
-async function ask<T>(page: Page, message: object): Promise<T> {
-  const response = (await page.evaluate((m) => chrome.runtime.sendMessage(m), message)) as
-    { ok: true; value: T } | { ok: false; error: { message: string } };
-  if (!response.ok) throw new Error(response.error.message);
-  return response.value;
-}
-
-/** Waits until the background's search queue is empty; returns how long that took (ms). */
-async function untilIndexed(page: Page): Promise<number> {
-  const start = performance.now();
-  for (;;) {
-    const { queued } = await ask<{ queued: number }>(page, { type: 'library:index-status' });
-    if (queued === 0) return performance.now() - start;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
 }
 
 /** Runs `work`, returning how long it took and the bytes the server sent meanwhile. */

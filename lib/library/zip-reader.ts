@@ -12,6 +12,7 @@
  */
 import { BlobReader, ZipReader } from '@zip.js/zip.js';
 import { Inflate, inflateSync } from 'fflate';
+import { concatBytes } from '../bytes';
 import { crc32 } from './deflate';
 import {
   formatBytes,
@@ -246,7 +247,7 @@ async function inflateEntry(
       `it inflates to ${size.toLocaleString('en')} bytes where its header says ${entry.uncompressedSize.toLocaleString('en')}`,
     );
   if (crc >>> 0 !== entry.crc >>> 0) throw new Error('its CRC-32 does not match');
-  return concat(parts);
+  return concatBytes(parts);
 }
 
 /**
@@ -269,17 +270,6 @@ function inflateSmall(
       `it inflates to ${out.length.toLocaleString('en')} bytes where its header says ${entry.uncompressedSize.toLocaleString('en')}`,
     );
   if (crc32(out) !== entry.crc >>> 0) throw new Error('its CRC-32 does not match');
-  return out;
-}
-
-function concat(parts: readonly Uint8Array[]): Uint8Array {
-  if (parts.length === 1 && parts[0]) return parts[0];
-  const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
   return out;
 }
 

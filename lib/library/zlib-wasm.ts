@@ -6,6 +6,7 @@
  * `deflate_process(stream, in, inLength, out, outLength, flush)` answers the bytes produced in its
  * low 24 bits and zlib's return code in its high 8, `deflate_last_consumed(stream)` the input read.
  */
+import { concatBytes } from '../bytes';
 import type { DeflateLevel, RawDeflate } from './deflate';
 
 interface ZlibExports {
@@ -91,22 +92,11 @@ function zlibDeflate(zlib: ZlibExports): RawDeflate {
           parts.push(new Uint8Array(zlib.memory.buffer).slice(output, output + produced));
         const consumed = zlib.deflate_last_consumed(stream);
         offset += consumed;
-        if (code === Z_STREAM_END) return join(parts);
+        if (code === Z_STREAM_END) return concatBytes(parts);
         if (!produced && !consumed) throw new Error('zlib: deflate made no progress');
       }
     } finally {
       zlib.deflate_end(stream);
     }
   };
-}
-
-function join(parts: Uint8Array[]): Uint8Array {
-  if (parts.length === 1) return parts[0] as Uint8Array;
-  const joined = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    joined.set(part, at);
-    at += part.length;
-  }
-  return joined;
 }

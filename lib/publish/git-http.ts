@@ -4,6 +4,7 @@
  * what one answer may hold, so an odd server gives an error instead of filling the memory.
  */
 import type { GitHttpRequest, GitHttpResponse, HttpClient } from 'isomorphic-git';
+import { concatBytes } from '../bytes';
 import { GitTransportError } from './git-errors';
 
 /** A fresh clone of a site with years of posts stays far below this; a bigger answer is refused. */
@@ -14,18 +15,8 @@ async function collect(
 ): Promise<Uint8Array<ArrayBuffer> | undefined> {
   if (!body) return undefined;
   const parts: Uint8Array[] = [];
-  let size = 0;
-  for await (const part of body) {
-    parts.push(part);
-    size += part.byteLength;
-  }
-  const all = new Uint8Array(size);
-  let at = 0;
-  for (const part of parts) {
-    all.set(part, at);
-    at += part.byteLength;
-  }
-  return all;
+  for await (const part of body) parts.push(part);
+  return concatBytes(parts);
 }
 
 async function* limited(

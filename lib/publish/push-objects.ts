@@ -9,6 +9,7 @@
  */
 import './node-globals';
 import git, { Errors } from 'isomorphic-git';
+import { concatBytes } from '../bytes';
 import { GitTransportError } from './git-errors';
 import type { GitRepo } from './git-repo';
 
@@ -53,13 +54,7 @@ export function refusalIn(lines: readonly string[], ref: string): string | null 
 async function bytesOf(body: AsyncIterableIterator<Uint8Array> | undefined): Promise<Uint8Array> {
   const parts: Uint8Array[] = [];
   if (body) for await (const part of body) parts.push(part);
-  const all = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    all.set(part, at);
-    at += part.length;
-  }
-  return all;
+  return concatBytes(parts);
 }
 
 async function* once(bytes: Uint8Array): AsyncIterableIterator<Uint8Array> {
@@ -95,10 +90,7 @@ export async function pushObjects(
     oids: [...new Set([commit, ...objects])],
   });
   const command = pktLine(`${parent} ${commit} ${ref}\0report-status agent=gleaner\n`);
-  const body = new Uint8Array(command.length + FLUSH.length + packfile.length);
-  body.set(command, 0);
-  body.set(FLUSH, command.length);
-  body.set(packfile, command.length + FLUSH.length);
+  const body = concatBytes([command, FLUSH, packfile]);
   const response = await http.request({
     method: 'POST',
     url: `${target.url}/git-receive-pack`,
