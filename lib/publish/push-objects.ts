@@ -4,7 +4,7 @@
  * the branch before and after the commit, which at 10,000 published articles means parsing three
  * trees of 10,000 entries twice per publish, most of its time (see `npm run bench:sync`). Here the
  * objects are packed by isomorphic-git (`packObjects`), the server's tip is read by its
- * `getRemoteInfo`, and only the receive-pack request is ours: one update command and the pack
+ * `getRemoteInfo2`, and only the receive-pack request is ours: one update command and the pack
  * (git's smart HTTP protocol, gitprotocol-pack "Pushing Data To a Server", with `report-status`).
  */
 import './node-globals';
@@ -74,15 +74,17 @@ export async function pushObjects(
 ): Promise<void> {
   const { fs, dir, cache, http, target, onAuth } = repo;
   const ref = `refs/heads/${target.branch}`;
-  const remote = await git.getRemoteInfo({
+  // Protocol v1's flat list of refs: a branch named `site/main` is one ref, not a folder.
+  const remote = await git.getRemoteInfo2({
     http,
     url: target.url,
     onAuth,
     headers: { ...repo.headers },
     forPush: true,
+    protocolVersion: 1,
   });
-  if (remote.refs?.heads?.[target.branch] !== parent)
-    throw new GitTransportError('rejected', 'The branch moved on the server.');
+  const tip = remote.refs?.find((entry) => entry.ref === ref)?.oid;
+  if (tip !== parent) throw new GitTransportError('rejected', 'The branch moved on the server.');
   const { packfile = new Uint8Array() } = await git.packObjects({
     fs,
     dir,

@@ -279,6 +279,28 @@ describe('publishToGit', { timeout: 30_000 }, () => {
     expect(await git(['show', 'main:_posts/two.md'], server.repoPath('tip'))).toBe('two\n');
   });
 
+  it('publishes to a branch whose name has a slash, from the clone’s tip', async () => {
+    const slashUrl = await server.createRepo('slash', 'drafts/daily', { 'a.md': 'a\n' });
+    const fs = new LightningFS(`publish-test-${Math.random()}`, { wipe: true });
+    const repo = () =>
+      openGitRepo(
+        { ...target, url: slashUrl, branch: 'drafts/daily' },
+        { username: 'alice', token: TOKEN },
+        createGitHttp(),
+        fs,
+      );
+    for (const name of ['one', 'two'])
+      await publishToGit(repo(), {
+        title: name,
+        files: [{ path: `_posts/${name}.md`, content: `${name}\n` }],
+        lastPublished: {},
+        now: new Date(),
+      });
+    expect(
+      (await git(['log', '--format=%s', 'drafts/daily'], server.repoPath('slash'))).trim(),
+    ).toBe('Add "two"\nAdd "one"\nSite');
+  });
+
   it('reports a push the server refuses (a hook), and leaves the branch as it was', async () => {
     const hookedUrl = await server.createRepo('hooked', 'main', { '_config.yml': 'title: Site\n' });
     const hook = path.join(server.repoPath('hooked'), 'hooks', 'pre-receive');
