@@ -63,7 +63,7 @@ function isStockQuote(element: Element): boolean {
  * benchmarks' gold text leaves them out too). `figcaption`, or a class naming a caption or credit.
  */
 const CAPTION_NAME =
-  /^(?:wp-caption-text|(?:image|img|photo|picture|media|figure|gallery|inline|slide|article)?[-_]?caption(?:[-_]?(?:text|body|wrapper|container|content))?|(?:photo|image|img|picture|media)?[-_]?credits?)$/i;
+  /^(?:wp-caption-text|(?:image|img|photo|picture|media|figure|gallery|inline|slide|article)?[-_]?caption(?:[-_]?(?:text|body|wrapper|container|content|full|truncated|remote))?|(?:photo|image|img|picture|media)?[-_]?credits?)$/i;
 
 /**
  * A caption that tells part of the story in sentences of its own ("1月17日下午4时30分，京港澳高速…
@@ -85,14 +85,25 @@ function isDescriptiveCaption(text: string): boolean {
   );
 }
 
+/**
+ * A caption that shows its text twice — a gallery's full and shortened views of one caption
+ * ("caption-full", "caption-truncated") — is the gallery's widget, however well it describes.
+ * (`text` with runs of white space collapsed.)
+ */
+function showsTextTwice(text: string): boolean {
+  const opening = text.slice(0, 60);
+  return opening.length === 60 && text.indexOf(opening, 1) > 0;
+}
+
 function isCaption(element: Element): boolean {
-  const text = element.textContent ?? '';
-  if (isNarrativeCaption(text) || isDescriptiveCaption(text)) return false;
+  // Measured without the page's indentation, which templates pad captions with.
+  const text = (element.textContent ?? '').replace(/\s+/g, ' ').trim();
+  if ((isNarrativeCaption(text) || isDescriptiveCaption(text)) && !showsTextTwice(text))
+    return false;
   if (element.tagName === 'FIGCAPTION') return true;
   const names = `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`;
   return (
-    names.split(/\s+/).some((token) => token && CAPTION_NAME.test(token)) &&
-    (element.textContent ?? '').length <= 600
+    names.split(/\s+/).some((token) => token && CAPTION_NAME.test(token)) && text.length <= 600
   );
 }
 

@@ -124,6 +124,28 @@ describe('cleanArticle', () => {
     expect(text).not.toContain('The harbour at night');
   });
 
+  it('drops a gallery caption shown twice (full and shortened views), however it describes', () => {
+    const described =
+      'Two ferry captains steer the new electric boat past the old harbour wall on Tuesday, Nov. 19, 2019. The boats will run every forty minutes from next week. (AP Photo/Jane Roe)';
+    const text = clean(
+      `<p>${STORY_EN}</p><div class="caption"><div class="caption-full">${described}<a> less</a></div>` +
+        `<div class="caption-truncated">${described.slice(0, 120)}<a> more</a></div></div>` +
+        `<p>${STORY_EN}</p>`,
+    );
+    expect(text).toContain(STORY_EN);
+    expect(text).not.toContain('Two ferry captains');
+  });
+
+  it('measures a caption without the indentation its template pads it with', () => {
+    const pad = ' '.repeat(700);
+    const text = clean(
+      `<p>${STORY_EN}</p><div class="caption">${pad}<p>The new boat at the pier (Jane Roe)</p>${pad}</div>` +
+        `<p>${STORY_EN}</p>`,
+    );
+    expect(text).toContain(STORY_EN);
+    expect(text).not.toContain('The new boat at the pier');
+  });
+
   it('applies the caption-line rule of Chinese pages to Chinese only, not to Japanese', () => {
     const story =
       'むかしむかし、ある村に一匹のイヌがいました。イヌは肉をくわえて橋をわたっていました。川をのぞくと、もう一匹のイヌが肉をくわえています。';
