@@ -40,6 +40,25 @@ interface Device {
   sync(at: string): ReturnType<typeof syncWithGit>;
 }
 
+/**
+ * A device: its own library and clone, syncing with the target as `target()` gives it when the
+ * sync runs (the suites set theirs in beforeAll). Its database goes into `dbs` for the clean-up.
+ */
+function syncDevice(name: string, target: () => GitTarget, dbs: GleanerDB[]): Device {
+  const db = new GleanerDB(`sync-${name}-${Math.random()}`);
+  dbs.push(db);
+  const fs = new LightningFS(`sync-fs-${name}-${Math.random()}`, { wipe: true });
+  return {
+    db,
+    sync: (at) =>
+      syncWithGit({
+        db,
+        repo: openGitRepo(target(), { username: 'alice', token: TOKEN }, createGitHttp(), fs),
+        now: () => new Date(at),
+      }),
+  };
+}
+
 async function library(db: GleanerDB): Promise<ArticleBundle[]> {
   const ids = (await db.articles.toCollection().primaryKeys()).sort();
   return (await getBundles(db, ids)).map(({ article, highlights }) => {
@@ -57,20 +76,7 @@ describe('syncWithGit', { timeout: 60_000 }, () => {
   let target: GitTarget;
   const devices: GleanerDB[] = [];
 
-  const device = (name: string): Device => {
-    const db = new GleanerDB(`sync-${name}-${Math.random()}`);
-    devices.push(db);
-    const fs = new LightningFS(`sync-fs-${name}-${Math.random()}`, { wipe: true });
-    return {
-      db,
-      sync: (at) =>
-        syncWithGit({
-          db,
-          repo: openGitRepo(target, { username: 'alice', token: TOKEN }, createGitHttp(), fs),
-          now: () => new Date(at),
-        }),
-    };
-  };
+  const device = (name: string) => syncDevice(name, () => target, devices);
   const remoteFiles = async () =>
     (await git(['ls-tree', '-r', '--name-only', 'main'], server.repoPath('site')))
       .trim()
@@ -312,18 +318,7 @@ describe('syncWithGit and one page saved on two devices', { timeout: 60_000 }, (
   let server: GitServer;
   let target: GitTarget;
   const dbs: GleanerDB[] = [];
-  const device = (name: string) => {
-    const db = new GleanerDB(`sync-twice-${name}-${Math.random()}`);
-    dbs.push(db);
-    const fs = new LightningFS(`sync-twice-fs-${name}-${Math.random()}`, { wipe: true });
-    const sync = (at: string) =>
-      syncWithGit({
-        db,
-        repo: openGitRepo(target, { username: 'alice', token: TOKEN }, createGitHttp(), fs),
-        now: () => new Date(at),
-      });
-    return { db, sync };
-  };
+  const device = (name: string) => syncDevice(`twice-${name}`, () => target, dbs);
 
   beforeAll(async () => {
     server = await startGitServer({ user: 'alice', password: TOKEN });
@@ -376,18 +371,7 @@ describe('syncWithGit and a restored article', { timeout: 60_000 }, () => {
   let server: GitServer;
   let target: GitTarget;
   const dbs: GleanerDB[] = [];
-  const device = (name: string) => {
-    const db = new GleanerDB(`sync-restore-${name}-${Math.random()}`);
-    dbs.push(db);
-    const fs = new LightningFS(`sync-restore-fs-${name}-${Math.random()}`, { wipe: true });
-    const sync = (at: string) =>
-      syncWithGit({
-        db,
-        repo: openGitRepo(target, { username: 'alice', token: TOKEN }, createGitHttp(), fs),
-        now: () => new Date(at),
-      });
-    return { db, sync };
-  };
+  const device = (name: string) => syncDevice(`restore-${name}`, () => target, dbs);
   const files = async () =>
     (await git(['ls-tree', '-r', '--name-only', 'main'], server.repoPath('site')))
       .trim()
