@@ -1,10 +1,11 @@
 /**
  * The search postings as IndexedDB holds them: one row per *chunk* and segment, a chunk being the
- * terms that start alike (a word's first two characters, a CJK bigram's first character). A row
- * per term was ~55,000 writes per indexer run, which made IndexedDB the whole cost of an import;
- * a row per chunk is a few thousand, and a query still reads only the chunks of its terms — a
- * typed prefix's words all sit in the prefix's own chunk (or, for one character, in the chunks
- * that start with it).
+ * terms that start alike (a word's first three characters, a CJK bigram's first character). A row
+ * per term was ~55,000 writes per indexer run, which made IndexedDB the whole cost of an import; a
+ * row per chunk is a few thousand. A query reads only the chunks of its terms: a typed prefix's
+ * words all sit in its own chunk or, when it is shorter than a chunk's name, in the chunks whose
+ * names start with it. Chunks of two characters (format 2) made a query read ten times the
+ * postings it ranked (`re` for `research`).
  */
 import { isCjk } from '../library/fold';
 import type { SearchChunkRow } from './search-records';
@@ -27,22 +28,27 @@ export interface GrowingPostings {
   positions: number[] | null;
 }
 
+/** Characters of a word that name its chunk. */
+const WORD_CHUNK = 3;
+
 /** The chunk a term is stored in. */
 export function chunkOf(term: string): string {
-  const first = String.fromCodePoint(term.codePointAt(0) ?? 0);
-  if (isCjk(first)) return first;
-  const second = term.codePointAt(first.length);
-  return second === undefined ? first : first + String.fromCodePoint(second);
+  const characters = Array.from(term);
+  const first = characters[0] ?? '';
+  return isCjk(first) ? first : characters.slice(0, WORD_CHUNK).join('');
 }
 
 /**
- * The chunks that may hold terms starting with `prefix`: its own, or for a one-character prefix
- * the range of chunks that start with it (`[from, to]`, both inclusive).
+ * The chunks that may hold terms starting with `prefix` (`[from, to]`, both inclusive): its own,
+ * or, for a word shorter than a chunk's name, every chunk it starts.
  */
 export function chunkRangeOf(prefix: string): [string, string] {
-  const chunk = chunkOf(prefix);
-  const oneCharacter = String.fromCodePoint(prefix.codePointAt(0) ?? 0) === prefix;
-  return oneCharacter && !isCjk(prefix) ? [chunk, `${chunk}\uffff`] : [chunk, chunk];
+  const characters = Array.from(prefix);
+  if (isCjk(characters[0] ?? '') || characters.length >= WORD_CHUNK) {
+    const chunk = chunkOf(prefix);
+    return [chunk, chunk];
+  }
+  return [prefix, `${prefix}\uffff`];
 }
 
 /** Packs one segment's postings into rows, one per chunk. */

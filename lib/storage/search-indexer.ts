@@ -13,8 +13,11 @@ import type { GleanerDB } from './db';
 import { packSegment, unpackChunk, type GrowingPostings } from './search-chunks';
 import { SEARCH_META_KEY, type SearchDocRow, type SearchMetaRow } from './search-records';
 
-/** The postings' row format: a different one in the database means a rebuild (2: chunk rows). */
-export const SEARCH_FORMAT = 2;
+/**
+ * The postings' row format: a different one in the database means a rebuild (2: chunk rows;
+ * 3: a word's chunk named by its first three characters, not two).
+ */
+export const SEARCH_FORMAT = 3;
 /** Articles per run: one segment's postings. */
 export const INDEX_BATCH = 2_000;
 /** Segments written with fewer documents than this are small (saves and edits, one by one)… */

@@ -5,10 +5,9 @@
  * phrases with the positions those rows carry, and ranks with the same `rankMatches` as a fresh
  * in-memory index. No article text is held: snippets read the few rows on screen.
  */
-import Dexie from 'dexie';
 import type { GleanerDB } from './db';
 import { chunkOf, chunkRangeOf, unpackChunk, type TermPostings } from './search-chunks';
-import type { SearchDocRow } from './search-records';
+import type { SearchChunkRow, SearchDocRow } from './search-records';
 import { searchTextOf } from '../library/cards';
 import { parseQuery, type QueryPart } from '../library/fold';
 import {
@@ -175,14 +174,33 @@ class DocTable {
   }
 }
 
+/** The chunk rows between two chunk names (both inclusive), over every segment. */
+type ReadChunks = (from: string, to: string) => Promise<SearchChunkRow[]>;
+
+/**
+ * Reads chunk rows straight from IndexedDB, one `getAll` each, in one read-only transaction: at
+ * 20,000 articles Dexie's transaction and collection took 2–20 ms a query for rows a bare
+ * `getAll` read in about 1 ms.
+ */
+async function chunkReader(db: GleanerDB): Promise<ReadChunks> {
+  // Dexie closes its connection when another context upgrades the database: open the new one.
+  if (!db.isOpen()) await db.open();
+  const store = db.backendDB().transaction('searchChunks', 'readonly').objectStore('searchChunks');
+  // [chunk] sorts before every [chunk, segment]; [chunk, []] after them (an array after a number).
+  return (from, to) =>
+    new Promise((resolve, reject) => {
+      const request = store.getAll(IDBKeyRange.bound([from], [to, []]));
+      request.onsuccess = () => resolve(request.result as SearchChunkRow[]);
+      request.onerror = () =>
+        reject(request.error ?? new Error('The search index could not be read'));
+    });
+}
+
 /** The postings for a part: a word's (and the words it starts), or a CJK run's bigrams. */
-async function readPostings(db: GleanerDB, part: QueryPart): Promise<TermPostings[]> {
+async function readPostings(read: ReadChunks, part: QueryPart): Promise<TermPostings[]> {
   const chunks = async (prefix: string, keep: (term: string) => boolean) => {
     const [from, to] = chunkRangeOf(prefix);
-    const rows = await db.searchChunks
-      .where('[chunk+segment]')
-      .between([from, Dexie.minKey], [to, Dexie.maxKey], true, true)
-      .toArray();
+    const rows = await read(from, to);
     return rows.flatMap((row) => unpackChunk(row, keep));
   };
   if (part.kind === 'cjk' && part.grams.length) {
@@ -234,9 +252,8 @@ export class StoredSearch {
   async search(query: string): Promise<SearchHit[]> {
     const parts = parseQuery(query);
     if (!parts.length || !this.docs.live) return [];
-    const rows = await this.db.transaction('r', this.db.searchChunks, () =>
-      Promise.all(parts.map((part) => readPostings(this.db, part))),
-    );
+    const read = await chunkReader(this.db);
+    const rows = await Promise.all(parts.map((part) => readPostings(read, part)));
     const view = new QueryView(this.docs, rows.flat());
     const phrases = phrasesOf(parts);
     const hits: SearchHit[] = [];

@@ -187,6 +187,8 @@ const QUERIES = [
   'climate',
   'clim',
   'gov',
+  // Shorter than a chunk's name: read from every chunk it starts.
+  'cl',
   'market price',
   'p',
   'ferry harbour',

@@ -15,18 +15,31 @@ const words = (docs: number[], weights: number[]): GrowingPostings => ({
 });
 
 describe('search chunks', () => {
-  it('puts a word in the chunk of its first two characters, a CJK bigram in its first', () => {
-    expect(chunkOf('government')).toBe('go');
+  it('puts a word in the chunk of its first three characters, a CJK bigram in its first', () => {
+    expect(chunkOf('government')).toBe('gov');
+    expect(chunkOf('go')).toBe('go');
     expect(chunkOf('a')).toBe('a');
+    expect(chunkOf('𝒳yzw')).toBe('𝒳yz');
     expect(chunkOf('经济')).toBe('经');
-    expect(chunkOf('𝒳yz')).toBe('𝒳y');
   });
 
-  it('reads a typed prefix from its own chunk, or from every chunk a single letter starts', () => {
-    expect(chunkRangeOf('technol')).toEqual(['te', 'te']);
-    expect(chunkRangeOf('te')).toEqual(['te', 'te']);
+  it('reads a typed prefix from its own chunk, or from every chunk a shorter prefix starts', () => {
+    expect(chunkRangeOf('technol')).toEqual(['tec', 'tec']);
+    expect(chunkRangeOf('tec')).toEqual(['tec', 'tec']);
+    expect(chunkRangeOf('te')).toEqual(['te', 'te\uffff']);
     expect(chunkRangeOf('t')).toEqual(['t', 't\uffff']);
     expect(chunkRangeOf('经')).toEqual(['经', '经']);
+  });
+
+  it('finds every term a prefix starts in the chunks its range covers', () => {
+    const terms = ['t', 'te', 'tea', 'technology', 'tell', 'to', 'ta', 'u', '经', '经济', '经营'];
+    for (const prefix of ['t', 'te', 'tec', 'technol', 'u', '经']) {
+      const [from, to] = chunkRangeOf(prefix);
+      for (const term of terms.filter((t) => t.startsWith(prefix))) {
+        const chunk = chunkOf(term);
+        expect(chunk >= from && chunk <= to, `${term} for ${prefix}`).toBe(true);
+      }
+    }
   });
 
   it('packs a segment into one row per chunk and gives each term back whole', () => {
@@ -41,8 +54,9 @@ describe('search chunks', () => {
       ]),
     );
     expect(rows.map((row) => [row.chunk, row.segment, row.terms]).sort()).toEqual([
-      ['go', 7, ['good', 'govern']],
-      ['ma', 7, ['market']],
+      ['goo', 7, ['good']],
+      ['gov', 7, ['govern']],
+      ['mar', 7, ['market']],
       ['经', 7, ['经济', '经营']],
     ]);
     const terms = rows.flatMap((row) => unpackChunk(row));
@@ -61,7 +75,7 @@ describe('search chunks', () => {
     ).toEqual([12]);
     expect(
       unpackChunk(
-        rows.find((r) => r.chunk === 'go')!,
+        rows.find((r) => r.chunk === 'gov')!,
         (t) => t.startsWith('gov'),
       ),
     ).toHaveLength(1);
