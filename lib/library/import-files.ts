@@ -12,6 +12,7 @@ import { recordFromExport, recordFromPost } from './post-import';
 import type { ImportOutcome, ImportRecord } from './types';
 import { formatBytes, ZIP_LIMITS, type ZipLimits } from './zip-limits';
 import { ZipArchive, type BinaryWanted, type FileRead, type ZipFailure } from './zip-reader';
+import type { CreateInflater } from './zlib-wasm';
 
 /** Files read by path, one at a time, in the set's own order. */
 export interface FileSet {
@@ -31,10 +32,11 @@ export async function zipFileSet(
   label: string,
   file: Blob,
   limits: ZipLimits = ZIP_LIMITS,
+  createInflater?: CreateInflater,
 ): Promise<FileSet> {
   let archive: ZipArchive;
   try {
-    archive = await ZipArchive.open(file, limits);
+    archive = await ZipArchive.open(file, limits, createInflater);
   } catch (error) {
     throw new Error(`${label} is not a zip (${error instanceof Error ? error.message : error})`, {
       cause: error,

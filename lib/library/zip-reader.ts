@@ -2,8 +2,9 @@
  * Reads a zip from the file the user picked, entry by entry, never whole: zip.js reads the central
  * directory (ZIP64 or not, and archives whose 16-bit entry count wrapped) through Blob slices; the
  * entries are then read in archive order through a window of a few MB and inflated one at a time
- * (fflate's streaming `Inflate`, a small chunk per push) into a counter that stops past the limits
- * (lib/library/zip-limits.ts) and checks the CRC-32. When the central directory is missing (an
+ * (zlib in WebAssembly where the caller loaded it, else fflate's streaming `Inflate`; a small chunk
+ * per push) into a counter that stops past the limits (lib/library/zip-limits.ts), and the CRC-32
+ * is checked. When the central directory is missing (an
  * archive cut short), the entries are found by walking their local headers from the start instead,
  * and what is whole is read.
  *
@@ -14,6 +15,7 @@ import { BlobReader, ZipReader } from '@zip.js/zip.js';
 import { Inflate, inflateSync } from 'fflate';
 import { concatBytes } from '../bytes';
 import { crc32 } from './deflate';
+import type { CreateInflater } from './zlib-wasm';
 import {
   formatBytes,
   InflateBudget,
@@ -215,6 +217,7 @@ async function inflateEntry(
   window: FileWindow,
   entry: ArchiveEntry,
   count: (length: number) => void,
+  createInflater?: CreateInflater,
 ): Promise<Uint8Array> {
   const start = await dataStart(window, entry);
   const end = start + entry.compressedSize;
@@ -222,31 +225,46 @@ async function inflateEntry(
   const parts: Uint8Array[] = [];
   let size = 0;
   let crc = 0;
-  const take = (chunk: Uint8Array) => {
+  const take = (chunk: Uint8Array, checked = true) => {
     if (size + chunk.length > entry.uncompressedSize)
       throw new LimitExceeded('Refused: it inflates past the size its header declares', false);
     count(chunk.length);
     size += chunk.length;
-    crc = crc32(chunk, crc);
+    if (checked) crc = crc32(chunk, crc);
     parts.push(chunk);
   };
-  if (entry.method === DEFLATED && entry.compressedSize <= PUSH_BYTES)
+  const deflated = entry.method === DEFLATED;
+  if (deflated && !createInflater && entry.compressedSize <= PUSH_BYTES)
     return inflateSmall(await window.read(start, entry.compressedSize), entry, count);
-  const inflater = entry.method === DEFLATED ? new Inflate((chunk) => take(chunk)) : null;
-  for (let at = start; at < end || at === start; at += PUSH_BYTES) {
-    const length = Math.min(PUSH_BYTES, end - at);
-    // A copy: the window's buffer is replaced as it moves, and fflate may keep a reference.
-    const chunk = (await window.read(at, length)).slice();
-    const last = at + length >= end;
-    if (inflater) inflater.push(chunk, last);
-    else take(chunk);
-    if (last) break;
+  // zlib checks the CRC-32 itself (a ChecksumMismatch); fflate's output goes through ours.
+  const zlib =
+    deflated && createInflater
+      ? createInflater((chunk) => take(chunk, false), {
+          crc: entry.crc,
+          size: entry.uncompressedSize,
+        })
+      : null;
+  const inflater = deflated && !zlib ? new Inflate((chunk) => take(chunk)) : null;
+  try {
+    for (let at = start; at < end || at === start; at += PUSH_BYTES) {
+      const length = Math.min(PUSH_BYTES, end - at);
+      const last = at + length >= end;
+      const bytes = await window.read(at, length);
+      if (zlib)
+        zlib.push(bytes, last); // copied into zlib's memory
+      // A copy: the window's buffer is replaced as it moves, and fflate may keep a reference.
+      else if (inflater) inflater.push(bytes.slice(), last);
+      else take(bytes.slice());
+      if (last) break;
+    }
+  } finally {
+    zlib?.close();
   }
   if (size !== entry.uncompressedSize)
     throw new Error(
       `it inflates to ${size.toLocaleString('en')} bytes where its header says ${entry.uncompressedSize.toLocaleString('en')}`,
     );
-  if (crc >>> 0 !== entry.crc >>> 0) throw new Error('its CRC-32 does not match');
+  if (!zlib && crc >>> 0 !== entry.crc >>> 0) throw new Error('its CRC-32 does not match');
   return concatBytes(parts);
 }
 
@@ -281,17 +299,23 @@ export class ZipArchive {
     readonly listing: ZipListing,
     private readonly table: EntryTable,
     private readonly limits: ZipLimits,
+    private readonly createInflater?: CreateInflater,
   ) {}
 
-  static async open(file: Blob, limits: ZipLimits = ZIP_LIMITS): Promise<ZipArchive> {
+  /** `createInflater`: zlib's (lib/library/zlib-wasm.ts) where it loaded; fflate's otherwise. */
+  static async open(
+    file: Blob,
+    limits: ZipLimits = ZIP_LIMITS,
+    createInflater?: CreateInflater,
+  ): Promise<ZipArchive> {
     try {
       const { listing, table } = await list(centralDirectoryEntries(file), file, limits);
-      return new ZipArchive(file, false, listing, table, limits);
+      return new ZipArchive(file, false, listing, table, limits, createInflater);
     } catch (error) {
       const { listing, table } = await list(localHeaderEntries(file), file, limits);
       if (!listing.entries) throw new Error(`Not a zip (${message(error)})`, { cause: error });
       listing.damage = `its central directory is missing or damaged (${message(error)})${listing.damage ? `; ${listing.damage}` : ''}`;
-      return new ZipArchive(file, true, listing, table, limits);
+      return new ZipArchive(file, true, listing, table, limits, createInflater);
     }
   }
 
@@ -334,7 +358,12 @@ export class ZipArchive {
             `Refused: ${formatBytes(entry.uncompressedSize)}, over the limit of ${formatBytes(binary.maxBytes)} for one image`,
             false,
           );
-        const bytes = await inflateEntry(window, entry, budget.forEntry(entry.compressedSize));
+        const bytes = await inflateEntry(
+          window,
+          entry,
+          budget.forEntry(entry.compressedSize),
+          this.createInflater,
+        );
         if (!asText) yield { path: entry.path, bytes };
         else yield { path: entry.path, text: decoder.decode(bytes).replace(/^\uFEFF/, '') };
       } catch (error) {

@@ -1,9 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { deflateRawSync } from 'node:zlib';
 import { inflateSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { crc32, deflateFile, fflateDeflate, type RawDeflate } from '@/lib/library/deflate';
-import { loadZlibDeflate } from '@/lib/library/zlib-wasm';
+import {
+  ChecksumMismatch,
+  loadZlibDeflate,
+  loadZlibInflate,
+  type CreateInflater,
+} from '@/lib/library/zlib-wasm';
 import { SEED_POST_PATH } from '../support/fixtures';
 
 const wasm = readFileSync(
@@ -68,5 +74,66 @@ describe('zlib deflate (WebAssembly)', () => {
     // The smallest valid module: no exports at all.
     const empty = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0]);
     await expect(loadZlibDeflate(empty)).rejects.toThrow(/lacks memory, malloc/);
+  });
+});
+
+describe('zlib inflate (WebAssembly), for reading zips', () => {
+  let createInflater: CreateInflater;
+  beforeAll(async () => {
+    createInflater = await loadZlibInflate(wasm);
+  });
+
+  /** Inflates `data` pushed in pieces of `piece` bytes; what came out, joined. */
+  function inflate(data: Uint8Array, expected: { crc: number; size: number }, piece = 16_384) {
+    const out: Uint8Array[] = [];
+    const inflater = createInflater((chunk) => out.push(chunk), expected);
+    for (let at = 0; at < data.length || at === 0; at += piece)
+      inflater.push(data.subarray(at, at + piece), at + piece >= data.length);
+    return Buffer.concat(out);
+  }
+
+  it('gives back what any deflater wrote, in pieces, checking its CRC-32', () => {
+    for (const bytes of [
+      encode(TEXT),
+      noise(3 << 20),
+      new Uint8Array(5 << 20),
+      new Uint8Array(0),
+    ]) {
+      const data = deflateRawSync(bytes);
+      expect(same(inflate(data, { crc: crc32(bytes), size: bytes.length }), bytes)).toBe(true);
+      expect(same(inflate(data, { crc: crc32(bytes), size: bytes.length }, 7), bytes)).toBe(true);
+    }
+  });
+
+  it('refuses a CRC-32 or a size other than the headers declare, and data cut short', () => {
+    const bytes = encode(TEXT);
+    const data = deflateRawSync(bytes);
+    expect(() => inflate(data, { crc: crc32(bytes) ^ 1, size: bytes.length })).toThrow(
+      ChecksumMismatch,
+    );
+    expect(() => inflate(data, { crc: crc32(bytes), size: bytes.length + 3 })).toThrow(
+      `it inflates to ${bytes.length.toLocaleString('en')} bytes where its header says ${(bytes.length + 3).toLocaleString('en')}`,
+    );
+    expect(() =>
+      inflate(data.subarray(0, data.length >> 1), { crc: crc32(bytes), size: bytes.length }),
+    ).toThrow(/ends before|invalid/);
+    const garbage = data.slice();
+    garbage.fill(0xff, 10, 40);
+    expect(() => inflate(garbage, { crc: crc32(bytes), size: bytes.length })).toThrow();
+  });
+
+  it('frees its state after each entry, read whole or given up', () => {
+    // ~40 KB of zlib state an entry: 120,000 entries kept would pass WebAssembly's 4 GB.
+    const bytes = encode(TEXT);
+    const data = deflateRawSync(bytes);
+    for (let i = 0; i < 120_000; i++) {
+      if (i % 1_000 === 0) {
+        expect(inflate(data, { crc: crc32(bytes), size: bytes.length }).length).toBe(bytes.length);
+        continue;
+      }
+      const inflater = createInflater(() => undefined, { crc: 0, size: 0 });
+      inflater.push(data.subarray(0, 100), false);
+      inflater.close();
+    }
   });
 });
