@@ -1,13 +1,24 @@
 /**
- * zlib's own deflate, compiled to WebAssembly: the module zip.js ships (`@zip.js/zip.js/dist/
- * zip-module.wasm`, built from zlib by its zlib-streams project). At level 1 it deflates our
- * posts and sidecars about 1.7× as fast as fflate for the same size, and deflating is what bounds
- * a large export. The module's C API is zlib's stream, one call per chunk:
- * `deflate_process(stream, in, inLength, out, outLength, flush)` answers the bytes produced in its
- * low 24 bits and zlib's return code in its high 8, `deflate_last_consumed(stream)` the input read.
+ * zlib's own deflate and inflate, compiled to WebAssembly: the module zip.js ships
+ * (`@zip.js/zip.js/dist/zip-module.wasm`, built from zlib by its zlib-streams project). At level 1
+ * it deflates our posts and sidecars about 1.7× as fast as fflate for the same size, and deflating
+ * is what bounds a large export; its inflate reads an import's zip. The module's C API is zlib's
+ * stream, one call per chunk: `deflate_process(stream, in, inLength, out, outLength, flush)`
+ * answers the bytes produced in its low 24 bits and zlib's return code in its high 8,
+ * `deflate_last_consumed(stream)` the input read (the same for `inflate_…`).
  */
 import { concatBytes } from '../bytes';
 import type { DeflateLevel, RawDeflate } from './deflate';
+
+/** zlib's stream call: the bytes produced in the low 24 bits of its answer, its code in the high 8. */
+type Process = (
+  stream: number,
+  input: number,
+  inputLength: number,
+  output: number,
+  outputLength: number,
+  flush: number,
+) => number;
 
 interface ZlibExports {
   memory: WebAssembly.Memory;
@@ -15,14 +26,7 @@ interface ZlibExports {
   free(pointer: number): void;
   deflate_new(): number;
   deflate_init_raw(stream: number, level: number): number;
-  deflate_process(
-    stream: number,
-    input: number,
-    inputLength: number,
-    output: number,
-    outputLength: number,
-    flush: number,
-  ): number;
+  deflate_process: Process;
   deflate_last_consumed(stream: number): number;
   deflate_end(stream: number): number;
 }
@@ -30,6 +34,7 @@ interface ZlibExports {
 const Z_NO_FLUSH = 0;
 const Z_FINISH = 4;
 const Z_STREAM_END = 1;
+const Z_BUF_ERROR = -5;
 /** Chunk size in and out: well under the 16 MB a 24-bit count of produced bytes can hold. */
 const CHUNK = 256 * 1024;
 
@@ -44,24 +49,64 @@ const API: readonly (keyof ZlibExports)[] = [
   'deflate_end',
 ];
 
+/** Instantiates the module (its bytes, or a fetch of them), checking it has the functions asked. */
+async function instantiateZlib<T>(
+  source: BufferSource | Promise<Response>,
+  api: readonly (keyof T)[],
+): Promise<T> {
+  const bytes = source instanceof Promise ? await (await source).arrayBuffer() : source;
+  const { instance } = await WebAssembly.instantiate(bytes);
+  const exports = instance.exports as unknown as T & { _initialize?: () => void };
+  const missing = api.filter((name) => !(name in exports));
+  if (missing.length) throw new Error(`The zlib module lacks ${missing.join(', ')}.`);
+  exports._initialize?.();
+  return exports;
+}
+
+/** One input and one output buffer in zlib's memory, for every file: a malloc per file would fragment it. */
+interface Buffers {
+  memory: WebAssembly.Memory;
+  input: number;
+  output: number;
+}
+
+function allocateBuffers(zlib: {
+  memory: WebAssembly.Memory;
+  malloc(size: number): number;
+}): Buffers {
+  const input = zlib.malloc(CHUNK);
+  const output = zlib.malloc(CHUNK);
+  if (!input || !output) throw new Error('zlib: out of memory');
+  return { memory: zlib.memory, input, output };
+}
+
+/** One call of zlib's stream API on `chunk` (at most CHUNK bytes): its code, and a copy of what it wrote. */
+function processChunk(
+  buffers: Buffers,
+  process: Process,
+  stream: number,
+  chunk: Uint8Array,
+  flush: number,
+): { code: number; produced: Uint8Array | null } {
+  // The view is made again after every call: memory may grow while zlib allocates.
+  new Uint8Array(buffers.memory.buffer).set(chunk, buffers.input);
+  const result = process(stream, buffers.input, chunk.length, buffers.output, CHUNK, flush);
+  const length = result & 0xffffff;
+  const produced = length
+    ? new Uint8Array(buffers.memory.buffer).slice(buffers.output, buffers.output + length)
+    : null;
+  return { code: result >> 24, produced };
+}
+
 /** Instantiates the module (its bytes, or a fetch of them) and returns a raw DEFLATE function. */
 export async function loadZlibDeflate(
   source: BufferSource | Promise<Response>,
 ): Promise<RawDeflate> {
-  const bytes = source instanceof Promise ? await (await source).arrayBuffer() : source;
-  const { instance } = await WebAssembly.instantiate(bytes);
-  const exports = instance.exports as unknown as ZlibExports & { _initialize?: () => void };
-  const missing = API.filter((name) => !(name in exports));
-  if (missing.length) throw new Error(`The zlib module lacks ${missing.join(', ')}.`);
-  exports._initialize?.();
-  return zlibDeflate(exports);
+  return zlibDeflate(await instantiateZlib<ZlibExports>(source, API));
 }
 
 function zlibDeflate(zlib: ZlibExports): RawDeflate {
-  // One input and one output buffer for every file: a malloc per file would fragment the heap.
-  const input = zlib.malloc(CHUNK);
-  const output = zlib.malloc(CHUNK);
-  if (!input || !output) throw new Error('zlib: out of memory');
+  const buffers = allocateBuffers(zlib);
 
   return (bytes: Uint8Array, level: DeflateLevel): Uint8Array => {
     const stream = zlib.deflate_new();
@@ -74,22 +119,16 @@ function zlibDeflate(zlib: ZlibExports): RawDeflate {
       for (;;) {
         const length = Math.min(bytes.length - offset, CHUNK);
         const last = offset + length === bytes.length;
-        // The view is made again after every call: memory may grow while zlib allocates.
-        new Uint8Array(zlib.memory.buffer).set(bytes.subarray(offset, offset + length), input);
-        const result = zlib.deflate_process(
+        const { code, produced } = processChunk(
+          buffers,
+          zlib.deflate_process,
           stream,
-          input,
-          length,
-          output,
-          CHUNK,
+          bytes.subarray(offset, offset + length),
           last ? Z_FINISH : Z_NO_FLUSH,
         );
-        const code = result >> 24;
-        const produced = result & 0xffffff;
-        // zlib's Z_BUF_ERROR (-5) only says no progress was possible in this call.
-        if (code < 0 && code !== -5) throw new Error(`zlib: deflate failed (${code})`);
-        if (produced)
-          parts.push(new Uint8Array(zlib.memory.buffer).slice(output, output + produced));
+        // zlib's Z_BUF_ERROR only says no progress was possible in this call.
+        if (code < 0 && code !== Z_BUF_ERROR) throw new Error(`zlib: deflate failed (${code})`);
+        if (produced) parts.push(produced);
         const consumed = zlib.deflate_last_consumed(stream);
         offset += consumed;
         if (code === Z_STREAM_END) return concatBytes(parts);
@@ -106,14 +145,7 @@ interface ZlibInflateExports {
   malloc(size: number): number;
   inflate_new(): number;
   inflate_init_gzip(stream: number): number;
-  inflate_process(
-    stream: number,
-    input: number,
-    inputLength: number,
-    output: number,
-    outputLength: number,
-    flush: number,
-  ): number;
+  inflate_process: Process;
   inflate_last_consumed(stream: number): number;
   inflate_end(stream: number): number;
 }
@@ -160,24 +192,15 @@ export class ChecksumMismatch extends Error {
 export async function loadZlibInflate(
   source: BufferSource | Promise<Response>,
 ): Promise<CreateInflater> {
-  const bytes = source instanceof Promise ? await (await source).arrayBuffer() : source;
-  const { instance } = await WebAssembly.instantiate(bytes);
-  const exports = instance.exports as unknown as ZlibInflateExports & { _initialize?: () => void };
-  const missing = INFLATE_API.filter((name) => !(name in exports));
-  if (missing.length) throw new Error(`The zlib module lacks ${missing.join(', ')}.`);
-  exports._initialize?.();
-  return zlibInflate(exports);
+  return zlibInflate(await instantiateZlib<ZlibInflateExports>(source, INFLATE_API));
 }
 
 /** gzip's header (RFC 1952): deflate, no flags, no time, no extra fields. */
 const GZIP_HEADER = new Uint8Array([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff]);
 const Z_DATA_ERROR = -3;
-const Z_BUF_ERROR = -5;
 
 function zlibInflate(zlib: ZlibInflateExports): CreateInflater {
-  const input = zlib.malloc(CHUNK);
-  const output = zlib.malloc(CHUNK);
-  if (!input || !output) throw new Error('zlib: out of memory');
+  const buffers = allocateBuffers(zlib);
 
   return (take, expected) => {
     const stream = zlib.inflate_new();
@@ -198,21 +221,16 @@ function zlibInflate(zlib: ZlibInflateExports): CreateInflater {
     const feed = (bytes: Uint8Array, trailer = false) => {
       let offset = 0;
       for (;;) {
-        const length = Math.min(bytes.length - offset, CHUNK);
-        new Uint8Array(zlib.memory.buffer).set(bytes.subarray(offset, offset + length), input);
-        const result = zlib.inflate_process(
+        const { code, produced } = processChunk(
+          buffers,
+          zlib.inflate_process,
           stream,
-          input,
-          length,
-          output,
-          CHUNK,
+          bytes.subarray(offset, offset + CHUNK),
           trailer ? Z_FINISH : Z_NO_FLUSH,
         );
-        const code = result >> 24;
-        const produced = result & 0xffffff;
         if (produced) {
-          inflated += produced;
-          take(new Uint8Array(zlib.memory.buffer).slice(output, output + produced));
+          inflated += produced.length;
+          take(produced);
         }
         // zlib read the whole stream and refused the trailer made from the zip's headers.
         if (code === Z_DATA_ERROR && trailer)
@@ -229,7 +247,7 @@ function zlibInflate(zlib: ZlibInflateExports): CreateInflater {
           return;
         }
         // All read and nothing more to write out: the next piece goes on.
-        if (offset >= bytes.length && produced < CHUNK) return;
+        if (offset >= bytes.length && (produced?.length ?? 0) < CHUNK) return;
         if (!produced && code === Z_BUF_ERROR) return;
       }
     };
