@@ -501,9 +501,10 @@ async function main() {
     // written again into a scratch database, 100 a transaction as the import writes them.
     const ceiling = await library.evaluate(
       async ({ name, count }) => {
+        // The extension's database opens at its own version; the scratch one at 1.
         const open = (db: string, upgrade?: (db: IDBDatabase) => void) =>
           new Promise<IDBDatabase>((resolve, reject) => {
-            const request = indexedDB.open(db, 1);
+            const request = upgrade ? indexedDB.open(db, 1) : indexedDB.open(db);
             request.onupgradeneeded = () => upgrade?.(request.result);
             request.onsuccess = () => resolve(request.result);
             request.onerror = () => reject(request.error);
