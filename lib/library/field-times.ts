@@ -3,6 +3,7 @@
  * that changed it last (tags from one, a new save of the text from the other). A record written
  * before this existed has no `fieldTimes`: each part then counts as changed at `updatedAt`.
  */
+import { isoWithLocalOffset } from '../export/post-date';
 import type { FieldTimes, LibraryArticle, SyncField } from './types';
 
 export const SYNC_FIELDS: readonly SyncField[] = ['content', 'tags', 'categories'];
@@ -21,13 +22,25 @@ export function fieldTime(
 export function touchedTimes(
   article: Pick<LibraryArticle, 'fieldTimes' | 'updatedAt'> | undefined,
   changed: readonly SyncField[],
-  nowIso: string,
+  writeIso: string,
 ): { fieldTimes?: FieldTimes; updatedAt: string } {
+  const nowIso = article ? laterThan(article.updatedAt, writeIso) : writeIso;
   const times: FieldTimes = {};
   for (const field of SYNC_FIELDS)
     times[field] = !article || changed.includes(field) ? nowIso : fieldTime(article, field);
   const fieldTimes = minimalFieldTimes(times, nowIso);
   return fieldTimes ? { fieldTimes, updatedAt: nowIso } : { updatedAt: nowIso };
+}
+
+/**
+ * `nowIso`, or a second after `previous` when `nowIso` is not later: times have whole seconds, and
+ * an edit in the second of the one before it must still come after it, or a sync's merge takes
+ * either of the two (the tie is broken alike on every device, not by which is newer).
+ */
+export function laterThan(previous: string, nowIso: string): string {
+  const before = Date.parse(previous);
+  if (Number.isNaN(before) || Date.parse(nowIso) > before) return nowIso;
+  return isoWithLocalOffset(new Date(before + 1000));
 }
 
 /**

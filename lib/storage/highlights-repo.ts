@@ -1,6 +1,6 @@
 import type { Highlight, HighlightColor } from '../model';
 import type { Selector } from '../anchoring/types';
-import { restoreTime } from '../library/field-times';
+import { laterThan, restoreTime } from '../library/field-times';
 import type { GleanerDB } from './db';
 import { newRecordId } from './record-id';
 import { queueForIndex } from './search-queue';
@@ -44,7 +44,11 @@ export async function updateHighlight(
   return db.transaction('rw', db.highlights, db.searchQueue, async () => {
     const current = await db.highlights.get(id);
     if (!current) throw new Error('That highlight is gone.');
-    const next: Highlight = { ...current, ...changes, updatedAt: nowIso };
+    const next: Highlight = {
+      ...current,
+      ...changes,
+      updatedAt: laterThan(current.updatedAt, nowIso),
+    };
     await db.highlights.put(next);
     await queueForIndex(db, [next.articleId]);
     return next;

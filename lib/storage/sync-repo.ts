@@ -4,6 +4,7 @@
  * transaction (queued for the search index, like every write), and what the last sync saw of the
  * repository.
  */
+import { fingerprint } from '../library/library-post';
 import type { ArticleBundle, LibraryArticle, Tombstone } from '../library/types';
 import type { Highlight } from '../model';
 import type { GleanerDB } from './db';
@@ -31,13 +32,17 @@ function highlightsByArticle(highlights: readonly Highlight[]): Map<string, High
 
 /**
  * An article's state as a sync compares it with the last one: its `updatedAt`, and its highlights'
- * ids and times (a highlight added, edited or deleted does not touch the article).
+ * ids, times and a fingerprint of what can be edited in them (a highlight added, edited or deleted
+ * does not touch the article; times have whole seconds, so a note edited in the second the
+ * highlight was made or last synced keeps its time).
  */
 export function localVersionOf(
   updatedAt: string,
-  highlights: readonly Pick<Highlight, 'id' | 'updatedAt'>[],
+  highlights: readonly Pick<Highlight, 'id' | 'updatedAt' | 'note' | 'color'>[],
 ): string {
-  const marks = highlights.map((h) => `${h.id}@${h.updatedAt}`).sort();
+  const marks = highlights
+    .map((h) => `${h.id}@${h.updatedAt}#${fingerprint(`${h.color}\n${h.note}`)}`)
+    .sort();
   return [updatedAt, ...marks].join(' ');
 }
 

@@ -181,6 +181,17 @@ function conflictKey(conflict: SyncConflict): string {
     : `${conflict.kind}:${conflict.articleId}`;
 }
 
+/**
+ * Whether every time of the bundle is before the second the sync read the library in. Times have
+ * whole seconds: an edit later in that second keeps the time the sync saw, so a version with such
+ * a time is not kept and the next sync reads the article again (git's "racy" files, the same way).
+ */
+function settledBefore(bundle: ArticleBundle, readAt: Date): boolean {
+  const second = Math.floor(readAt.getTime() / 1000) * 1000;
+  const times = [bundle.article.updatedAt, ...bundle.highlights.map((h) => h.updatedAt)];
+  return times.every((time) => Date.parse(time) < second);
+}
+
 export async function syncWithGit(deps: SyncDeps): Promise<SyncReport> {
   const { db, repo } = deps;
   const { fs, dir, cache, target } = repo;
@@ -192,6 +203,7 @@ export async function syncWithGit(deps: SyncDeps): Promise<SyncReport> {
   let received = 0;
   for (let attempt = 1; ; attempt++) {
     const remote = await readRemote(deps);
+    const readAt = deps.now();
     const local = await readLocal(db, remote, full);
     const localById = new Map(local.bundles.map((b) => [b.article.id, b]));
     const merge = mergeLibrary({
@@ -251,7 +263,9 @@ export async function syncWithGit(deps: SyncDeps): Promise<SyncReport> {
       if (await write(path, recordContent(bundle), id)) sent++;
       // The version the record now matches: until the article changes, the next sync skips it.
       const row = rows.get(path);
-      const version = localVersionOf(bundle.article.updatedAt, bundle.highlights);
+      const version = settledBefore(bundle, readAt)
+        ? localVersionOf(bundle.article.updatedAt, bundle.highlights)
+        : undefined;
       if (row && row.localVersion !== version) rows.set(path, { ...row, localVersion: version });
     }
     const deletedDir = full(tombstonePath('x')).slice(0, -'x.json'.length);

@@ -231,6 +231,22 @@ describe('syncWithGit', { timeout: 60_000 }, () => {
     expect(next).toBeLessThan(first / 20);
   });
 
+  it('sends an edit made in the second it last synced in (times have whole seconds)', async () => {
+    const second = '2026-12-06T16:00:00+00:00';
+    await a.db.articles.add(storedArticle(300, { updatedAt: second }));
+    expect(await a.sync('2026-12-06T16:00:00.300Z')).toMatchObject({ sent: 1 });
+    // A retag later in the same second: its time is the one the sync saw.
+    await a.db.articles.update('a-300', { tags: ['racy'], updatedAt: second });
+    expect(await a.sync('2026-12-06T16:00:00.800Z')).toMatchObject({ sent: 1 });
+    const record = await git(
+      ['show', 'main:blog/_gleaner/library/a-300.json'],
+      server.repoPath('site'),
+    );
+    expect(JSON.parse(record).article.tags).toEqual(['racy']);
+    // Once the second is over, the version is kept and nothing more is read or sent.
+    expect(await a.sync('2026-12-06T16:00:01.500Z')).toMatchObject({ sent: 0 });
+  });
+
   it('never writes the token into the repository', async () => {
     const everything = await git(['log', '-p', '--all'], server.repoPath('site'));
     expect(everything).not.toContain(TOKEN);
