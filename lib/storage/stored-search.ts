@@ -187,6 +187,7 @@ async function chunkReader(db: GleanerDB): Promise<ReadChunks> {
   if (!db.isOpen()) await db.open();
   const store = db.backendDB().transaction('searchChunks', 'readonly').objectStore('searchChunks');
   // [chunk] sorts before every [chunk, segment]; [chunk, []] after them (an array after a number).
+  // Every read must be asked before the caller's first await: the transaction commits once idle.
   return (from, to) =>
     new Promise((resolve, reject) => {
       const request = store.getAll(IDBKeyRange.bound([from], [to, []]));
