@@ -270,7 +270,7 @@ function zlibInflate(zlib: ZlibInflateExports): CreateInflater {
           close();
           throw error;
         }
-        if (last) close();
+        close(); // only the last piece gets here
       },
       close,
     };
