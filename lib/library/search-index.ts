@@ -130,15 +130,19 @@ function orderBySelectivity(source: RankSource, parts: readonly QueryPart[]): Qu
   return [...parts].sort((a, b) => cost(a) - cost(b));
 }
 
+/** Documents that match every part of a query, by ascending number, with their BM25 scores. */
+export interface Matches {
+  docs: Uint32Array;
+  scores: Float64Array;
+}
+
 /**
  * Documents that match every part of the query (AND), with their BM25 scores, by document
  * number; the phrase check is left to the caller (it reads texts or positions).
  */
-export function rankMatches(
-  source: RankSource,
-  parts: readonly QueryPart[],
-): { n: number; score: number }[] {
-  if (parts.length === 0 || source.live === 0) return [];
+export function rankMatches(source: RankSource, parts: readonly QueryPart[]): Matches {
+  if (parts.length === 0 || source.live === 0)
+    return { docs: new Uint32Array(0), scores: new Float64Array(0) };
   const scores = new Float64Array(source.slots);
   const matched = new Uint16Array(source.slots);
   let required = 0;
@@ -171,16 +175,61 @@ export function rankMatches(
     else for (const gram of part.grams) apply([[gram, 1]]);
   }
 
-  const found: { n: number; score: number }[] = [];
-  for (let n = 0; n < source.slots; n++) {
-    if (matched[n] === required && source.isLive(n)) found.push({ n, score: scores[n] ?? 0 });
+  let count = 0;
+  for (let n = 0; n < source.slots; n++) if (matched[n] === required && source.isLive(n)) count++;
+  const found = { docs: new Uint32Array(count), scores: new Float64Array(count) };
+  for (let n = 0, k = 0; n < source.slots; n++) {
+    if (matched[n] !== required || !source.isLive(n)) continue;
+    found.docs[k] = n;
+    found.scores[k++] = scores[n] ?? 0;
   }
   return found;
 }
 
-/** Best first; equal scores by id, so every index gives the same order. */
-export function byRank(a: SearchHit, b: SearchHit): number {
-  return b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+/**
+ * The order of hits best first (highest score; equal scores by id, so every index gives the same
+ * order), as indexes into `scores`. A comparator sort of 50,000 hit objects took 30–60 ms; the
+ * scores sort natively here, and only runs of equal scores compare ids.
+ */
+export function bestFirst(scores: Float64Array, idAt: (i: number) => string): Uint32Array {
+  const count = scores.length;
+  const keys = new Float64Array(count);
+  for (let i = 0; i < count; i++) keys[i] = -(scores[i] ?? 0);
+  keys.sort();
+  // Where the next hit of each score goes: the start of its run in `keys`.
+  const slotOf = new Map<number, number>();
+  for (let k = 0; k < count; k++)
+    if (k === 0 || keys[k] !== keys[k - 1]) slotOf.set(keys[k] ?? 0, k);
+  const order = new Uint32Array(count);
+  for (let i = 0; i < count; i++) {
+    const key = -(scores[i] ?? 0);
+    const slot = slotOf.get(key) ?? 0;
+    order[slot] = i;
+    slotOf.set(key, slot + 1);
+  }
+  for (let start = 0; start < count;) {
+    let end = start + 1;
+    while (end < count && keys[end] === keys[start]) end++;
+    if (end - start > 1)
+      order.subarray(start, end).sort((a, b) => {
+        const x = idAt(a);
+        const y = idAt(b);
+        return x < y ? -1 : x > y ? 1 : 0;
+      });
+    start = end;
+  }
+  return order;
+}
+
+/** Hits best first from matches that passed the phrase check (`ids[i]` names `scores[i]`). */
+export function toHits(ids: readonly string[], scores: Float64Array): SearchHit[] {
+  return Array.from(
+    bestFirst(scores, (i) => ids[i] ?? ''),
+    (i) => ({
+      id: ids[i] ?? '',
+      score: scores[i] ?? 0,
+    }),
+  );
 }
 
 /** An in-memory index: the reference a kept index is checked against, and the engine for tests. */
@@ -281,14 +330,17 @@ export class SearchIndex implements RankSource {
   search(query: string, limit = Infinity): SearchHit[] {
     const parts = parseQuery(query);
     const phrases = phrasesOf(parts);
-    const hits: SearchHit[] = [];
-    for (const { n, score } of rankMatches(this, parts)) {
+    const { docs, scores } = rankMatches(this, parts);
+    const ids: string[] = [];
+    const kept = new Float64Array(docs.length);
+    docs.forEach((n, i) => {
       const doc = this.docs[n];
-      if (!doc) continue;
-      if (phrases.length && !phrases.every((p) => containsPhrase(doc, p.text))) continue;
-      hits.push({ id: doc.id, score });
-    }
-    hits.sort(byRank);
+      if (!doc) return;
+      if (phrases.length && !phrases.every((p) => containsPhrase(doc, p.text))) return;
+      kept[ids.length] = scores[i] ?? 0;
+      ids.push(doc.id);
+    });
+    const hits = toHits(ids, kept.subarray(0, ids.length));
     return hits.length > limit ? hits.slice(0, limit) : hits;
   }
 }

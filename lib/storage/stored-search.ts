@@ -11,9 +11,9 @@ import type { SearchChunkRow, SearchDocRow } from './search-records';
 import { searchTextOf } from '../library/cards';
 import { parseQuery, type QueryPart } from '../library/fold';
 import {
-  byRank,
   phrasesOf,
   rankMatches,
+  toHits,
   type CjkPhrase,
   type Postings,
   type RankSource,
@@ -30,13 +30,13 @@ function bySaved(a: LibraryCard, b: LibraryCard): number {
 interface Merged extends Postings {
   docs: number[];
   weights: number[];
-  /** For CJK terms: where each of `docs` has the term. */
-  positions: ArrayLike<number>[] | null;
 }
 
 /** The rows a query needs, merged per term over segments, dead documents left out. */
 class QueryView implements RankSource {
   private readonly merged = new Map<string, Merged>();
+  /** Each CJK term's rows as read, for the phrase check: most queries never look at positions. */
+  private readonly placed = new Map<string, TermPostings[]>();
   private readonly sorted: string[];
 
   constructor(
@@ -44,19 +44,21 @@ class QueryView implements RankSource {
     rows: readonly TermPostings[],
   ) {
     for (const row of rows) {
+      let list = this.merged.get(row.term);
       for (let i = 0; i < row.docs.length; i++) {
         const n = row.docs[i] ?? 0;
         if (!docs.isLive(n)) continue;
-        let list = this.merged.get(row.term);
         if (!list) {
-          list = { docs: [], weights: [], positions: row.offsets ? [] : null };
+          list = { docs: [], weights: [] };
           this.merged.set(row.term, list);
         }
         list.docs.push(n);
         list.weights.push(row.weights[i] ?? 0);
-        if (list.positions && row.offsets && row.positions) {
-          list.positions.push(row.positions.subarray(row.offsets[i], row.offsets[i + 1]));
-        }
+      }
+      if (row.offsets && row.positions) {
+        const placed = this.placed.get(row.term);
+        if (placed) placed.push(row);
+        else this.placed.set(row.term, [row]);
       }
     }
     this.sorted = [...this.merged.keys()].sort();
@@ -94,8 +96,14 @@ class QueryView implements RankSource {
     let byDoc = this.placesOf.get(term);
     if (!byDoc) {
       byDoc = new Map();
-      const list = this.merged.get(term);
-      list?.docs.forEach((doc, i) => byDoc?.set(doc, list.positions?.[i] ?? []));
+      for (const row of this.placed.get(term) ?? []) {
+        const { offsets, positions } = row;
+        if (!offsets || !positions) continue;
+        for (let i = 0; i < row.docs.length; i++) {
+          const doc = row.docs[i] ?? 0;
+          if (this.docs.isLive(doc)) byDoc.set(doc, positions.subarray(offsets[i], offsets[i + 1]));
+        }
+      }
       this.placesOf.set(term, byDoc);
     }
     return byDoc.get(n);
@@ -106,7 +114,6 @@ class QueryView implements RankSource {
     const places = phrase.grams.map((gram) => this.places(gram, n));
     const [first, ...rest] = places;
     if (!first || rest.some((p) => !p)) return false;
-    const sets = rest.map((p) => new Set(Array.from(p ?? [])));
     // Each bigram starts one character after the one before it.
     const steps = phrase.grams
       .slice(0, -1)
@@ -114,14 +121,26 @@ class QueryView implements RankSource {
     for (let k = 0; k < first.length; k++) {
       let at = first[k] ?? 0;
       let ok = true;
-      for (let i = 0; i < sets.length && ok; i++) {
+      for (let i = 0; i < rest.length && ok; i++) {
         at += steps[i] ?? 1;
-        ok = sets[i]?.has(at) ?? false;
+        ok = holds(rest[i] ?? [], at);
       }
       if (ok) return true;
     }
     return false;
   }
+}
+
+/** Whether ascending `places` (a document's positions of a term, as indexed) hold `at`. */
+function holds(places: ArrayLike<number>, at: number): boolean {
+  let lo = 0;
+  let hi = places.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((places[mid] ?? 0) < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < places.length && places[lo] === at;
 }
 
 /** The indexed documents as the page holds them: cards, and numbers and lengths for ranking. */
@@ -257,14 +276,17 @@ export class StoredSearch {
     const rows = await Promise.all(parts.map((part) => readPostings(read, part)));
     const view = new QueryView(this.docs, rows.flat());
     const phrases = phrasesOf(parts);
-    const hits: SearchHit[] = [];
-    for (const { n, score } of rankMatches(view, parts)) {
+    const { docs, scores } = rankMatches(view, parts);
+    const ids: string[] = [];
+    const kept = new Float64Array(docs.length);
+    docs.forEach((n, i) => {
       const id = this.docs.idAt(n);
-      if (id === undefined) continue;
-      if (phrases.length && !phrases.every((p) => view.standsTogether(n, p))) continue;
-      hits.push({ id, score });
-    }
-    return hits.sort(byRank);
+      if (id === undefined) return;
+      if (phrases.length && !phrases.every((p) => view.standsTogether(n, p))) return;
+      kept[ids.length] = scores[i] ?? 0;
+      ids.push(id);
+    });
+    return toHits(ids, kept.subarray(0, ids.length));
   }
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { foldText, parseQuery } from '@/lib/library/fold';
-import { SearchIndex, type SearchDoc } from '@/lib/library/search-index';
+import { SearchIndex, bestFirst, toHits, type SearchDoc } from '@/lib/library/search-index';
 import { markMatches, snippet } from '@/lib/library/snippet';
 
 const DOCS: SearchDoc[] = [
@@ -161,5 +161,25 @@ describe('snippets', () => {
 
   it('returns null when nothing matches', () => {
     expect(snippet('nothing here', parseQuery('zebra'))).toBeNull();
+  });
+});
+
+describe('bestFirst', () => {
+  it('orders by score, highest first, and equal scores by id, as a comparator sort does', () => {
+    // Scores from a small set, so most hits tie with others and their ids decide.
+    let seed = 7;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const ids = Array.from({ length: 2000 }, (_, i) => `doc-${Math.floor(random() * 1e6)}-${i}`);
+    const scores = Float64Array.from(ids, () => [0.5, 1.25, 3, 7.75][Math.floor(random() * 4)]!);
+    const expected = ids
+      .map((id, i) => ({ id, score: scores[i]! }))
+      .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    expect(toHits(ids, scores)).toEqual(expected);
+  });
+
+  it('gives every index once, and nothing for no hits', () => {
+    const order = bestFirst(Float64Array.from([2, 9, 2, 4]), (i) => ['d', 'c', 'b', 'a'][i]!);
+    expect([...order]).toEqual([1, 3, 2, 0]);
+    expect(bestFirst(new Float64Array(0), () => '')).toHaveLength(0);
   });
 });
