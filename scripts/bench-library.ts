@@ -31,6 +31,9 @@ const COUNT = Number(process.env.BENCH_ARTICLES ?? 10_000);
  * library page during the queries; `renderers`: of the page's export workers during the export;
  * `worker`: of the service worker during seeding, export and import. */
 const PROFILE = process.env.BENCH_PROFILE;
+/** `open-search`: stop after the opens and the search (repeat runs of those figures in minutes,
+ * not the ~35 of a whole run at 100,000); otherwise every phase. */
+const OPEN_SEARCH_ONLY = process.env.BENCH_PHASES === 'open-search';
 
 /** Runs `phase`, printing where the profiled context's CPU time went when BENCH_PROFILE asks. */
 async function profiled<T>(
@@ -371,6 +374,12 @@ async function main() {
       input.value = '';
       input.dispatchEvent(new Event('input', { bubbles: true }));
     });
+    if (OPEN_SEARCH_ONLY) {
+      console.log(
+        `BENCH_PHASES=open-search: no export or import; bench wall time ${((performance.now() - wall) / 1000).toFixed(0)} s; load average at the end ${load()}`,
+      );
+      return;
+    }
 
     // Export everything, sampling the page's JS heap through DevTools while it runs.
     const cdp = await browser.context.newCDPSession(library);
