@@ -93,8 +93,8 @@ export interface RankSource {
   slots: number;
   lengthOf(n: number): number;
   isLive(n: number): boolean;
-  /** undefined when no live document has the term. */
-  postings(term: string): Postings | undefined;
+  /** The term's postings, in one or more runs (segments); undefined when no live document has it. */
+  postings(term: string): readonly Postings[] | undefined;
   /** Documents with the term (what a fresh index's postings hold). */
   df(term: string): number;
   /** Terms that start with `prefix` (itself included), in code-unit order. */
@@ -152,19 +152,21 @@ export function rankMatches(source: RankSource, parts: readonly QueryPart[]): Ma
     // One requirement: a document counts once however many of these terms it has.
     required++;
     for (const [term, weight] of terms) {
-      const postings = source.postings(term);
-      if (!postings) continue;
+      const runs = source.postings(term);
+      if (!runs) continue;
       const df = source.df(term);
       const idf = Math.log(1 + (source.live - df + 0.5) / (df + 0.5));
-      const { docs, weights } = postings;
-      for (let i = 0; i < docs.length; i++) {
-        const n = docs[i] ?? 0;
-        const seen = matched[n] ?? 0;
-        if (seen < required - 1) continue; // already failed an earlier requirement
-        const tf = weights[i] ?? 0;
-        const norm = tf + K1 * (1 - B + (B * source.lengthOf(n)) / avgLength);
-        scores[n] = (scores[n] ?? 0) + weight * idf * ((tf * (K1 + 1)) / norm);
-        if (seen === required - 1) matched[n] = required;
+      // Dead documents may be in the runs: they never reach the result (checked below).
+      for (const { docs, weights } of runs) {
+        for (let i = 0; i < docs.length; i++) {
+          const n = docs[i] ?? 0;
+          const seen = matched[n] ?? 0;
+          if (seen < required - 1) continue; // already failed an earlier requirement
+          const tf = weights[i] ?? 0;
+          const norm = tf + K1 * (1 - B + (B * source.lengthOf(n)) / avgLength);
+          scores[n] = (scores[n] ?? 0) + weight * idf * ((tf * (K1 + 1)) / norm);
+          if (seen === required - 1) matched[n] = required;
+        }
       }
     }
   };
@@ -301,8 +303,9 @@ export class SearchIndex implements RankSource {
     return Boolean(this.docs[n]);
   }
 
-  postings(term: string): Postings | undefined {
-    return this.lists.get(term);
+  postings(term: string): readonly Postings[] | undefined {
+    const list = this.lists.get(term);
+    return list && [list];
   }
 
   df(term: string): number {

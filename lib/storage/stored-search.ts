@@ -15,7 +15,6 @@ import {
   rankMatches,
   toHits,
   type CjkPhrase,
-  type Postings,
   type RankSource,
   type SearchDoc,
   type SearchHit,
@@ -27,41 +26,37 @@ function bySaved(a: LibraryCard, b: LibraryCard): number {
   return a.savedAt < b.savedAt ? 1 : a.savedAt > b.savedAt ? -1 : a.id < b.id ? 1 : -1;
 }
 
-interface Merged extends Postings {
-  docs: number[];
-  weights: number[];
+/** A term's rows (one per segment read) and how many live documents they hold. */
+interface TermRuns {
+  runs: TermPostings[];
+  df: number;
 }
 
-/** The rows a query needs, merged per term over segments, dead documents left out. */
+/**
+ * The rows a query needs, per term over segments, ranked as they were read: copying them into one
+ * list per term made most of a query's garbage. Dead documents stay in the runs; `df` and the
+ * ranking leave them out.
+ */
 class QueryView implements RankSource {
-  private readonly merged = new Map<string, Merged>();
-  /** Each CJK term's rows as read, for the phrase check: most queries never look at positions. */
-  private readonly placed = new Map<string, TermPostings[]>();
+  private readonly terms = new Map<string, TermRuns>();
   private readonly sorted: string[];
 
   constructor(
     private readonly docs: DocTable,
     rows: readonly TermPostings[],
   ) {
+    const read = new Map<string, TermRuns>();
     for (const row of rows) {
-      let list = this.merged.get(row.term);
-      for (let i = 0; i < row.docs.length; i++) {
-        const n = row.docs[i] ?? 0;
-        if (!docs.isLive(n)) continue;
-        if (!list) {
-          list = { docs: [], weights: [] };
-          this.merged.set(row.term, list);
-        }
-        list.docs.push(n);
-        list.weights.push(row.weights[i] ?? 0);
+      let term = read.get(row.term);
+      if (!term) {
+        term = { runs: [], df: 0 };
+        read.set(row.term, term);
       }
-      if (row.offsets && row.positions) {
-        const placed = this.placed.get(row.term);
-        if (placed) placed.push(row);
-        else this.placed.set(row.term, [row]);
-      }
+      term.runs.push(row);
+      for (let i = 0; i < row.docs.length; i++) if (docs.isLive(row.docs[i] ?? 0)) term.df++;
     }
-    this.sorted = [...this.merged.keys()].sort();
+    for (const [text, term] of read) if (term.df > 0) this.terms.set(text, term);
+    this.sorted = [...this.terms.keys()].sort();
   }
 
   get live() {
@@ -80,10 +75,10 @@ class QueryView implements RankSource {
     return this.docs.isLive(n);
   }
   postings(term: string) {
-    return this.merged.get(term);
+    return this.terms.get(term)?.runs;
   }
   df(term: string) {
-    return this.merged.get(term)?.docs.length ?? 0;
+    return this.terms.get(term)?.df ?? 0;
   }
   termsStartingWith(prefix: string) {
     return this.sorted.filter((term) => term.startsWith(prefix));
@@ -96,7 +91,7 @@ class QueryView implements RankSource {
     let byDoc = this.placesOf.get(term);
     if (!byDoc) {
       byDoc = new Map();
-      for (const row of this.placed.get(term) ?? []) {
+      for (const row of this.terms.get(term)?.runs ?? []) {
         const { offsets, positions } = row;
         if (!offsets || !positions) continue;
         for (let i = 0; i < row.docs.length; i++) {
@@ -216,25 +211,42 @@ async function chunkReader(db: GleanerDB): Promise<ReadChunks> {
     });
 }
 
-/** The postings for a part: a word's (and the words it starts), or a CJK run's bigrams. */
-async function readPostings(read: ReadChunks, part: QueryPart): Promise<TermPostings[]> {
-  const chunks = async (prefix: string, keep: (term: string) => boolean) => {
-    const [from, to] = chunkRangeOf(prefix);
-    const rows = await read(from, to);
-    return rows.flatMap((row) => unpackChunk(row, keep));
-  };
+/** The chunk ranges a query part reads (`[from, to]`), and which of their terms it ranks. */
+function chunksOf(part: QueryPart): { ranges: [string, string][]; wants(term: string): boolean } {
   if (part.kind === 'cjk' && part.grams.length) {
-    // Each chunk read once, each bigram once: `腾讯腾讯` has 腾讯 twice, and two lists of its
-    // postings would count its documents twice.
     const grams = new Set(part.grams);
-    const lists = await Promise.all(
-      [...new Set(part.grams.map(chunkOf))].map((chunk) =>
-        chunks(chunk, (term) => grams.has(term)),
-      ),
-    );
-    return lists.flat();
+    return {
+      ranges: [...new Set(part.grams.map(chunkOf))].map((chunk) => [chunk, chunk]),
+      wants: (term) => grams.has(term),
+    };
   }
-  return chunks(part.text, (term) => term.startsWith(part.text));
+  return { ranges: [chunkRangeOf(part.text)], wants: (term) => term.startsWith(part.text) };
+}
+
+/**
+ * The postings a query ranks: every chunk row its parts need, each read and counted once (`gov
+ * government` reads chunk `gov` for both parts, and `腾讯腾讯` has 腾讯 twice: two copies of a
+ * row would count its documents twice).
+ */
+async function readPostings(
+  read: ReadChunks,
+  parts: readonly QueryPart[],
+): Promise<TermPostings[]> {
+  const chunks = parts.map(chunksOf);
+  const ranges = new Map(
+    chunks.flatMap(({ ranges }) => ranges.map((range) => [range.join('\0'), range] as const)),
+  );
+  const results = await Promise.all([...ranges.values()].map(([from, to]) => read(from, to)));
+  const wanted = (term: string) => chunks.some(({ wants }) => wants(term));
+  const seen = new Set<string>();
+  const postings: TermPostings[] = [];
+  for (const row of results.flat()) {
+    const key = `${row.chunk}\0${row.segment}`;
+    if (seen.has(key)) continue; // read again by a wider range
+    seen.add(key);
+    for (const term of unpackChunk(row, wanted)) postings.push(term);
+  }
+  return postings;
 }
 
 export class StoredSearch {
@@ -273,8 +285,7 @@ export class StoredSearch {
     const parts = parseQuery(query);
     if (!parts.length || !this.docs.live) return [];
     const read = await chunkReader(this.db);
-    const rows = await Promise.all(parts.map((part) => readPostings(read, part)));
-    const view = new QueryView(this.docs, rows.flat());
+    const view = new QueryView(this.docs, await readPostings(read, parts));
     const phrases = phrasesOf(parts);
     const { docs, scores } = rankMatches(view, parts);
     const ids: string[] = [];

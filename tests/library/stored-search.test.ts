@@ -189,6 +189,9 @@ const QUERIES = [
   'gov',
   // Shorter than a chunk's name: read from every chunk it starts.
   'cl',
+  // Parts that read the same chunk rows: each row counts once.
+  'gov government',
+  'c climate',
   'market price',
   'p',
   'ferry harbour',
