@@ -50,6 +50,7 @@ type LibraryRequestType =
   | 'library:delete'
   | 'library:restore'
   | 'library:import'
+  | 'library:import-hold'
   | 'library:import-images';
 
 type LibraryHandlers = {
@@ -126,6 +127,10 @@ export function createLibraryHandlers(deps: LibraryDeps): LibraryHandlers {
       return attempt(() =>
         importRecords(deps.db, request.records, nowIso(), { keepIds: request.keepIds }),
       );
+    },
+    'library:import-hold': () => {
+      deps.holdIndexer?.(IMPORT_INDEX_HOLD_MS);
+      return Promise.resolve(ok(null));
     },
     'library:import-images': (request) =>
       attempt(async () => {

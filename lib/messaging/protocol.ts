@@ -154,6 +154,7 @@ export interface ResponseMap {
   'library:delete': Result<ArticleBundle[]>;
   'library:restore': Result<{ restored: number }>;
   'library:import': Result<ImportOutcome[]>;
+  'library:import-hold': Result<null>;
   /** Images stored, and those refused (bytes not as named, no imported article uses them). */
   'library:import-images': Result<{ stored: number; refused: { hash: string; reason: string }[] }>;
   /** The outcome of this publish: sent, waiting in the queue, or failed (not queued). */
@@ -243,6 +244,8 @@ function libraryRequestSchemas() {
       records: z.array(record).max(1_000),
       keepIds: z.boolean(),
     }),
+    /** The library page writes an import batch itself: the indexer waits while batches come. */
+    z.object({ type: z.literal('library:import-hold') }),
     /**
      * Kept images of imported articles, after the articles (lib/library/import-images.ts): bytes
      * in base64, a few MB a message (one image alone may be up to 25 MB).

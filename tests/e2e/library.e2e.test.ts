@@ -223,6 +223,13 @@ describe('the library: list, search, filter, export, wipe, import', () => {
       .poll(() => library.getByTestId('notice').textContent(), { timeout: 20_000 })
       .toContain('Imported 3 of 3 articles: 3 new articles');
     await expect.poll(() => library.getByTestId('article-row').count()).toBe(3);
+    // The page wrote the import itself: the background still indexes it for search.
+    await library.getByTestId('search-input').fill('ferries');
+    await expect
+      .poll(() => library.getByTestId('row-title').allTextContents(), { timeout: 20_000 })
+      .toEqual([expect.stringContaining('Night ferries')]);
+    await library.getByTestId('search-input').fill('');
+    await expect.poll(() => library.getByTestId('article-row').count()).toBe(3);
     const after = await everything(library);
     expect(withoutIds(after)).toEqual(withoutIds(before));
     expect(after.flatMap((b) => b.highlights)).toHaveLength(3);

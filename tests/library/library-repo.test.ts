@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createHandlers, dispatch } from '@/lib/messaging/handlers';
 import { parseRequest } from '@/lib/messaging/protocol';
+import { IMPORT_INDEX_HOLD_MS } from '@/lib/messaging/library-handlers';
 import { GleanerDB } from '@/lib/storage/db';
 import {
   deleteArticles,
@@ -292,5 +293,18 @@ describe('wiring', () => {
       bundles: deleted.ok ? deleted.value : [],
     });
     expect(await dispatch(handlers, restore!)).toEqual({ ok: true, value: { restored: 1 } });
+  });
+
+  it('holds the indexer for an import the page writes itself', async () => {
+    const holds: number[] = [];
+    const handlers = createHandlers({
+      db,
+      extractFromTab: async () => ({ ok: false, error: { code: 'no-article', message: '' } }),
+      now: () => new Date('2026-12-01T09:00:00Z'),
+      holdIndexer: (ms: number) => holds.push(ms),
+    } as Parameters<typeof createHandlers>[0]);
+    const hold = parseRequest({ type: 'library:import-hold' });
+    expect(await dispatch(handlers, hold!)).toEqual({ ok: true, value: null });
+    expect(holds).toEqual([IMPORT_INDEX_HOLD_MS]);
   });
 });
