@@ -1,6 +1,6 @@
 /**
- * A library-page worker for exports: reads its batch of articles from IndexedDB itself (read-only;
- * every write goes through the background), renders the posts and deflates them, so neither the
+ * A library-page worker for exports: reads its batch of articles from IndexedDB itself
+ * (read-only), renders the posts and deflates them, so neither the
  * service worker's messaging nor the page's thread carries the texts.
  */
 import { imageTypesOf, renderBatch, type RenderedBatch } from '@/lib/library/bulk-export';

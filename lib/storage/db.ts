@@ -25,7 +25,10 @@ import type { SearchDocRow, SearchMetaRow, SearchChunkRow, SearchQueueRow } from
 
 export const DEFAULT_DB_NAME = 'gleaner';
 
-/** The one database, owned by the background. Records stay plain objects (they cross messaging). */
+/**
+ * The one database. The background writes it, but for an import's batches (the library page writes
+ * those itself); pages read it. Records stay plain objects (they cross messaging).
+ */
 export class GleanerDB extends Dexie {
   articles!: Table<Article, string>;
   highlights!: Table<Highlight, string>;
