@@ -1,7 +1,7 @@
 /**
- * A library-page worker for exports: reads its batch of articles from IndexedDB itself
- * (read-only), renders the posts and deflates them, so neither the
- * service worker's messaging nor the page's thread carries the texts.
+ * A library-page worker for exports: reads its batch of articles from IndexedDB itself (read-only),
+ * renders the posts and deflates them, so neither the service worker's messaging nor the page's
+ * thread carries the texts.
  */
 import { imageTypesOf, renderBatch, type RenderedBatch } from '@/lib/library/bulk-export';
 import zlibWasmUrl from '@zip.js/zip.js/dist/zip-module.wasm?url';

@@ -64,9 +64,9 @@ async function downloadBlob(blob: Blob, fileName: string): Promise<void> {
 }
 
 /**
- * Where an export reads the articles: straight from the extension's IndexedDB, read-only.
- * Messaging them would serialise ~20 KB an article
- * through the service worker, which halved the export rate; the background is the fallback.
+ * Where an export reads the articles: straight from the extension's IndexedDB, read-only. Messaging
+ * them would serialise ~20 KB an article through the service worker, which halved the export rate;
+ * the background is the fallback.
  */
 async function bundleReader(): Promise<{
   read(ids: string[]): Promise<ArticleBundle[]>;
