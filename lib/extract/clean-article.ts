@@ -28,6 +28,9 @@ export interface CleanOptions {
 const CLUTTER_NAME =
   /^(?:share|sharing|social|sharebar|share-?(?:bar|box|buttons?|tools|links|wrap|this)|social-?(?:share|links|icons|media)|bdshare.*|jiathis.*|addthis.*|declare|disclaimer|statement|copyright|res-edit|editor(?:-?name)?|article-editor|related|related-?(?:posts?|articles?|news|stories|links|content)|recommend(?:ed|ations?)?|comments?|comment-?(?:list|area|section|box|form)|newsletter|subscribe|advert(?:isement)?|ads?|ad-?(?:slot|container|wrapper|unit|banner)|sponsored|byline|dateline|post-?meta|entry-?meta|article-?meta|meta-?info|tags|tag-?list|post-?tags|article-?tags|breadcrumbs?|author-?(?:bio|box|info|card)|about-?author|print|toolbar|pagination|pager|qrcode|erweima|stock-?(?:quote|box|chart)|quote-?box|hq-?box)$/i;
 
+/** The author's box named as part of a longer name: `dice-author-bio-text`, `blog-authorbox-content`. */
+const AUTHOR_BOX_PART = /(?:^|[-_])author[-_]?(?:bio|box)(?:[-_]|$)/i;
+
 /** Stock-quote boxes and charts that finance sites put into the story. */
 const STOCK_LINK =
   /^https?:\/\/(?:quote|stockpage|finance\.sina\.com\.cn\/realstock|gu\.qq\.com)[./]/i;
@@ -35,7 +38,12 @@ const STOCK_LINK =
 function isClutterByName(element: Element): boolean {
   const names = `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`;
   if (!names.trim()) return false;
-  if (!names.split(/\s+/).some((token) => token && CLUTTER_NAME.test(token))) return false;
+  if (
+    !names
+      .split(/\s+/)
+      .some((token) => token && (CLUTTER_NAME.test(token) || AUTHOR_BOX_PART.test(token)))
+  )
+    return false;
   // A long block is the story itself, whatever its class says; a story's lead in a "dateline"
   // element is the story's first words.
   const text = element.textContent ?? '';
@@ -107,11 +115,37 @@ function isCaption(element: Element): boolean {
   );
 }
 
-/** `[class], [id], a[href], table, figcaption`, walked (selector engines are slow in jsdom). */
+/** Microdata of an article of its own: `itemtype="https://schema.org/NewsArticle"`, `BlogPosting`. */
+const ARTICLE_ITEM = /schema\.org\/\w*(?:Article|Posting)$/i;
+
+function isArticleItem(element: Element): boolean {
+  return ARTICLE_ITEM.test(element.getAttribute('itemtype')?.trim() ?? '');
+}
+
+/**
+ * A card of another article in a list of them (courses, "more news"): items marked up as articles
+ * of their own, two or more side by side, each short. The story's own wrapper is never one of a row.
+ */
+function isTeaserCard(element: Element, container: Element, rows: Set<Element>): boolean {
+  if (element === container || !isArticleItem(element)) return false;
+  if ((element.textContent ?? '').length > 800) return false;
+  const parent = element.parentElement;
+  if (!parent) return false;
+  // (Counted once per row: the cards before this one may be gone already.)
+  if (rows.has(parent)) return true;
+  let items = 0;
+  for (const sibling of parent.children) if (isArticleItem(sibling)) items += 1;
+  if (items < 2) return false;
+  rows.add(parent);
+  return true;
+}
+
+/** `[class], [id], [itemtype], a[href], table, figcaption`, walked (selector engines are slow in jsdom). */
 function isStructureCandidate(element: Element): boolean {
   const name = element.localName;
   return (
     element.hasAttribute('class') ||
+    element.hasAttribute('itemtype') ||
     element.hasAttribute('id') ||
     (name === 'a' && element.hasAttribute('href')) ||
     name === 'table' ||
@@ -120,10 +154,17 @@ function isStructureCandidate(element: Element): boolean {
 }
 
 function removeByStructure(container: Element): void {
+  const cardRows = new Set<Element>();
   for (const element of elementsWhere(container, isStructureCandidate)) {
     // (Readability's article is not in a document: `isConnected` cannot tell what was removed.)
     if (!container.contains(element)) continue;
-    if (isClutterByName(element) || isStockQuote(element) || isCaption(element)) element.remove();
+    if (
+      isClutterByName(element) ||
+      isStockQuote(element) ||
+      isCaption(element) ||
+      isTeaserCard(element, container, cardRows)
+    )
+      element.remove();
   }
 }
 
@@ -160,7 +201,8 @@ const WHOLE_LINE = new RegExp(
       '[\\u3400-\\u9fff]{1,4}\\s*[(（]\\d+[)）]',
       'Share|Share this|Share this (?:article|story|post|page)|Tweet|Email|Print|Comments?|\\d+ [Cc]omments?|Leave a (?:comment|reply)|Reply|Subscribe|Sign up|Sign in|Log in|Register',
       'Related|Related (?:articles|stories|posts|content|coverage|news|links|reading|topics)|More (?:stories|articles|news)|Recommended|Recommended (?:for you|articles|stories)|You (?:may|might) also like|Read (?:more|next|also)|See also|Also read|Most (?:popular|read)|Trending|Popular',
-      'Advertisement|Advertising|Sponsored|Sponsored content|Ad|Ads|Promoted|Continue reading|Story continues below|Scroll to continue',
+      'Advertisement|Advertising|Sponsored|Sponsored content|Ad|Ads|Promoted|Continue reading|(?:Story|Article) continues below|Scroll to continue',
+      'Learn more|Find out more|View all|See all|Show all|Get a (?:free )?quote|Request a quote|Show caption|Hide caption',
       'Image|Images|Photo|Photos|Caption|Close|Open|Expand|Enlarge|Enlarge (?:image|photo)|Next|Previous|Prev|Back|Menu|Skip|Play|Pause|Loading|View (?:gallery|photos|slideshow|comments)',
       'Email the author|Email this|Order reprints|Reprints|Print article|Print this|Text size|Font size|Listen to (?:this )?(?:article|story)|Save|Saved|Copy link|Gift (?:this )?article',
       'AP|AFP|Reuters|Getty Images|EPA|Bloomberg|Shutterstock|Xinhua|Associated Press|File photo',
@@ -198,6 +240,7 @@ const AGENCY_CREDIT =
 const PROMPT = [
   /^(?:sign up|subscribe|join|follow|like us|download|get|click|tap|don't miss|never miss)\b.{0,200}\b(?:newsletter|inbox|twitter|facebook|instagram|linkedin|youtube|forums?|podcast|our app|the app|app store|google play|here|updates)\b/i,
   /\b(?:clicking|click) here\b/i,
+  /\b(?:book|schedule|request)\s+(?:a|your)\s+(?:free\s+)?(?:[\w-]+\s+){0,2}demo\b/i,
   /^(?:email|contact) [A-Z][\w.-]* [A-Z][\w.-]* at\b/i,
   /(?:登录后可|立即体验|同步到微博|请您对该文章评分|人已评)/,
   /您是本文第\s*\d+\s*(?:个|位)|(?:阅读|浏览|点击)(?:次数|数|量)?\s*[:：(（]?\s*\d+\s*[)）]?\s*次?$/,

@@ -202,4 +202,34 @@ describe('cleanArticle', () => {
     for (const gone of ['陈巍', '赵勇', '快讯中心', '健康频道', '新浪网登载'])
       expect(text).not.toContain(gone);
   });
+
+  it('drops the labels of buttons in the story ("Show Caption", "Get a Quote", "Article Continues Below")', () => {
+    const text = clean(
+      `<p>${STORY_EN}</p><p>Show Caption</p><p>${STORY_EN}</p><p><a href="/q">Get a Quote</a></p><p>Article Continues Below</p><p>${STORY_EN}</p>`,
+    );
+    expect(text).toContain(STORY_EN);
+    for (const gone of ['Show Caption', 'Get a Quote', 'Continues Below'])
+      expect(text).not.toContain(gone);
+  });
+
+  it('drops a row of cards of other articles (items marked up as articles of their own)', () => {
+    const card = (name: string) =>
+      `<li class="card" itemscope itemtype="https://schema.org/Article"><p>On-Demand Training</p><h2><a href="/${name}">${name} course</a></h2><p>Learn the basics of ${name} in six short lessons.</p></li>`;
+    const text = clean(
+      `<div itemscope itemtype="https://schema.org/NewsArticle"><p>${STORY_EN}</p><ul class="cards">${card('Analytics')}${card('Mobile')}</ul><p>${STORY_EN}</p></div>`,
+    );
+    expect(text).toContain(STORY_EN);
+    expect(text).not.toContain('On-Demand Training');
+    expect(text).not.toContain('Analytics course');
+  });
+
+  it('drops an author box named as part of a longer class name, and a "book a demo" prompt', () => {
+    const text = clean(
+      `<p>${STORY_EN}</p><p>${STORY_EN}</p><p>Book a FREE demo of FieldEdge and see how it helps your business.</p><p>${STORY_EN}</p>` +
+        `<div class="blog-bottom-authorbox-content"><p>Tuhin Bhatt is a co-founder of Intelivita, a leading web and mobile app development company.</p></div>`,
+    );
+    expect(text).toContain(STORY_EN);
+    expect(text).not.toContain('FieldEdge');
+    expect(text).not.toContain('Tuhin Bhatt');
+  });
 });
