@@ -56,7 +56,7 @@ const CLUTTER_TOKEN = new RegExp(
     // sign-up boxes, cookie and consent banners, pop-ups
     String.raw`newsletter(?:[-_]?(?:signup|form|box|wrap(?:per)?|container|promo))?|subscribe(?:[-_]?(?:box|form|wrap(?:per)?|banner|cta))?`,
     String.raw`cookie(?:[-_]?(?:banner|consent|notice|bar|policy))?|gdpr(?:[-_].*)?|consent(?:[-_]?banner)?`,
-    String.raw`popup|modal|overlay|lightbox`,
+    String.raw`popup|modal|overlay|lightbox|[a-z0-9]+[-_](?:modal|popup)|(?:modal|popup)[-_](?:dialog|content|wrap(?:per)?|container|window|box|body|inner)`,
     String.raw`breadcrumbs?|bread[-_]?nav|crumbs?`,
     String.raw`qrcode|qr[-_]?code|erweima`,
     // text for screen readers only, invisible on the page

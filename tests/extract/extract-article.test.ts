@@ -58,6 +58,16 @@ describe('extractArticle', () => {
     expect(text).not.toContain('Ferry fares and timetables');
   });
 
+  it('leaves out a modal dialog whose class names it with a prefix ("ss-modal")', () => {
+    const text = extract(
+      `<article><h1>Story</h1><p>${SENTENCE}</p><p>${SENTENCE}</p>` +
+        `<div class="ss-modal"><p>Our Integrity Network members review our content and ensure we are providing the most helpful information to our readers.</p></div>` +
+        `<p>${SENTENCE}</p></article>`,
+    );
+    expect(text).toContain('night ferry');
+    expect(text).not.toContain('Integrity Network');
+  });
+
   it('keeps white text that is not a site’s name (it may sit on a dark cell)', () => {
     const text = extract(
       `<div><p>${PARAGRAPH}</p><p><font color=white>下面的图表是要帮助你按步骤分析你的问题：</font></p><p>${PARAGRAPH}</p></div>`,
