@@ -28,6 +28,9 @@ export interface CleanOptions {
 const CLUTTER_NAME =
   /^(?:share|sharing|social|sharebar|share-?(?:bar|box|buttons?|tools|links|wrap|this)|social-?(?:share|links|icons|media)|bdshare.*|jiathis.*|addthis.*|declare|disclaimer|statement|copyright|res-edit|editor(?:-?name)?|article-editor|related|related-?(?:posts?|articles?|news|stories|links|content)|recommend(?:ed|ations?)?|comments?|comment-?(?:list|area|section|box|form)|newsletter|subscribe|advert(?:isement)?|ads?|ad-?(?:slot|container|wrapper|unit|banner)|sponsored|byline|dateline|post-?meta|entry-?meta|article-?meta|meta-?info|tags|tag-?list|post-?tags|article-?tags|breadcrumbs?|author-?(?:bio|box|info|card)|about-?author|print|toolbar|pagination|pager|qrcode|erweima|stock-?(?:quote|box|chart)|quote-?box|hq-?box)$/i;
 
+/** The author's box named as part of a longer name: `dice-author-bio-text`, `blog-authorbox-content`. */
+const AUTHOR_BOX_PART = /(?:^|[-_])author[-_]?(?:bio|box)(?:[-_]|$)/i;
+
 /** Stock-quote boxes and charts that finance sites put into the story. */
 const STOCK_LINK =
   /^https?:\/\/(?:quote|stockpage|finance\.sina\.com\.cn\/realstock|gu\.qq\.com)[./]/i;
@@ -35,7 +38,12 @@ const STOCK_LINK =
 function isClutterByName(element: Element): boolean {
   const names = `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`;
   if (!names.trim()) return false;
-  if (!names.split(/\s+/).some((token) => token && CLUTTER_NAME.test(token))) return false;
+  if (
+    !names
+      .split(/\s+/)
+      .some((token) => token && (CLUTTER_NAME.test(token) || AUTHOR_BOX_PART.test(token)))
+  )
+    return false;
   // A long block is the story itself, whatever its class says; a story's lead in a "dateline"
   // element is the story's first words.
   const text = element.textContent ?? '';
@@ -107,11 +115,37 @@ function isCaption(element: Element): boolean {
   );
 }
 
-/** `[class], [id], a[href], table, figcaption`, walked (selector engines are slow in jsdom). */
+/** Microdata of an article of its own: `itemtype="https://schema.org/NewsArticle"`, `BlogPosting`. */
+const ARTICLE_ITEM = /schema\.org\/\w*(?:Article|Posting)$/i;
+
+function isArticleItem(element: Element): boolean {
+  return ARTICLE_ITEM.test(element.getAttribute('itemtype')?.trim() ?? '');
+}
+
+/**
+ * A card of another article in a list of them (courses, "more news"): items marked up as articles
+ * of their own, two or more side by side, each short. The story's own wrapper is never one of a row.
+ */
+function isTeaserCard(element: Element, container: Element, rows: Set<Element>): boolean {
+  if (element === container || !isArticleItem(element)) return false;
+  if ((element.textContent ?? '').length > 800) return false;
+  const parent = element.parentElement;
+  if (!parent) return false;
+  // (Counted once per row: the cards before this one may be gone already.)
+  if (rows.has(parent)) return true;
+  let items = 0;
+  for (const sibling of parent.children) if (isArticleItem(sibling)) items += 1;
+  if (items < 2) return false;
+  rows.add(parent);
+  return true;
+}
+
+/** `[class], [id], [itemtype], a[href], table, figcaption`, walked (selector engines are slow in jsdom). */
 function isStructureCandidate(element: Element): boolean {
   const name = element.localName;
   return (
     element.hasAttribute('class') ||
+    element.hasAttribute('itemtype') ||
     element.hasAttribute('id') ||
     (name === 'a' && element.hasAttribute('href')) ||
     name === 'table' ||
@@ -120,10 +154,17 @@ function isStructureCandidate(element: Element): boolean {
 }
 
 function removeByStructure(container: Element): void {
+  const cardRows = new Set<Element>();
   for (const element of elementsWhere(container, isStructureCandidate)) {
     // (Readability's article is not in a document: `isConnected` cannot tell what was removed.)
     if (!container.contains(element)) continue;
-    if (isClutterByName(element) || isStockQuote(element) || isCaption(element)) element.remove();
+    if (
+      isClutterByName(element) ||
+      isStockQuote(element) ||
+      isCaption(element) ||
+      isTeaserCard(element, container, cardRows)
+    )
+      element.remove();
   }
 }
 
@@ -160,7 +201,8 @@ const WHOLE_LINE = new RegExp(
       '[\\u3400-\\u9fff]{1,4}\\s*[(（]\\d+[)）]',
       'Share|Share this|Share this (?:article|story|post|page)|Tweet|Email|Print|Comments?|\\d+ [Cc]omments?|Leave a (?:comment|reply)|Reply|Subscribe|Sign up|Sign in|Log in|Register',
       'Related|Related (?:articles|stories|posts|content|coverage|news|links|reading|topics)|More (?:stories|articles|news)|Recommended|Recommended (?:for you|articles|stories)|You (?:may|might) also like|Read (?:more|next|also)|See also|Also read|Most (?:popular|read)|Trending|Popular',
-      'Advertisement|Advertising|Sponsored|Sponsored content|Ad|Ads|Promoted|Continue reading|Story continues below|Scroll to continue',
+      'Advertisement|Advertising|Sponsored|Sponsored content|Ad|Ads|Promoted|Continue reading|(?:Story|Article) continues below|Scroll to continue',
+      'Learn more|Find out more|View all|See all|Show all|Get a (?:free )?quote|Request a quote|Show caption|Hide caption',
       'Image|Images|Photo|Photos|Caption|Close|Open|Expand|Enlarge|Enlarge (?:image|photo)|Next|Previous|Prev|Back|Menu|Skip|Play|Pause|Loading|View (?:gallery|photos|slideshow|comments)',
       'Email the author|Email this|Order reprints|Reprints|Print article|Print this|Text size|Font size|Listen to (?:this )?(?:article|story)|Save|Saved|Copy link|Gift (?:this )?article',
       'AP|AFP|Reuters|Getty Images|EPA|Bloomberg|Shutterstock|Xinhua|Associated Press|File photo',
@@ -177,6 +219,7 @@ const NOTICE = [
   /不代表本(?:网|站|报|平台|刊)(?:的)?(?:观点|立场)|仅代表作者本人观点|版权(?:归|属)[^。]{0,20}所有|未经[^。，]{0,10}(?:授权|许可|同意)[^。，]{0,8}(?:转载|复制|摘编|转贴|镜像)|转载请注明|如有侵权|侵权必究/,
   /^(?:©|\(c\)|copyright\b)|all rights reserved|版权所有/i,
   /^[【[（(]?\s*(?:郑重声明|免责声明|特别声明|版权声明|法律声明|风险提示|投资提示)\s*[】\]）)]?\s*[:：]/,
+  /(?:出于|为)传递更多信息之?目的|并不意味着赞同其观点/,
   /与本(?:站|网|报|平台)立场无关|不构成(?:任何)?投资建议|据此操作[，,]?\s*风险自担|投资有风险[，,]?\s*入市需谨慎/,
   /(?:发表跟贴|跟贴读取中|网友评论仅供|评论仅代表网友|文明上网|理性发言)/,
   /\b(?:affiliate|referral) links?\b|\bmay (?:earn|receive) (?:a )?(?:small )?commission|\bwe (?:earn|get) (?:a )?commission/i,
@@ -197,12 +240,20 @@ const AGENCY_CREDIT =
 const PROMPT = [
   /^(?:sign up|subscribe|join|follow|like us|download|get|click|tap|don't miss|never miss)\b.{0,200}\b(?:newsletter|inbox|twitter|facebook|instagram|linkedin|youtube|forums?|podcast|our app|the app|app store|google play|here|updates)\b/i,
   /\b(?:clicking|click) here\b/i,
+  /\b(?:book|schedule|request)\s+(?:a|your)\s+(?:free\s+)?(?:[\w-]+\s+){0,2}demo\b/i,
   /^(?:email|contact) [A-Z][\w.-]* [A-Z][\w.-]* at\b/i,
   /(?:登录后可|立即体验|同步到微博|请您对该文章评分|人已评)/,
   /您是本文第\s*\d+\s*(?:个|位)|(?:阅读|浏览|点击)(?:次数|数|量)?\s*[:：(（]?\s*\d+\s*[)）]?\s*次?$/,
   /(?:点击|扫描|扫码|长按|识别)[^。，]{0,12}(?:二维码|关注|下载|进入|查看|订阅)/,
   /(?:facebook|twitter|微博|微信)\s*(?:专页|公众号|账号)|关注我们|加入我们|欢迎(?:收听|选购|订阅|关注)/i,
   /^[（(]?(?:完|本文完|全文完|end)[）)]?$/i,
+  // The editor's credit closing a story: "(陈巍 编辑)", "（李艳 撰稿）", "(编辑：张三)", "（文/赵勇）".
+  /^[（(]\s*[\u3400-\u9fff]{2,4}(?:[\s、,，]+[\u3400-\u9fff]{2,4}){0,2}\s*(?:编辑|责编|编译|撰稿|整理|校对|审校|审核|综合|综编)\s*[)）]$/,
+  /^[（(]\s*(?:责任编辑|编辑|责编|编译|撰稿|整理|校对|审校|审核|文|作者)\s*[:：/／]\s*[\u3400-\u9fff]{2,4}(?:[\s、,，]+[\u3400-\u9fff]{2,4}){0,2}\s*[)）]$/,
+  // The source alone in brackets: "（证券时报网快讯中心）", "(中新网)".
+  /^[（(][\u3400-\u9fff]{2,12}(?:网|社|报|台|中心|频道)[)）]$/,
+  // "更多精彩内容请进入健康频道 >>": the site's pointer to its channel.
+  /^更多(?:精彩|详细|相关)?(?:内容|资讯|新闻|报道|信息)?[，,]?\s*(?:请|敬请)?(?:进入|访问|点击|登录|关注|尽在|请看)/,
   /^\d+\s*of\s*\d+(?=\D|$)/i,
   /^(?:related|read more|see also|also read|read also|more|watch|listen|recommended|most read|trending)\s*:/i,
   /\b(?:may|can) be reached at\b|\bfollow (?:him|her|them|us|me) on\b|\bhave a (?:news )?tip\b/i,
@@ -239,7 +290,7 @@ const DATELINE_START = new RegExp(
 const STORY_LEAD = new RegExp(
   [
     String.raw`^[【\[（(]?\s*本(?:报|刊|台|网|站)[^，。！？】\]]{0,30}?(?:讯|电)(?![话视脑子影力器池梯])`,
-    String.raw`^[【\[（(]?\s*[\u3400-\u9fff]{1,8}(?:社|网|台|报|新闻)[^，。！？】\]]{0,30}?(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*日\s*(?:电|讯|消息)`,
+    String.raw`^[【\[（(]?\s*(?:[A-Z]{2,6})?[\u3400-\u9fff]{1,8}(?:社|网|台|报|站|新闻)[^，。！？】\]]{0,30}?(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*日\s*(?:电|讯|消息|报道|报导)`,
     String.raw`^[【\[][^】\]]{0,30}(?:讯|电)\s*[】\]]`,
     String.raw`^(?:[A-Z][A-Za-z .,'-]{0,40}\s)?\((?:Reuters|AP|AFP|Bloomberg|UPI|CNN|Xinhua|dpa|Kyodo)\)\s*[-–—]`,
   ].join('|'),
@@ -313,9 +364,16 @@ function isBoilerplateText(text: string, segment?: Segment): boolean {
   );
 }
 
+/** A web address, or a counter of reads or comments ("阅读:3727", "评论：63", "1,024 views"). */
+const FURNITURE_BESIDE_DATE =
+  /(?:https?:\/\/|www\.)\S+|(?:阅读|浏览|评论|点击|回复|人气)(?:数|量|次数)?\s*[:：(（]?\s*\d[\d,]*\s*[)）]?|\b\d[\d,]*\s+(?:views?|comments?|replies)\b|\b(?:views?|comments?|replies)\s*[:：]\s*\d[\d,]*/gi;
+
 /** Mostly a date: the date and a few labels ("Nov. 20, 2019 Updated: Nov. 20, 2019 1:35 a.m."). */
-function isMostlyDate(text: string): boolean {
-  if (text.length > 120 || !DATE.test(text)) return false;
+function isMostlyDate(line: string): boolean {
+  if (line.length > 120 || !DATE.test(line)) return false;
+  // The site's address and the post's counters around a date are furniture too
+  // ("http://www.sina.com.cn 2012年01月12日15:57", "发表于 2004年12月27日 12:40 - (阅读:3727;评论:63)").
+  const text = line.replace(FURNITURE_BESIDE_DATE, ' ').trim();
   const withoutDates = text.replace(new RegExp(DATE.source, 'gi'), '');
   return (
     withoutDates.length < text.length * 0.5 && withoutDates.replace(/[\W\d_]+/gu, '').length < 30
@@ -556,6 +614,7 @@ export function planRemovals(
       CJK.test(line.text) &&
       !KANA.test(line.text) &&
       line.chars <= 40 &&
+      !line.lead &&
       !/[。！？!?]$/.test(line.text) &&
       !line.segment.heading &&
       !isBold(line.segment)

@@ -56,7 +56,7 @@ const CLUTTER_TOKEN = new RegExp(
     // sign-up boxes, cookie and consent banners, pop-ups
     String.raw`newsletter(?:[-_]?(?:signup|form|box|wrap(?:per)?|container|promo))?|subscribe(?:[-_]?(?:box|form|wrap(?:per)?|banner|cta))?`,
     String.raw`cookie(?:[-_]?(?:banner|consent|notice|bar|policy))?|gdpr(?:[-_].*)?|consent(?:[-_]?banner)?`,
-    String.raw`popup|modal|overlay|lightbox`,
+    String.raw`popup|modal|overlay|lightbox|[a-z0-9]+[-_](?:modal|popup)|(?:modal|popup)[-_](?:dialog|content|wrap(?:per)?|container|window|box|body|inner)`,
     String.raw`breadcrumbs?|bread[-_]?nav|crumbs?`,
     String.raw`qrcode|qr[-_]?code|erweima`,
     // text for screen readers only, invisible on the page
@@ -224,6 +224,49 @@ function judge(element: Element, hiddenClasses: ReadonlySet<string>): 'skip' | '
   return null;
 }
 
+/** Hidden by the page's markup (`hidden`, an inline style, `aria-hidden`), not by its style sheets. */
+function isHiddenAttribute(element: Element): boolean {
+  return (
+    element.hasAttribute('hidden') ||
+    hasHiddenStyle(element) ||
+    element.getAttribute('aria-hidden') === 'true'
+  );
+}
+
+/** Text to read (80 characters or more, mostly not links): an answer, a section, not a menu. */
+function isProsePanel(element: Element): boolean {
+  const text = (element.textContent ?? '').replace(/\s+/g, ' ').trim().length;
+  if (text < 80) return false;
+  let links = 0;
+  for (const link of element.getElementsByTagName('a')) links += (link.textContent ?? '').length;
+  return links < text * 0.3;
+}
+
+/** The ids that collapsed disclosure buttons control (`aria-expanded="false" aria-controls="…"`). */
+function collapsedControlTargets(body: Element): Set<string> {
+  const ids = new Set<string>();
+  for (const control of body.querySelectorAll('[aria-expanded="false"][aria-controls]'))
+    for (const id of (control.getAttribute('aria-controls') ?? '').split(/\s+/))
+      if (id) ids.add(id);
+  return ids;
+}
+
+/**
+ * The panel of a collapsed accordion or "show more" control: an FAQ's answer, a guide's section,
+ * the rest of the story. It is hidden until the reader opens it, and it is the page's text: the
+ * clip keeps it. Known by the control beside it (just before it, or naming it in `aria-controls`)
+ * that says it is collapsed (`aria-expanded="false"`).
+ */
+function isCollapsedPanel(element: Element, controlled: ReadonlySet<string> | null): boolean {
+  if (element.id && controlled?.has(element.id)) return true;
+  const before = element.previousElementSibling;
+  if (!before) return false;
+  return (
+    before.getAttribute('aria-expanded') === 'false' ||
+    Boolean(before.querySelector('[aria-expanded="false"]'))
+  );
+}
+
 export function elementsToSkip(doc: Document, clutterSelectors: readonly string[] = []): SkipLists {
   const skip = new Set<Element>();
   const unhide = new Set<Element>();
@@ -242,7 +285,15 @@ export function elementsToSkip(doc: Document, clutterSelectors: readonly string[
     element = nextElement(element, body, verdict === 'skip');
   }
   let pageText = -1;
+  let controlled: Set<string> | null = null;
   for (const element of hidden) {
+    if (isHiddenAttribute(element)) {
+      if (element.id) controlled ??= collapsedControlTargets(body);
+      if (isCollapsedPanel(element, controlled) && isProsePanel(element)) {
+        unhide.add(element);
+        continue;
+      }
+    }
     if ((element.textContent ?? '').length > 2_000) {
       if (pageText < 0) pageText = visibleTextLength(body);
       if (visibleTextLength(element) > pageText * 0.5) {
@@ -381,6 +432,8 @@ function copySubtree(
   if (root.tagName !== 'BODY') repairTableParts(target);
   if (!unhide.size) return;
   for (const element of target.querySelectorAll('[hidden], [style]')) {
+    if (element.hasAttribute('hidden') || hasHiddenStyle(element))
+      element.removeAttribute('aria-hidden');
     element.removeAttribute('hidden');
     if (hasHiddenStyle(element)) element.removeAttribute('style');
   }

@@ -63,6 +63,13 @@ describe('cleanArticle', () => {
     expect(text.startsWith(lead)).toBe(true);
   });
 
+  it('keeps a lead that follows the picture ("TNW中文站 10月14日报道"); it is no caption', () => {
+    const text = clean(
+      `<p><img src="/a.jpg" width="400"></p><p>TNW中文站 10月14日报道</p><p>${STORY_ZH}</p><p>${STORY_ZH}</p>`,
+    );
+    expect(text).toContain('TNW中文站 10月14日报道');
+  });
+
   it('keeps a caption line that tells the news in sentences, with its credit; drops a bare one', () => {
     const told =
       '流感疫情持續升溫，累計死亡人數已達二十人。圖為高市醫療院所陸續成立類流感特別門診。（資料照，記者楊菁菁攝）';
@@ -176,5 +183,53 @@ describe('cleanArticle', () => {
     const question = '记者：你们的工厂现在还在生产吗？工人们都回来了吗？';
     const text = clean(`<p>${STORY_ZH}</p><p>${question}</p><p>${STORY_ZH}</p>`);
     expect(text).toContain(question);
+  });
+
+  it('drops a date line that carries the site’s address or the post’s counters', () => {
+    const text = clean(
+      `<p>http://www.sina.com.cn 2012年01月12日15:57</p><p>${STORY_ZH}</p><p>${STORY_ZH}</p><p>发表于 2004年12月27日 12:40 - (阅读:3727;评论:63)</p>`,
+    );
+    expect(text).not.toContain('sina.com.cn');
+    expect(text).not.toContain('阅读:3727');
+    expect(text).toContain(STORY_ZH);
+  });
+
+  it('drops the editor’s credit, the portal’s disclaimer and its channel pointer at the end', () => {
+    const text = clean(
+      `<p>${STORY_ZH}</p><p>${STORY_ZH}</p><p>(陈巍 编辑)</p><p>（文/赵勇）</p><p>（证券时报网快讯中心）</p><p>更多精彩内容请进入健康频道 >></p><p>声明：新浪网登载此文出于传递更多信息之目的，并不意味着赞同其观点或证实其描述。</p><p>(漩矶)</p>`,
+    );
+    expect(text).toContain(STORY_ZH);
+    for (const gone of ['陈巍', '赵勇', '快讯中心', '健康频道', '新浪网登载'])
+      expect(text).not.toContain(gone);
+  });
+
+  it('drops the labels of buttons in the story ("Show Caption", "Get a Quote", "Article Continues Below")', () => {
+    const text = clean(
+      `<p>${STORY_EN}</p><p>Show Caption</p><p>${STORY_EN}</p><p><a href="/q">Get a Quote</a></p><p>Article Continues Below</p><p>${STORY_EN}</p>`,
+    );
+    expect(text).toContain(STORY_EN);
+    for (const gone of ['Show Caption', 'Get a Quote', 'Continues Below'])
+      expect(text).not.toContain(gone);
+  });
+
+  it('drops a row of cards of other articles (items marked up as articles of their own)', () => {
+    const card = (name: string) =>
+      `<li class="card" itemscope itemtype="https://schema.org/Article"><p>On-Demand Training</p><h2><a href="/${name}">${name} course</a></h2><p>Learn the basics of ${name} in six short lessons.</p></li>`;
+    const text = clean(
+      `<div itemscope itemtype="https://schema.org/NewsArticle"><p>${STORY_EN}</p><ul class="cards">${card('Analytics')}${card('Mobile')}</ul><p>${STORY_EN}</p></div>`,
+    );
+    expect(text).toContain(STORY_EN);
+    expect(text).not.toContain('On-Demand Training');
+    expect(text).not.toContain('Analytics course');
+  });
+
+  it('drops an author box named as part of a longer class name, and a "book a demo" prompt', () => {
+    const text = clean(
+      `<p>${STORY_EN}</p><p>${STORY_EN}</p><p>Book a FREE demo of FieldEdge and see how it helps your business.</p><p>${STORY_EN}</p>` +
+        `<div class="blog-bottom-authorbox-content"><p>Tuhin Bhatt is a co-founder of Intelivita, a leading web and mobile app development company.</p></div>`,
+    );
+    expect(text).toContain(STORY_EN);
+    expect(text).not.toContain('FieldEdge');
+    expect(text).not.toContain('Tuhin Bhatt');
   });
 });

@@ -41,6 +41,33 @@ describe('extractArticle', () => {
     expect(text).toContain('邮票共发行八枚');
   });
 
+  it('keeps the panels of a collapsed accordion (an FAQ’s answers), not a hidden menu', () => {
+    const answer =
+      'Measure both feet in the evening, when they are largest, and leave a thumb’s width of room in front of the longest toe so it does not hit the shoe on downhills.';
+    const text = extract(
+      `<article><h1>Story</h1><p>${SENTENCE}</p><p>${SENTENCE}</p><p>${SENTENCE}</p>` +
+        `<h3><button aria-expanded="false">How should a shoe fit?</button></h3>` +
+        `<div hidden aria-hidden="true"><p>${answer}</p></div>` +
+        `<button aria-expanded="false" aria-controls="more">More</button><p>${SENTENCE}</p>` +
+        `<div id="more" style="display:none"><p>Second answer: ${answer}</p></div>` +
+        `<button aria-expanded="false">Sections</button>` +
+        `<ul hidden><li><a href="/a">Ferry fares and timetables for the winter season</a></li><li><a href="/b">Harbour works on the north pier and the customs wharf</a></li></ul></article>`,
+    );
+    expect(text).toContain('Measure both feet');
+    expect(text).toContain('Second answer');
+    expect(text).not.toContain('Ferry fares and timetables');
+  });
+
+  it('leaves out a modal dialog whose class names it with a prefix ("ss-modal")', () => {
+    const text = extract(
+      `<article><h1>Story</h1><p>${SENTENCE}</p><p>${SENTENCE}</p>` +
+        `<div class="ss-modal"><p>Our Integrity Network members review our content and ensure we are providing the most helpful information to our readers.</p></div>` +
+        `<p>${SENTENCE}</p></article>`,
+    );
+    expect(text).toContain('night ferry');
+    expect(text).not.toContain('Integrity Network');
+  });
+
   it('keeps white text that is not a site’s name (it may sit on a dark cell)', () => {
     const text = extract(
       `<div><p>${PARAGRAPH}</p><p><font color=white>下面的图表是要帮助你按步骤分析你的问题：</font></p><p>${PARAGRAPH}</p></div>`,
