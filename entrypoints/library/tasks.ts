@@ -64,54 +64,59 @@ async function downloadBlob(blob: Blob, fileName: string): Promise<void> {
 }
 
 /**
- * Where an export reads the articles: straight from the extension's IndexedDB, read-only. Messaging
- * them would serialise ~20 KB an article through the service worker, which halved the export rate;
- * the background is the fallback.
+ * Work done on the page's own connection to the extension's IndexedDB, or through the background
+ * (`fallback`) when the page cannot open it.
  */
-async function bundleReader(): Promise<{
-  read(ids: string[]): Promise<ArticleBundle[]>;
-  /** The kept images' bytes (none through the fallback: its posts link the remote images). */
-  readImages?: ReadImages;
-  close(): void;
-}> {
+async function onOwnDatabase<T extends object>(
+  direct: (db: GleanerDB) => T,
+  fallback: T,
+): Promise<T & { close(): void }> {
   const db = new GleanerDB();
   try {
     await db.open();
-    return {
-      read: (ids) => getBundles(db, ids),
-      readImages: (hashes) => getImages(db, hashes),
-      close: () => db.close(),
-    };
+    return { ...direct(db), close: () => db.close() };
   } catch {
     db.close();
-    return { read: fetchBundles, close: () => undefined };
+    return { ...fallback, close: () => undefined };
   }
+}
+
+/**
+ * Where an export reads the articles: straight from the extension's IndexedDB, read-only. Messaging
+ * them would serialise ~20 KB an article through the service worker, which halved the export rate.
+ */
+function bundleReader() {
+  return onOwnDatabase<{
+    read(ids: string[]): Promise<ArticleBundle[]>;
+    /** The kept images' bytes (none through the fallback: its posts link the remote images). */
+    readImages?: ReadImages;
+  }>(
+    (db) => ({
+      read: (ids) => getBundles(db, ids),
+      readImages: (hashes) => getImages(db, hashes),
+    }),
+    { read: fetchBundles },
+  );
 }
 
 /**
  * Where an import writes its batches: straight into the extension's IndexedDB, through the same
  * `importRecords` the background runs (merge by URL, one transaction a batch), telling the
  * background to hold its indexer meanwhile. Sending ~3 MB batches through the service worker as
- * JSON held the import to a third of what IndexedDB takes; the background is the fallback.
+ * JSON held the import to a third of what IndexedDB takes.
  */
-async function recordWriter(): Promise<{
-  write(records: ImportRecord[], keepIds: boolean): Promise<ImportOutcome[]>;
-  close(): void;
-}> {
-  const db = new GleanerDB();
-  try {
-    await db.open();
-    return {
+function recordWriter() {
+  return onOwnDatabase<{
+    write(records: ImportRecord[], keepIds: boolean): Promise<ImportOutcome[]>;
+  }>(
+    (db) => ({
       write: async (records, keepIds) => {
         await ask({ type: 'library:import-hold' });
         return writeImportRecords(db, records, isoWithLocalOffset(new Date()), { keepIds });
       },
-      close: () => db.close(),
-    };
-  } catch {
-    db.close();
-    return { write: importRecords, close: () => undefined };
-  }
+    }),
+    { write: importRecords },
+  );
 }
 
 const articles = (n: number) => tCount(n, 'n_articles_one', 'n_articles_other');
