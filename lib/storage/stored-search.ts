@@ -33,8 +33,8 @@ interface TermRuns {
 }
 
 /**
- * The rows a query needs, per term over segments, ranked as they were read: copying them into one
- * list per term made most of a query's garbage. Dead documents stay in the runs; `df` and the
+ * The rows a query needs, per term over segments, ranked as they were read (copying them into one
+ * list per term made garbage on every query). Dead documents stay in the runs; `df` and the
  * ranking leave them out.
  */
 class QueryView implements RankSource {
