@@ -15,7 +15,7 @@ import type { Page } from 'playwright-core';
 import { highlightsNeedDom } from '../lib/export/build-post-data';
 import { parseQuery } from '../lib/library/fold';
 import { DEFAULT_DB_NAME } from '../lib/storage/db';
-import { chunkOf, chunkRangeOf } from '../lib/storage/search-chunks';
+import { chunkOf, chunkRangeOf, placesKey } from '../lib/storage/search-chunks';
 import { loadBases, makeRecord } from './support/bench-articles';
 import { ask, untilIndexed } from './support/ask-background';
 import { launchExtensionBrowser, type ExtensionBrowser } from './support/extension-browser';
@@ -273,7 +273,15 @@ async function main() {
     const chunkRanges = QUERIES.map((query) =>
       parseQuery(query).flatMap((part) =>
         part.kind === 'cjk' && part.grams.length
-          ? [...new Set(part.grams.map(chunkOf))].map((chunk) => [chunk, chunk])
+          ? [...new Set(part.grams.map(chunkOf))].flatMap((chunk) =>
+              // A phrase also reads its chunks' positions rows.
+              part.grams.length > 1
+                ? [
+                    [chunk, chunk],
+                    [placesKey(chunk), placesKey(chunk)],
+                  ]
+                : [[chunk, chunk]],
+            )
           : [chunkRangeOf(part.text)],
       ),
     );

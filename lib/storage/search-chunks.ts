@@ -5,7 +5,9 @@
  * row per chunk is a few thousand. A query reads only the chunks of its terms: a typed prefix's
  * words all sit in its own chunk or, when it is shorter than a chunk's name, in the chunks whose
  * names start with it. Chunks of two characters (format 2) made a query read ten times the
- * postings it ranked (`re` for `research`).
+ * postings it ranked (`re` for `research`). A CJK chunk's positions sit in a row of their own
+ * (format 4, `placesKey`): only a phrase check needs them, and they were 55–66 % of the
+ * bytes a two-character query read.
  */
 import { isCjk } from '../library/fold';
 import type { SearchChunkRow } from './search-records';
@@ -51,7 +53,38 @@ export function chunkRangeOf(prefix: string): [string, string] {
   return [prefix, `${prefix}\uffff`];
 }
 
-/** Packs one segment's postings into rows, one per chunk. */
+/**
+ * The key of the row that holds a CJK chunk's positions. It sorts right after the chunk's own
+ * rows and before the next chunk, so no chunk range reads it.
+ */
+export function placesKey(chunk: string): string {
+  return `${chunk}\u0000`;
+}
+
+function isPlacesRow(row: SearchChunkRow): boolean {
+  return row.chunk.endsWith('\u0000');
+}
+
+/**
+ * A segment's rows with each CJK chunk's positions row joined back into its postings row (what
+ * `unpackChunk` reads positions from); positions rows whose postings row is absent are dropped.
+ */
+export function joinPlaces(rows: readonly SearchChunkRow[]): SearchChunkRow[] {
+  const places = new Map<string, SearchChunkRow>();
+  for (const row of rows) if (isPlacesRow(row)) places.set(`${row.chunk}${row.segment}`, row);
+  const joined: SearchChunkRow[] = [];
+  for (const row of rows) {
+    if (isPlacesRow(row)) continue;
+    const place = places.get(`${placesKey(row.chunk)}${row.segment}`);
+    joined.push(place ? { ...row, offsets: place.offsets, positions: place.positions } : row);
+  }
+  return joined;
+}
+
+/**
+ * Packs one segment's postings into rows, one per chunk, and one more per CJK chunk for its
+ * positions.
+ */
 export function packSegment(
   segment: number,
   postings: Iterable<[string, GrowingPostings]>,
@@ -107,11 +140,20 @@ export function packSegment(
       docs,
       weights,
     };
-    if (offsets && positions) {
-      row.offsets = offsets;
-      row.positions = positions;
-    }
     rows.push(row);
+    if (offsets && positions) {
+      const empty = new Uint32Array(0);
+      rows.push({
+        chunk: placesKey(chunk),
+        segment,
+        terms: [],
+        starts: empty,
+        docs: empty,
+        weights: empty,
+        offsets,
+        positions,
+      });
+    }
   }
   return rows;
 }

@@ -10,14 +10,15 @@ import { docTerms, type SearchDoc } from '../library/search-index';
 import type { LibraryArticle } from '../library/types';
 import type { Highlight } from '../model';
 import type { GleanerDB } from './db';
-import { packSegment, unpackChunk, type GrowingPostings } from './search-chunks';
+import { joinPlaces, packSegment, unpackChunk, type GrowingPostings } from './search-chunks';
 import { SEARCH_META_KEY, type SearchDocRow, type SearchMetaRow } from './search-records';
 
 /**
  * The postings' row format: a different one in the database means a rebuild (2: chunk rows;
- * 3: a word's chunk named by its first three characters, not two).
+ * 3: a word's chunk named by its first three characters, not two; 4: a CJK chunk's positions in a
+ * row of their own).
  */
-export const SEARCH_FORMAT = 3;
+export const SEARCH_FORMAT = 4;
 /** Articles per run: one segment's postings. */
 export const INDEX_BATCH = 2_000;
 /** Segments written with fewer documents than this are small (saves and edits, one by one)… */
@@ -168,7 +169,7 @@ export async function mergeSmallSegments(db: GleanerDB): Promise<boolean> {
     const merged = new Map<string, GrowingPostings>();
     const docs = new Set<number>();
     for (const segment of small) {
-      const rows = await db.searchChunks.where('segment').equals(segment).toArray();
+      const rows = joinPlaces(await db.searchChunks.where('segment').equals(segment).toArray());
       for (const row of rows.flatMap((chunk) => unpackChunk(chunk))) {
         let list = merged.get(row.term);
         for (let i = 0; i < row.docs.length; i++) {

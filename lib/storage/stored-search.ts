@@ -6,7 +6,14 @@
  * in-memory index. No article text is held: snippets read the few rows on screen.
  */
 import type { GleanerDB } from './db';
-import { chunkOf, chunkRangeOf, unpackChunk, type TermPostings } from './search-chunks';
+import {
+  chunkOf,
+  chunkRangeOf,
+  joinPlaces,
+  placesKey,
+  unpackChunk,
+  type TermPostings,
+} from './search-chunks';
 import type { SearchChunkRow, SearchDocRow } from './search-records';
 import { searchTextOf } from '../library/cards';
 import { parseQuery, type QueryPart } from '../library/fold';
@@ -215,8 +222,11 @@ async function chunkReader(db: GleanerDB): Promise<ReadChunks> {
 function chunksOf(part: QueryPart): { ranges: [string, string][]; wants(term: string): boolean } {
   if (part.kind === 'cjk' && part.grams.length) {
     const grams = new Set(part.grams);
+    const chunks = [...new Set(part.grams.map(chunkOf))];
+    // A phrase (two bigrams or more) is checked with positions: their rows too.
+    const places = part.grams.length > 1 ? chunks.map(placesKey) : [];
     return {
-      ranges: [...new Set(part.grams.map(chunkOf))].map((chunk) => [chunk, chunk]),
+      ranges: [...chunks, ...places].map((key) => [key, key]),
       wants: (term) => grams.has(term),
     };
   }
@@ -239,13 +249,16 @@ async function readPostings(
   const results = await Promise.all([...ranges.values()].map(([from, to]) => read(from, to)));
   const wanted = (term: string) => chunks.some(({ wants }) => wants(term));
   const seen = new Set<string>();
-  const postings: TermPostings[] = [];
+  const rows: SearchChunkRow[] = [];
   for (const row of results.flat()) {
     const key = `${row.chunk}\0${row.segment}`;
     if (seen.has(key)) continue; // read again by a wider range
     seen.add(key);
-    for (const term of unpackChunk(row, wanted)) postings.push(term);
+    rows.push(row);
   }
+  const postings: TermPostings[] = [];
+  for (const row of joinPlaces(rows))
+    for (const term of unpackChunk(row, wanted)) postings.push(term);
   return postings;
 }
 

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import {
   chunkOf,
   chunkRangeOf,
+  joinPlaces,
   packSegment,
+  placesKey,
   unpackChunk,
   type GrowingPostings,
 } from '@/lib/storage/search-chunks';
@@ -42,7 +44,7 @@ describe('search chunks', () => {
     }
   });
 
-  it('packs a segment into one row per chunk and gives each term back whole', () => {
+  it("packs a segment into one row per chunk, a CJK chunk's positions in a row of their own", () => {
     const rows = packSegment(
       7,
       new Map<string, GrowingPostings>([
@@ -57,9 +59,17 @@ describe('search chunks', () => {
       ['goo', 7, ['good']],
       ['gov', 7, ['govern']],
       ['mar', 7, ['market']],
+      ['经\u0000', 7, []],
       ['经', 7, ['经济', '经营']],
     ]);
-    const terms = rows.flatMap((row) => unpackChunk(row));
+    // Read without its positions row, a CJK chunk gives postings only (all a two-character query needs).
+    const bare = unpackChunk(rows.find((r) => r.chunk === '经')!);
+    expect(bare.map((t) => [t.term, t.positions])).toEqual([
+      ['经济', undefined],
+      ['经营', undefined],
+    ]);
+    const terms = joinPlaces(rows).flatMap((row) => unpackChunk(row));
+    expect(terms).toHaveLength(5);
     const govern = terms.find((t) => t.term === 'govern')!;
     expect([...Array.from(govern.docs)]).toEqual([1, 4]);
     expect([...Array.from(govern.weights)]).toEqual([3, 1]);
@@ -79,5 +89,15 @@ describe('search chunks', () => {
         (t) => t.startsWith('gov'),
       ),
     ).toHaveLength(1);
+  });
+
+  it('keys the positions row where no chunk range reads it', () => {
+    const key = placesKey('经');
+    const [from, to] = chunkRangeOf('经');
+    // IndexedDB compares [chunk, segment] arrays: the range is [[from], [to, []]].
+    expect(key > to).toBe(true);
+    expect(key < '经济').toBe(true);
+    expect(key < String.fromCodePoint('经'.codePointAt(0)! + 1)).toBe(true);
+    expect(from).toBe('经');
   });
 });
