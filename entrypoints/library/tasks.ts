@@ -111,7 +111,8 @@ function recordWriter() {
   }>(
     (db) => ({
       write: async (records, keepIds) => {
-        await ask({ type: 'library:import-hold' });
+        // Only a courtesy to the indexer: the batch is written whether the background answers.
+        await ask({ type: 'library:import-hold' }).catch(() => undefined);
         return writeImportRecords(db, records, isoWithLocalOffset(new Date()), { keepIds });
       },
     }),
@@ -272,8 +273,9 @@ export async function runImport(
       onProgress: ({ done, total }) =>
         setTask({ label: t('task_importing'), done, total, onCancel }),
     }).finally(() => writer.close());
-    // What the import queued for the search index: the background indexes it now.
-    await ask({ type: 'library:index-status' });
+    // What the import queued for the search index: the background indexes it now (or when it
+    // next wakes: the import is done either way).
+    await ask({ type: 'library:index-status' }).catch(() => undefined);
     report.failed.unshift(...unreadable);
     let settingsProblem: string | null = null;
     if (report.backup) {
