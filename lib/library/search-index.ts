@@ -234,6 +234,22 @@ export function toHits(ids: readonly string[], scores: Float64Array): SearchHit[
   );
 }
 
+/**
+ * The hits of ranked matches, best first: `idOf` names a match's document, or gives undefined to
+ * leave it out (a document gone, or a phrase whose bigrams stand apart in it).
+ */
+export function hitsOf(matches: Matches, idOf: (n: number) => string | undefined): SearchHit[] {
+  const ids: string[] = [];
+  const kept = new Float64Array(matches.docs.length);
+  matches.docs.forEach((n, i) => {
+    const id = idOf(n);
+    if (id === undefined) return;
+    kept[ids.length] = matches.scores[i] ?? 0;
+    ids.push(id);
+  });
+  return toHits(ids, kept.subarray(0, ids.length));
+}
+
 /** An in-memory index: the reference a kept index is checked against, and the engine for tests. */
 export class SearchIndex implements RankSource {
   private readonly lists = new Map<string, { docs: number[]; weights: number[] }>();
@@ -333,17 +349,10 @@ export class SearchIndex implements RankSource {
   search(query: string, limit = Infinity): SearchHit[] {
     const parts = parseQuery(query);
     const phrases = phrasesOf(parts);
-    const { docs, scores } = rankMatches(this, parts);
-    const ids: string[] = [];
-    const kept = new Float64Array(docs.length);
-    docs.forEach((n, i) => {
+    const hits = hitsOf(rankMatches(this, parts), (n) => {
       const doc = this.docs[n];
-      if (!doc) return;
-      if (phrases.length && !phrases.every((p) => containsPhrase(doc, p.text))) return;
-      kept[ids.length] = scores[i] ?? 0;
-      ids.push(doc.id);
+      return doc && phrases.every((p) => containsPhrase(doc, p.text)) ? doc.id : undefined;
     });
-    const hits = toHits(ids, kept.subarray(0, ids.length));
     return hits.length > limit ? hits.slice(0, limit) : hits;
   }
 }

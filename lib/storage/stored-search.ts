@@ -19,8 +19,8 @@ import { searchTextOf } from '../library/cards';
 import { parseQuery, type QueryPart } from '../library/fold';
 import {
   phrasesOf,
+  hitsOf,
   rankMatches,
-  toHits,
   type CjkPhrase,
   type RankSource,
   type SearchDoc,
@@ -300,17 +300,10 @@ export class StoredSearch {
     const read = await chunkReader(this.db);
     const view = new QueryView(this.docs, await readPostings(read, parts));
     const phrases = phrasesOf(parts);
-    const { docs, scores } = rankMatches(view, parts);
-    const ids: string[] = [];
-    const kept = new Float64Array(docs.length);
-    docs.forEach((n, i) => {
+    return hitsOf(rankMatches(view, parts), (n) => {
       const id = this.docs.idAt(n);
-      if (id === undefined) return;
-      if (phrases.length && !phrases.every((p) => view.standsTogether(n, p))) return;
-      kept[ids.length] = scores[i] ?? 0;
-      ids.push(id);
+      return id !== undefined && phrases.every((p) => view.standsTogether(n, p)) ? id : undefined;
     });
-    return toHits(ids, kept.subarray(0, ids.length));
   }
 }
 
