@@ -53,16 +53,19 @@ export function chunkRangeOf(prefix: string): [string, string] {
   return [prefix, `${prefix}\uffff`];
 }
 
+/** Ends a positions row's key; no term has it (the tokenizer leaves control characters out). */
+const PLACES_MARK = '\u0000';
+
 /**
  * The key of the row that holds a CJK chunk's positions. It sorts right after the chunk's own
  * rows and before the next chunk, so no chunk range reads it.
  */
 export function placesKey(chunk: string): string {
-  return `${chunk}\u0000`;
+  return `${chunk}${PLACES_MARK}`;
 }
 
 function isPlacesRow(row: SearchChunkRow): boolean {
-  return row.chunk.endsWith('\u0000');
+  return row.chunk.endsWith(PLACES_MARK);
 }
 
 /**
