@@ -83,6 +83,11 @@ function hasHiddenStyle(element: Element): boolean {
   return HIDING.test(element.getAttribute('style') ?? '');
 }
 
+/** Hidden by its own markup: the `hidden` attribute or an inline style. */
+function hiddenInline(element: Element): boolean {
+  return element.hasAttribute('hidden') || hasHiddenStyle(element);
+}
+
 /** Landmarks that are never the article (Readability drops them too, in its first pass). */
 const NEVER_CONTENT_ROLES = new Set([
   'navigation',
@@ -140,7 +145,7 @@ function isWhiteWatermark(element: Element): boolean {
 }
 
 function isHidden(element: Element, hiddenClasses: ReadonlySet<string>): boolean {
-  if (element.hasAttribute('hidden') || hasHiddenStyle(element)) return true;
+  if (hiddenInline(element)) return true;
   if (hiddenClasses.size && element.classList.length) {
     for (const name of element.classList) if (hiddenClasses.has(name)) return true;
   }
@@ -226,11 +231,7 @@ function judge(element: Element, hiddenClasses: ReadonlySet<string>): 'skip' | '
 
 /** Hidden by the page's markup (`hidden`, an inline style, `aria-hidden`), not by its style sheets. */
 function isHiddenAttribute(element: Element): boolean {
-  return (
-    element.hasAttribute('hidden') ||
-    hasHiddenStyle(element) ||
-    element.getAttribute('aria-hidden') === 'true'
-  );
+  return hiddenInline(element) || element.getAttribute('aria-hidden') === 'true';
 }
 
 /** Text to read (80 characters or more, mostly not links): an answer, a section, not a menu. */
@@ -432,8 +433,7 @@ function copySubtree(
   if (root.tagName !== 'BODY') repairTableParts(target);
   if (!unhide.size) return;
   for (const element of target.querySelectorAll('[hidden], [style]')) {
-    if (element.hasAttribute('hidden') || hasHiddenStyle(element))
-      element.removeAttribute('aria-hidden');
+    if (hiddenInline(element)) element.removeAttribute('aria-hidden');
     element.removeAttribute('hidden');
     if (hasHiddenStyle(element)) element.removeAttribute('style');
   }
