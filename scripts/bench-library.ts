@@ -15,7 +15,7 @@ import type { Page } from 'playwright-core';
 import { highlightsNeedDom } from '../lib/export/build-post-data';
 import { parseQuery } from '../lib/library/fold';
 import { DEFAULT_DB_NAME } from '../lib/storage/db';
-import { chunkOf, chunkRangeOf, placesKey } from '../lib/storage/search-chunks';
+import { queryRanges } from '../lib/storage/search-chunks';
 import { loadBases, makeRecord } from './support/bench-articles';
 import { ask, untilIndexed } from './support/ask-background';
 import { launchExtensionBrowser, type ExtensionBrowser } from './support/extension-browser';
@@ -270,21 +270,7 @@ async function main() {
     // getAll over each range, no Dexie, no ranking). Chromium turns the rows into JS values when
     // `result` is first read (about 40% of a read of large rows, measured in a bare page): the
     // line reads it, as the engine does.
-    const chunkRanges = QUERIES.map((query) =>
-      parseQuery(query).flatMap((part) =>
-        part.kind === 'cjk' && part.grams.length
-          ? [...new Set(part.grams.map(chunkOf))].flatMap((chunk) =>
-              // A phrase also reads its chunks' positions rows.
-              part.grams.length > 1
-                ? [
-                    [chunk, chunk],
-                    [placesKey(chunk), placesKey(chunk)],
-                  ]
-                : [[chunk, chunk]],
-            )
-          : [chunkRangeOf(part.text)],
-      ),
-    );
+    const chunkRanges = QUERIES.map((query) => queryRanges(parseQuery(query)));
     const reads = await library.evaluate(
       async ({ ranges, name }) => {
         const db = await new Promise<IDBDatabase>((resolve, reject) => {

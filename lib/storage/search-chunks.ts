@@ -9,7 +9,7 @@
  * (format 4, `placesKey`): only a phrase check needs them, and they were 55–66 % of the
  * bytes a two-character query read.
  */
-import { isCjk } from '../library/fold';
+import { isCjk, type QueryPart } from '../library/fold';
 import type { SearchChunkRow } from './search-records';
 
 /** One term's postings in one segment, as the indexer builds them and a query ranks them. */
@@ -51,6 +51,25 @@ export function chunkRangeOf(prefix: string): [string, string] {
     return [chunk, chunk];
   }
   return [prefix, `${prefix}\uffff`];
+}
+
+/**
+ * The chunk ranges (`[from, to]`, both inclusive) a query reads, each once: a word's range, a CJK
+ * run's chunks, and for a phrase (two bigrams or more) their positions rows too.
+ */
+export function queryRanges(parts: readonly QueryPart[]): [string, string][] {
+  const ranges = new Map<string, [string, string]>();
+  for (const part of parts) {
+    if (part.kind === 'cjk' && part.grams.length) {
+      const chunks = [...new Set(part.grams.map(chunkOf))];
+      const places = part.grams.length > 1 ? chunks.map(placesKey) : [];
+      for (const key of [...chunks, ...places]) ranges.set(`${key}\0${key}`, [key, key]);
+    } else {
+      const range = chunkRangeOf(part.text);
+      ranges.set(range.join('\0'), range);
+    }
+  }
+  return [...ranges.values()];
 }
 
 /** Ends a positions row's key; no term has it (the tokenizer leaves control characters out). */

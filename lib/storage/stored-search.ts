@@ -6,14 +6,7 @@
  * in-memory index. No article text is held: snippets read the few rows on screen.
  */
 import type { GleanerDB } from './db';
-import {
-  chunkOf,
-  chunkRangeOf,
-  joinPlaces,
-  placesKey,
-  unpackChunk,
-  type TermPostings,
-} from './search-chunks';
+import { joinPlaces, queryRanges, unpackChunk, type TermPostings } from './search-chunks';
 import type { SearchChunkRow, SearchDocRow } from './search-records';
 import { searchTextOf } from '../library/cards';
 import { parseQuery, type QueryPart } from '../library/fold';
@@ -218,19 +211,13 @@ async function chunkReader(db: GleanerDB): Promise<ReadChunks> {
     });
 }
 
-/** The chunk ranges a query part reads (`[from, to]`), and which of their terms it ranks. */
-function chunksOf(part: QueryPart): { ranges: [string, string][]; wants(term: string): boolean } {
+/** The terms of its chunk rows a query part ranks. */
+function wantsOf(part: QueryPart): (term: string) => boolean {
   if (part.kind === 'cjk' && part.grams.length) {
     const grams = new Set(part.grams);
-    const chunks = [...new Set(part.grams.map(chunkOf))];
-    // A phrase (two bigrams or more) is checked with positions: their rows too.
-    const places = part.grams.length > 1 ? chunks.map(placesKey) : [];
-    return {
-      ranges: [...chunks, ...places].map((key) => [key, key]),
-      wants: (term) => grams.has(term),
-    };
+    return (term) => grams.has(term);
   }
-  return { ranges: [chunkRangeOf(part.text)], wants: (term) => term.startsWith(part.text) };
+  return (term) => term.startsWith(part.text);
 }
 
 /**
@@ -242,12 +229,9 @@ async function readPostings(
   read: ReadChunks,
   parts: readonly QueryPart[],
 ): Promise<TermPostings[]> {
-  const chunks = parts.map(chunksOf);
-  const ranges = new Map(
-    chunks.flatMap(({ ranges }) => ranges.map((range) => [range.join('\0'), range] as const)),
-  );
-  const results = await Promise.all([...ranges.values()].map(([from, to]) => read(from, to)));
-  const wanted = (term: string) => chunks.some(({ wants }) => wants(term));
+  const results = await Promise.all(queryRanges(parts).map(([from, to]) => read(from, to)));
+  const wants = parts.map(wantsOf);
+  const wanted = (term: string) => wants.some((want) => want(term));
   const seen = new Set<string>();
   const rows: SearchChunkRow[] = [];
   for (const row of results.flat()) {

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { parseQuery } from '@/lib/library/fold';
 import {
   chunkOf,
   chunkRangeOf,
   joinPlaces,
   packSegment,
   placesKey,
+  queryRanges,
   unpackChunk,
   type GrowingPostings,
 } from '@/lib/storage/search-chunks';
@@ -99,5 +101,17 @@ describe('search chunks', () => {
     expect(key < '经济').toBe(true);
     expect(key < String.fromCodePoint('经'.codePointAt(0)! + 1)).toBe(true);
     expect(from).toBe('经');
+  });
+
+  it('reads each range a query needs once, and positions only for a phrase', () => {
+    expect(queryRanges(parseQuery('gov government'))).toEqual([['gov', 'gov']]);
+    expect(queryRanges(parseQuery('经济'))).toEqual([['经', '经']]);
+    expect(queryRanges(parseQuery('投资者 经济'))).toEqual([
+      ['投', '投'],
+      ['资', '资'],
+      [placesKey('投'), placesKey('投')],
+      [placesKey('资'), placesKey('资')],
+      ['经', '经'],
+    ]);
   });
 });
