@@ -20,6 +20,7 @@ import type { GleanerDB } from './db';
 import { relinkImages, releaseImages } from './images-repo';
 import { newRecordId } from './record-id';
 import { queueForIndex } from './search-queue';
+import { countByKey, whereAnyOf } from './where-any-of';
 
 function groupByArticle(highlights: readonly Highlight[]): Map<string, Highlight[]> {
   const groups = new Map<string, Highlight[]>();
@@ -45,13 +46,7 @@ async function cardsOf(db: GleanerDB, ids: string[]): Promise<LibraryEntry[]> {
   const stale = ids.filter((_, i) => !docs[i] || waiting[i]);
   const made = new Map<string, LibraryEntry>();
   if (stale.length) {
-    const counts = new Map<string, number>();
-    await db.highlights
-      .where('articleId')
-      .anyOf(stale)
-      .eachKey((key) => {
-        counts.set(String(key), (counts.get(String(key)) ?? 0) + 1);
-      });
+    const counts = await countByKey(db.highlights, 'articleId', stale);
     for (const article of await db.articles.bulkGet(stale))
       if (article) made.set(article.id, { card: cardOf(article, counts.get(article.id) ?? 0) });
   }
@@ -88,7 +83,7 @@ export async function listEntries(
       (a): a is LibraryArticle => a !== undefined,
     );
     const total = await counting;
-    const groups = groupByArticle(await db.highlights.where('articleId').anyOf(ids).toArray());
+    const groups = groupByArticle(await whereAnyOf(db.highlights, 'articleId', ids));
     return {
       entries: articles.map((a) => {
         const highlights = groups.get(a.id) ?? [];
@@ -106,7 +101,7 @@ export async function listEntries(
 export async function getBundles(db: GleanerDB, ids: readonly string[]): Promise<ArticleBundle[]> {
   return db.transaction('r', db.articles, db.highlights, async () => {
     const articles = await db.articles.bulkGet([...ids]);
-    const groups = groupByArticle(await db.highlights.where('articleId').anyOf(ids).toArray());
+    const groups = groupByArticle(await whereAnyOf(db.highlights, 'articleId', ids));
     return articles
       .filter((a): a is LibraryArticle => a !== undefined)
       .map((article) => ({ article, highlights: groups.get(article.id) ?? [] }));
@@ -294,13 +289,12 @@ async function readImportView(
   keepIds: boolean,
 ): Promise<ImportView> {
   const keys = [...new Set(records.flatMap((r) => keysOf(r.article)))];
-  const existing = (await db.articles.where('urlKey').anyOf(keys).toArray()) as LibraryArticle[];
-  const highlights = existing.length
-    ? await db.highlights
-        .where('articleId')
-        .anyOf(existing.map((a) => a.id))
-        .toArray()
-    : [];
+  const existing = (await whereAnyOf(db.articles, 'urlKey', keys)) as LibraryArticle[];
+  const highlights = await whereAnyOf(
+    db.highlights,
+    'articleId',
+    existing.map((a) => a.id),
+  );
   const highlightsOf = new Map<string, Highlight[]>();
   for (const highlight of highlights.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
     const list = highlightsOf.get(highlight.articleId);

@@ -12,6 +12,7 @@ import type { Highlight } from '../model';
 import type { GleanerDB } from './db';
 import { joinPlaces, packSegment, unpackChunk, type GrowingPostings } from './search-chunks';
 import { SEARCH_META_KEY, type SearchDocRow, type SearchMetaRow } from './search-records';
+import { whereAnyOf } from './where-any-of';
 
 /**
  * The postings' row format: a different one in the database means a rebuild (2: chunk rows;
@@ -94,7 +95,7 @@ export async function indexQueued(db: GleanerDB, limit = INDEX_BATCH): Promise<n
     const meta = (await db.searchMeta.get(SEARCH_META_KEY)) ?? freshMeta();
     const [articles, highlights, known] = await Promise.all([
       db.articles.bulkGet(ids),
-      db.highlights.where('articleId').anyOf(ids).toArray(),
+      whereAnyOf(db.highlights, 'articleId', ids),
       db.searchDocs.bulkGet(ids),
     ]);
     const groups = groupHighlights(highlights);

@@ -8,6 +8,7 @@
 import type { GleanerDB } from './db';
 import { joinPlaces, queryRanges, unpackChunk, type TermPostings } from './search-chunks';
 import type { SearchChunkRow, SearchDocRow } from './search-records';
+import { whereAnyOf } from './where-any-of';
 import { searchTextOf } from '../library/cards';
 import { parseQuery, type QueryPart } from '../library/fold';
 import {
@@ -299,10 +300,7 @@ export async function readSearchDocs(
   return db.transaction('r', db.articles, db.highlights, async () => {
     const [articles, highlights] = await Promise.all([
       db.articles.bulkGet([...ids]),
-      db.highlights
-        .where('articleId')
-        .anyOf([...ids])
-        .toArray(),
+      whereAnyOf(db.highlights, 'articleId', ids),
     ]);
     const docs = new Map<string, SearchDoc>();
     articles.forEach((found) => {

@@ -11,6 +11,7 @@ import type { GleanerDB } from './db';
 import { releaseImages } from './images-repo';
 import { queueForIndex } from './search-queue';
 import type { SyncFileRow } from './sync-records';
+import { whereAnyOf } from './where-any-of';
 
 export interface SyncLibrary {
   bundles: ArticleBundle[];
@@ -83,14 +84,9 @@ export async function readSyncBundles(
         if (article) found.set(article.id, article as LibraryArticle);
     const keys = [...new Set(urlKeys)];
     if (keys.length)
-      for (const article of await db.articles.where('urlKey').anyOf(keys).toArray())
+      for (const article of await whereAnyOf(db.articles, 'urlKey', keys))
         found.set(article.id, article as LibraryArticle);
-    const of = highlightsByArticle(
-      await db.highlights
-        .where('articleId')
-        .anyOf([...found.keys()])
-        .toArray(),
-    );
+    const of = highlightsByArticle(await whereAnyOf(db.highlights, 'articleId', found.keys()));
     return {
       bundles: [...found.values()].map((article) => ({
         article,
@@ -142,7 +138,7 @@ export async function applySyncChanges(
   return db.transaction('rw', stores, async () => {
     const ids = [...changes.put.map((b) => b.article.id), ...changes.remove];
     const current = await db.articles.bulkGet(ids);
-    const highlights = await db.highlights.where('articleId').anyOf(ids).toArray();
+    const highlights = await whereAnyOf(db.highlights, 'articleId', ids);
     const skipped = ids.filter((id, i) => {
       const base = changes.base.get(id);
       const now = versionOf(
@@ -156,10 +152,11 @@ export async function applySyncChanges(
     // An article that takes in another with its URL waits while that other one stays (skipped):
     // one URL key, one article.
     const removed = new Set(remove);
-    const holders = await db.articles
-      .where('urlKey')
-      .anyOf(changes.put.map((b) => b.article.urlKey))
-      .toArray();
+    const holders = await whereAnyOf(
+      db.articles,
+      'urlKey',
+      changes.put.map((b) => b.article.urlKey),
+    );
     const holderOf = new Map(holders.map((a) => [a.urlKey, a.id]));
     for (const { article } of changes.put) {
       const holder = holderOf.get(article.urlKey);
