@@ -35,7 +35,9 @@ export function foldText(text: string): string {
     .replace(APOSTROPHE, '');
 }
 
-const CJK_CLASS = '\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\p{Script=Hangul}';
+/** The scripts whose runs are cut into bigrams (a character class's contents). */
+export const CJK_CLASS =
+  '\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\p{Script=Hangul}';
 /** A run of CJK characters, or a word: anything but spaces, punctuation, symbols and CJK. */
 const TOKEN = new RegExp(`([${CJK_CLASS}]+)|([^\\s\\p{P}\\p{S}\\p{Z}\\p{C}${CJK_CLASS}]+)`, 'gu');
 const CJK_CHAR = new RegExp(`[${CJK_CLASS}]`, 'u');

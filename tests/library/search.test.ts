@@ -159,6 +159,24 @@ describe('snippets', () => {
     ]);
   });
 
+  it('marks the original characters where folding changes lengths (ligatures, ß, accents, CJK beyond the BMP)', () => {
+    const title = 'Die STRAßE der ﬁnanzen: Éclair, 𠮷野家の牛丼 und Straße';
+    const marked = (query: string) =>
+      markMatches(title, parseQuery(query))
+        .filter((s) => s.hit)
+        .map((s) => s.text);
+    expect(marked('strasse')).toEqual(['STRAßE', 'Straße']);
+    expect(marked('finanzen')).toEqual(['ﬁnanzen']);
+    expect(marked('eclair')).toEqual(['Éclair']);
+    expect(marked('野家')).toEqual(['野家']);
+    expect(marked('𠮷野')).toEqual(['𠮷野']);
+    expect(
+      markMatches(title, parseQuery('und'))
+        .map((s) => s.text)
+        .join(''),
+    ).toBe(title);
+  });
+
   it('returns null when nothing matches', () => {
     expect(snippet('nothing here', parseQuery('zebra'))).toBeNull();
   });
