@@ -364,9 +364,20 @@ function isBoilerplateText(text: string, segment?: Segment): boolean {
   );
 }
 
-/** A web address, or a counter of reads or comments ("阅读:3727", "评论：63", "1,024 views"). */
-const FURNITURE_BESIDE_DATE =
-  /(?:https?:\/\/|www\.)\S+|(?:阅读|浏览|评论|点击|回复|人气)(?:数|量|次数)?\s*[:：(（]?\s*\d[\d,]*\s*[)）]?|\b\d[\d,]*\s+(?:views?|comments?|replies)\b|\b(?:views?|comments?|replies)\s*[:：]\s*\d[\d,]*/gi;
+/**
+ * A web address, a counter of reads or comments ("阅读:3727", "评论：63", "1,024 views"), the
+ * source named by a label ("来源： 深圳新闻网") or the font-size buttons ("【字号：大 中 小】").
+ */
+const FURNITURE_BESIDE_DATE = new RegExp(
+  [
+    String.raw`(?:https?:\/\/|www\.)\S+`,
+    String.raw`(?:阅读|浏览|评论|点击|回复|人气)(?:数|量|次数)?\s*[:：(（]?\s*\d[\d,]*\s*[)）]?`,
+    String.raw`\b\d[\d,]*\s+(?:views?|comments?|replies)\b|\b(?:views?|comments?|replies)\s*[:：]\s*\d[\d,]*`,
+    String.raw`(?:来源|稿源|出处)\s*[:：]\s*[^\s【\[|｜]{1,20}`,
+    String.raw`[【\[]?\s*(?:字号|字体|字级)\s*[:：]?\s*大\s*中\s*小\s*[】\]]?`,
+  ].join('|'),
+  'gi',
+);
 
 /** Mostly a date: the date and a few labels ("Nov. 20, 2019 Updated: Nov. 20, 2019 1:35 a.m."). */
 function isMostlyDate(line: string): boolean {
@@ -418,14 +429,18 @@ interface Line {
   lead: boolean;
 }
 
+const WEB_ADDRESS = /(?:https?:\/\/|www\.)[\w./?=&%#:~+-]+/gi;
+
 /** Reads like article text: long enough, a full sentence, or an item of a numbered list. */
 function isProse(segment: Segment): boolean {
   if (segment.linkChars > segment.chars * 0.5) return false;
   const { text } = segment;
   if (ENUMERATION.test(text)) return true;
   if (CJK.test(text)) {
-    // Long, or a piece of a sentence (hard-wrapped text breaks lines mid-sentence).
-    if (segment.chars >= 40 || (segment.chars >= 15 && /[，。；！？、“”]/.test(text))) return true;
+    // Long, or a piece of a sentence (hard-wrapped text breaks lines mid-sentence). A web address
+    // is not words: "http://www.sina.com.cn 2012年01月12日15:57 凤凰网" is a date line.
+    const chars = segment.chars - (text.match(WEB_ADDRESS) ?? []).join('').length;
+    if (chars >= 40 || (chars >= 15 && /[，。；！？、“”]/.test(text))) return true;
   } else if (text.split(' ').length >= 12) return true;
   return (
     SENTENCE_END.test(text) && (CJK.test(text) ? segment.chars >= 6 : text.split(' ').length >= 5)

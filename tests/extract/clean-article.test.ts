@@ -194,6 +194,19 @@ describe('cleanArticle', () => {
     expect(text).toContain(STORY_ZH);
   });
 
+  it('drops a date line that names its source or carries font-size buttons, however long the address makes it', () => {
+    const text = clean(
+      `<h2>http://www.sina.com.cn    2012年01月12日15:57 <a href="#">凤凰网</a></h2><p>${STORY_ZH}</p><p>${STORY_ZH}</p>`,
+    );
+    expect(text).not.toContain('凤凰网');
+    expect(text).toContain(STORY_ZH);
+    const inside = clean(
+      `<p>${STORY_ZH}</p><p>http://www.sznews.com 2011-12-14 18:10 来源： 深圳新闻网 【字号：大 中 小】</p><p>${STORY_ZH}</p>`,
+    );
+    expect(inside).not.toContain('深圳新闻网');
+    expect(inside).toContain(STORY_ZH);
+  });
+
   it('drops the editor’s credit, the portal’s disclaimer and its channel pointer at the end', () => {
     const text = clean(
       `<p>${STORY_ZH}</p><p>${STORY_ZH}</p><p>(陈巍 编辑)</p><p>（文/赵勇）</p><p>（证券时报网快讯中心）</p><p>更多精彩内容请进入健康频道 >></p><p>声明：新浪网登载此文出于传递更多信息之目的，并不意味着赞同其观点或证实其描述。</p><p>(漩矶)</p>`,
