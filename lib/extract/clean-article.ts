@@ -619,7 +619,8 @@ export function planRemovals(
       remove(line, 'teaser');
   }
   // A short line under a picture is its caption (Chinese pages set captions as plain lines) —
-  // unless such lines are much of the text: a photo essay tells its story that way.
+  // unless such lines are much of the text: a photo essay tells its story that way. (A boilerplate
+  // line under a picture, "点击进入专题 >>", goes for its wording and counts as no caption.)
   const captions = lines.filter((line, index) => {
     const previous = lines[index - 1];
     return (
@@ -630,6 +631,7 @@ export function planRemovals(
       !KANA.test(line.text) &&
       line.chars <= 40 &&
       !line.lead &&
+      !line.boilerplate &&
       !/[。！？!?]$/.test(line.text) &&
       !line.segment.heading &&
       !isBold(line.segment)

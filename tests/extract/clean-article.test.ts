@@ -216,6 +216,16 @@ describe('cleanArticle', () => {
       expect(text).not.toContain(gone);
   });
 
+  it('judges the share of captions on captions, not on a boilerplate line under a picture', () => {
+    const picture = '<p><img src="/a.jpg"></p>';
+    const text = clean(
+      `<p>${STORY_ZH}</p>${picture}<p>舞台中央的两位模特为试用者进行展示</p>${picture}<p>舞台周围有一圈相机供参观者试用</p><p>${STORY_ZH}</p><p>${STORY_ZH}</p>${picture}<p>点击进入《全程报道》专题 >> 了解更多</p>`,
+    );
+    expect(text).toContain(STORY_ZH);
+    expect(text).not.toContain('模特');
+    expect(text).not.toContain('参观者');
+  });
+
   it('drops the labels of buttons in the story ("Show Caption", "Get a Quote", "Article Continues Below")', () => {
     const text = clean(
       `<p>${STORY_EN}</p><p>Show Caption</p><p>${STORY_EN}</p><p><a href="/q">Get a Quote</a></p><p>Article Continues Below</p><p>${STORY_EN}</p>`,
