@@ -675,12 +675,17 @@ export function planRemovals(
   }
   live = live.filter((line) => !removed.has(line));
   // A closing marker in the last part of the text ends the article (not when much more article
-  // text follows: then it was a box inside the story).
+  // text follows: then it was a box inside the story). A marker gone for its wording ("相关阅读：")
+  // still closes.
+  const withMarkers = lines.filter(
+    (line) =>
+      !removed.has(line) || (reasonOf.get(line) === 'wording' && CLOSING_MARKER.test(line.text)),
+  );
   let seen = 0;
-  for (const [index, line] of live.entries()) {
+  for (const [index, line] of withMarkers.entries()) {
     seen += line.chars;
     if (seen < total * 0.4 || line.chars > 40 || !CLOSING_MARKER.test(line.text)) continue;
-    const rest = live.slice(index);
+    const rest = withMarkers.slice(index);
     const after = rest.filter((other) => other.prose).reduce((sum, other) => sum + other.chars, 0);
     if (after > (seen - line.chars) * 0.6) continue;
     for (const other of rest) remove(other, 'closing marker');

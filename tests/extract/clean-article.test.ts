@@ -226,6 +226,17 @@ describe('cleanArticle', () => {
     expect(text).not.toContain('参观者');
   });
 
+  it('cuts the list after a closing marker that goes for its own wording too ("相关阅读：")', () => {
+    const item = (title: string, path: string) =>
+      `<li>·${title}<br><a href="${path}">http://mobile.example.cn${path}</a></li>`;
+    const text = clean(
+      `<p>${STORY_ZH}</p><p>${STORY_ZH}</p><ul><li><strong>相关阅读：</strong></li>${item('中兴智能手机抢滩泰国市场', '/270.html')}${item('国产品牌千元级智能机荐', '/269.html')}</ul>`,
+    );
+    expect(text).toContain(STORY_ZH);
+    expect(text).not.toContain('抢滩泰国');
+    expect(text).not.toContain('千元级');
+  });
+
   it('drops the labels of buttons in the story ("Show Caption", "Get a Quote", "Article Continues Below")', () => {
     const text = clean(
       `<p>${STORY_EN}</p><p>Show Caption</p><p>${STORY_EN}</p><p><a href="/q">Get a Quote</a></p><p>Article Continues Below</p><p>${STORY_EN}</p>`,
