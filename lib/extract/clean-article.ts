@@ -526,6 +526,22 @@ function isLabelOrCrumb(line: Line): boolean {
   );
 }
 
+/** A summary's label: "摘 要：", "【内容提要】", "核心提示：". */
+const SUMMARY_LABEL =
+  /^[【[]?\s*(?:摘\s*要|内容摘要|内容提要|提\s*要|导\s*读|导\s*语|核心提示)\s*(?:[】\]]\s*[:：]?|[:：])\s*/;
+
+/**
+ * A summary the story repeats word for word as its next paragraph ("摘 要：明天将上演月全食…"
+ * over "明天将上演月全食…"): the same text twice, the first time with a label.
+ */
+function repeatsNextParagraph(line: Line, following: readonly Line[]): boolean {
+  const label = SUMMARY_LABEL.exec(line.text);
+  if (!label || line.segment.heading) return false;
+  const summary = squash(line.text.slice(label[0].length));
+  const next = following.find((other) => other.chars);
+  return summary.length >= 15 && next !== undefined && squash(next.text).includes(summary);
+}
+
 type Furniture = 'strong' | 'weak' | null;
 
 /**
@@ -618,6 +634,8 @@ export function planRemovals(
     )
       remove(line, 'teaser');
   }
+  for (const [index, line] of lines.entries())
+    if (repeatsNextParagraph(line, lines.slice(index + 1))) remove(line, 'summary');
   // A short line under a picture is its caption (Chinese pages set captions as plain lines) —
   // unless such lines are much of the text: a photo essay tells its story that way. (A boilerplate
   // line under a picture, "点击进入专题 >>", goes for its wording and counts as no caption.)

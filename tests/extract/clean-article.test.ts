@@ -237,6 +237,16 @@ describe('cleanArticle', () => {
     expect(text).not.toContain('千元级');
   });
 
+  it('drops a summary the story repeats as its next paragraph, keeps one it does not', () => {
+    const repeated = clean(
+      `<p>摘 要：${STORY_ZH}</p><p>${STORY_ZH}</p><p>${STORY_ZH.slice(5)}</p>`,
+    );
+    expect(repeated).not.toContain('摘 要');
+    expect(repeated).toContain(STORY_ZH);
+    const own = clean(`<p>核心提示：${STORY_ZH.slice(10)}</p><p>${STORY_EN}</p>`);
+    expect(own).toContain('核心提示');
+  });
+
   it('drops the labels of buttons in the story ("Show Caption", "Get a Quote", "Article Continues Below")', () => {
     const text = clean(
       `<p>${STORY_EN}</p><p>Show Caption</p><p>${STORY_EN}</p><p><a href="/q">Get a Quote</a></p><p>Article Continues Below</p><p>${STORY_EN}</p>`,
