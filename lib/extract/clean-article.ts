@@ -431,12 +431,17 @@ interface Line {
 
 const WEB_ADDRESS = /(?:https?:\/\/|www\.)[\w./?=&%#:~+-]+/gi;
 
+const BRACKETED = /^[（(【[〔][^（()）【】[\]〔〕]+[)）】\]〕]$/;
+
 /** Reads like article text: long enough, a full sentence, or an item of a numbered list. */
 function isProse(segment: Segment): boolean {
   if (segment.linkChars > segment.chars * 0.5) return false;
   const { text } = segment;
   if (ENUMERATION.test(text)) return true;
   if (CJK.test(text)) {
+    // A line wholly in brackets ends like a sentence but is a label or a credit ("（即時新聞）",
+    // "(福州晚報記者 林安鎮 實習生 黃衛平 文/攝)"), unless a sentence ends inside it.
+    if (BRACKETED.test(text) && !/[。！？!?]/.test(text)) return false;
     // Long, or a piece of a sentence (hard-wrapped text breaks lines mid-sentence). A web address
     // is not words: "http://www.sina.com.cn 2012年01月12日15:57 凤凰网" is a date line.
     const chars = segment.chars - (text.match(WEB_ADDRESS) ?? []).join('').length;

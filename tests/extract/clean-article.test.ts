@@ -247,6 +247,15 @@ describe('cleanArticle', () => {
     expect(own).toContain('核心提示');
   });
 
+  it('drops a label or a reporters’ credit in brackets at the end; it ends like a sentence but is none', () => {
+    const text = clean(
+      `<p>${STORY_ZH}</p><p>${STORY_ZH}</p><p>（即時新聞）</p><p>(福州晚報記者 林安鎮 實習生 黃衛平 文/攝)</p>`,
+    );
+    expect(text).toContain(STORY_ZH);
+    expect(text).not.toContain('即時新聞');
+    expect(text).not.toContain('林安鎮');
+  });
+
   it('drops the labels of buttons in the story ("Show Caption", "Get a Quote", "Article Continues Below")', () => {
     const text = clean(
       `<p>${STORY_EN}</p><p>Show Caption</p><p>${STORY_EN}</p><p><a href="/q">Get a Quote</a></p><p>Article Continues Below</p><p>${STORY_EN}</p>`,
