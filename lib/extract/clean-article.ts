@@ -364,9 +364,20 @@ function isBoilerplateText(text: string, segment?: Segment): boolean {
   );
 }
 
-/** A web address, or a counter of reads or comments ("阅读:3727", "评论：63", "1,024 views"). */
-const FURNITURE_BESIDE_DATE =
-  /(?:https?:\/\/|www\.)\S+|(?:阅读|浏览|评论|点击|回复|人气)(?:数|量|次数)?\s*[:：(（]?\s*\d[\d,]*\s*[)）]?|\b\d[\d,]*\s+(?:views?|comments?|replies)\b|\b(?:views?|comments?|replies)\s*[:：]\s*\d[\d,]*/gi;
+/**
+ * A web address, a counter of reads or comments ("阅读:3727", "评论：63", "1,024 views"), the
+ * source named by a label ("来源： 深圳新闻网") or the font-size buttons ("【字号：大 中 小】").
+ */
+const FURNITURE_BESIDE_DATE = new RegExp(
+  [
+    String.raw`(?:https?:\/\/|www\.)\S+`,
+    String.raw`(?:阅读|浏览|评论|点击|回复|人气)(?:数|量|次数)?\s*[:：(（]?\s*\d[\d,]*\s*[)）]?`,
+    String.raw`\b\d[\d,]*\s+(?:views?|comments?|replies)\b|\b(?:views?|comments?|replies)\s*[:：]\s*\d[\d,]*`,
+    String.raw`(?:来源|稿源|出处)\s*[:：]\s*[^\s【\[|｜]{1,20}`,
+    String.raw`[【\[]?\s*(?:字号|字体|字级)\s*[:：]?\s*大\s*中\s*小\s*[】\]]?`,
+  ].join('|'),
+  'gi',
+);
 
 /** Mostly a date: the date and a few labels ("Nov. 20, 2019 Updated: Nov. 20, 2019 1:35 a.m."). */
 function isMostlyDate(line: string): boolean {
@@ -418,14 +429,23 @@ interface Line {
   lead: boolean;
 }
 
+const WEB_ADDRESS = /(?:https?:\/\/|www\.)[\w./?=&%#:~+-]+/gi;
+
+const BRACKETED = /^[（(【[〔][^（()）【】[\]〔〕]+[)）】\]〕]$/;
+
 /** Reads like article text: long enough, a full sentence, or an item of a numbered list. */
 function isProse(segment: Segment): boolean {
   if (segment.linkChars > segment.chars * 0.5) return false;
   const { text } = segment;
   if (ENUMERATION.test(text)) return true;
   if (CJK.test(text)) {
-    // Long, or a piece of a sentence (hard-wrapped text breaks lines mid-sentence).
-    if (segment.chars >= 40 || (segment.chars >= 15 && /[，。；！？、“”]/.test(text))) return true;
+    // A line wholly in brackets ends like a sentence but is a label or a credit ("（即時新聞）",
+    // "(福州晚報記者 林安鎮 實習生 黃衛平 文/攝)"), unless a sentence ends inside it.
+    if (BRACKETED.test(text) && !/[。！？!?]/.test(text)) return false;
+    // Long, or a piece of a sentence (hard-wrapped text breaks lines mid-sentence). A web address
+    // is not words: "http://www.sina.com.cn 2012年01月12日15:57 凤凰网" is a date line.
+    const chars = segment.chars - (text.match(WEB_ADDRESS) ?? []).join('').length;
+    if (chars >= 40 || (chars >= 15 && /[，。；！？、“”]/.test(text))) return true;
   } else if (text.split(' ').length >= 12) return true;
   return (
     SENTENCE_END.test(text) && (CJK.test(text) ? segment.chars >= 6 : text.split(' ').length >= 5)
@@ -509,6 +529,22 @@ function isLabelOrCrumb(line: Line): boolean {
   return /^(?:您现在的位置|当前位置|你的位置|位置)\s*[:：]|(?:首页|home)\s*[>»›]|^[>»›]/i.test(
     text,
   );
+}
+
+/** A summary's label: "摘 要：", "【内容提要】", "核心提示：". */
+const SUMMARY_LABEL =
+  /^[【[]?\s*(?:摘\s*要|内容摘要|内容提要|提\s*要|导\s*读|导\s*语|核心提示)\s*(?:[】\]]\s*[:：]?|[:：])\s*/;
+
+/**
+ * A summary the story repeats word for word as its next paragraph ("摘 要：明天将上演月全食…"
+ * over "明天将上演月全食…"): the same text twice, the first time with a label.
+ */
+function repeatsNextParagraph(line: Line, following: readonly Line[]): boolean {
+  const label = SUMMARY_LABEL.exec(line.text);
+  if (!label || line.segment.heading) return false;
+  const summary = squash(line.text.slice(label[0].length));
+  const next = following.find((other) => other.chars);
+  return summary.length >= 15 && next !== undefined && squash(next.text).includes(summary);
 }
 
 type Furniture = 'strong' | 'weak' | null;
@@ -603,8 +639,11 @@ export function planRemovals(
     )
       remove(line, 'teaser');
   }
+  for (const [index, line] of lines.entries())
+    if (repeatsNextParagraph(line, lines.slice(index + 1))) remove(line, 'summary');
   // A short line under a picture is its caption (Chinese pages set captions as plain lines) —
-  // unless such lines are much of the text: a photo essay tells its story that way.
+  // unless such lines are much of the text: a photo essay tells its story that way. (A boilerplate
+  // line under a picture, "点击进入专题 >>", goes for its wording and counts as no caption.)
   const captions = lines.filter((line, index) => {
     const previous = lines[index - 1];
     return (
@@ -615,6 +654,7 @@ export function planRemovals(
       !KANA.test(line.text) &&
       line.chars <= 40 &&
       !line.lead &&
+      !line.boilerplate &&
       !/[。！？!?]$/.test(line.text) &&
       !line.segment.heading &&
       !isBold(line.segment)
@@ -658,12 +698,17 @@ export function planRemovals(
   }
   live = live.filter((line) => !removed.has(line));
   // A closing marker in the last part of the text ends the article (not when much more article
-  // text follows: then it was a box inside the story).
+  // text follows: then it was a box inside the story). A marker gone for its wording ("相关阅读：")
+  // still closes.
+  const withMarkers = lines.filter(
+    (line) =>
+      !removed.has(line) || (reasonOf.get(line) === 'wording' && CLOSING_MARKER.test(line.text)),
+  );
   let seen = 0;
-  for (const [index, line] of live.entries()) {
+  for (const [index, line] of withMarkers.entries()) {
     seen += line.chars;
     if (seen < total * 0.4 || line.chars > 40 || !CLOSING_MARKER.test(line.text)) continue;
-    const rest = live.slice(index);
+    const rest = withMarkers.slice(index);
     const after = rest.filter((other) => other.prose).reduce((sum, other) => sum + other.chars, 0);
     if (after > (seen - line.chars) * 0.6) continue;
     for (const other of rest) remove(other, 'closing marker');

@@ -194,6 +194,19 @@ describe('cleanArticle', () => {
     expect(text).toContain(STORY_ZH);
   });
 
+  it('drops a date line that names its source or carries font-size buttons, however long the address makes it', () => {
+    const text = clean(
+      `<h2>http://www.sina.com.cn    2012年01月12日15:57 <a href="#">凤凰网</a></h2><p>${STORY_ZH}</p><p>${STORY_ZH}</p>`,
+    );
+    expect(text).not.toContain('凤凰网');
+    expect(text).toContain(STORY_ZH);
+    const inside = clean(
+      `<p>${STORY_ZH}</p><p>http://www.sznews.com 2011-12-14 18:10 来源： 深圳新闻网 【字号：大 中 小】</p><p>${STORY_ZH}</p>`,
+    );
+    expect(inside).not.toContain('深圳新闻网');
+    expect(inside).toContain(STORY_ZH);
+  });
+
   it('drops the editor’s credit, the portal’s disclaimer and its channel pointer at the end', () => {
     const text = clean(
       `<p>${STORY_ZH}</p><p>${STORY_ZH}</p><p>(陈巍 编辑)</p><p>（文/赵勇）</p><p>（证券时报网快讯中心）</p><p>更多精彩内容请进入健康频道 >></p><p>声明：新浪网登载此文出于传递更多信息之目的，并不意味着赞同其观点或证实其描述。</p><p>(漩矶)</p>`,
@@ -201,6 +214,46 @@ describe('cleanArticle', () => {
     expect(text).toContain(STORY_ZH);
     for (const gone of ['陈巍', '赵勇', '快讯中心', '健康频道', '新浪网登载'])
       expect(text).not.toContain(gone);
+  });
+
+  it('judges the share of captions on captions, not on a boilerplate line under a picture', () => {
+    const picture = '<p><img src="/a.jpg"></p>';
+    const text = clean(
+      `<p>${STORY_ZH}</p>${picture}<p>舞台中央的两位模特为试用者进行展示</p>${picture}<p>舞台周围有一圈相机供参观者试用</p><p>${STORY_ZH}</p><p>${STORY_ZH}</p>${picture}<p>点击进入《全程报道》专题 >> 了解更多</p>`,
+    );
+    expect(text).toContain(STORY_ZH);
+    expect(text).not.toContain('模特');
+    expect(text).not.toContain('参观者');
+  });
+
+  it('cuts the list after a closing marker that goes for its own wording too ("相关阅读：")', () => {
+    const item = (title: string, path: string) =>
+      `<li>·${title}<br><a href="${path}">http://mobile.example.cn${path}</a></li>`;
+    const text = clean(
+      `<p>${STORY_ZH}</p><p>${STORY_ZH}</p><ul><li><strong>相关阅读：</strong></li>${item('中兴智能手机抢滩泰国市场', '/270.html')}${item('国产品牌千元级智能机荐', '/269.html')}</ul>`,
+    );
+    expect(text).toContain(STORY_ZH);
+    expect(text).not.toContain('抢滩泰国');
+    expect(text).not.toContain('千元级');
+  });
+
+  it('drops a summary the story repeats as its next paragraph, keeps one it does not', () => {
+    const repeated = clean(
+      `<p>摘 要：${STORY_ZH}</p><p>${STORY_ZH}</p><p>${STORY_ZH.slice(5)}</p>`,
+    );
+    expect(repeated).not.toContain('摘 要');
+    expect(repeated).toContain(STORY_ZH);
+    const own = clean(`<p>核心提示：${STORY_ZH.slice(10)}</p><p>${STORY_EN}</p>`);
+    expect(own).toContain('核心提示');
+  });
+
+  it('drops a label or a reporters’ credit in brackets at the end; it ends like a sentence but is none', () => {
+    const text = clean(
+      `<p>${STORY_ZH}</p><p>${STORY_ZH}</p><p>（即時新聞）</p><p>(福州晚報記者 林安鎮 實習生 黃衛平 文/攝)</p>`,
+    );
+    expect(text).toContain(STORY_ZH);
+    expect(text).not.toContain('即時新聞');
+    expect(text).not.toContain('林安鎮');
   });
 
   it('drops the labels of buttons in the story ("Show Caption", "Get a Quote", "Article Continues Below")', () => {
