@@ -4,6 +4,7 @@ import { laterThan, restoreTime } from '../library/field-times';
 import type { GleanerDB } from './db';
 import { newRecordId } from './record-id';
 import { queueForIndex } from './search-queue';
+import { whereAnyOf } from './where-any-of';
 
 export interface NewHighlight {
   articleId: string;
@@ -16,6 +17,21 @@ export interface NewHighlight {
 
 export function listHighlights(db: GleanerDB, articleId: string): Promise<Highlight[]> {
   return db.highlights.where('articleId').equals(articleId).sortBy('createdAt');
+}
+
+/** These articles' highlights by article, each article's oldest first (articles with none left out). */
+export async function highlightsOfArticles(
+  db: GleanerDB,
+  ids: Iterable<string>,
+): Promise<Map<string, Highlight[]>> {
+  const groups = new Map<string, Highlight[]>();
+  for (const highlight of await whereAnyOf(db.highlights, 'articleId', ids)) {
+    const list = groups.get(highlight.articleId);
+    if (list) list.push(highlight);
+    else groups.set(highlight.articleId, [highlight]);
+  }
+  for (const list of groups.values()) list.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  return groups;
 }
 
 export async function addHighlight(

@@ -17,21 +17,11 @@ import type {
 import { urlKey } from '../url';
 import { normalizeTags } from './articles-repo';
 import type { GleanerDB } from './db';
+import { highlightsOfArticles } from './highlights-repo';
 import { relinkImages, releaseImages } from './images-repo';
 import { newRecordId } from './record-id';
 import { queueForIndex } from './search-queue';
 import { countByKey, whereAnyOf } from './where-any-of';
-
-function groupByArticle(highlights: readonly Highlight[]): Map<string, Highlight[]> {
-  const groups = new Map<string, Highlight[]>();
-  for (const highlight of highlights) {
-    const list = groups.get(highlight.articleId);
-    if (list) list.push(highlight);
-    else groups.set(highlight.articleId, [highlight]);
-  }
-  for (const list of groups.values()) list.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
-  return groups;
-}
 
 /**
  * The cards of these articles, in this order: the index's copy where it is current (a few hundred
@@ -83,7 +73,7 @@ export async function listEntries(
       (a): a is LibraryArticle => a !== undefined,
     );
     const total = await counting;
-    const groups = groupByArticle(await whereAnyOf(db.highlights, 'articleId', ids));
+    const groups = await highlightsOfArticles(db, ids);
     return {
       entries: articles.map((a) => {
         const highlights = groups.get(a.id) ?? [];
@@ -101,7 +91,7 @@ export async function listEntries(
 export async function getBundles(db: GleanerDB, ids: readonly string[]): Promise<ArticleBundle[]> {
   return db.transaction('r', db.articles, db.highlights, async () => {
     const articles = await db.articles.bulkGet([...ids]);
-    const groups = groupByArticle(await whereAnyOf(db.highlights, 'articleId', ids));
+    const groups = await highlightsOfArticles(db, ids);
     return articles
       .filter((a): a is LibraryArticle => a !== undefined)
       .map((article) => ({ article, highlights: groups.get(article.id) ?? [] }));

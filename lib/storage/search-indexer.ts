@@ -8,11 +8,10 @@
 import { cardOf, searchTextOf } from '../library/cards';
 import { docTerms, type SearchDoc } from '../library/search-index';
 import type { LibraryArticle } from '../library/types';
-import type { Highlight } from '../model';
 import type { GleanerDB } from './db';
 import { joinPlaces, packSegment, unpackChunk, type GrowingPostings } from './search-chunks';
 import { SEARCH_META_KEY, type SearchDocRow, type SearchMetaRow } from './search-records';
-import { whereAnyOf } from './where-any-of';
+import { highlightsOfArticles } from './highlights-repo';
 
 /**
  * The postings' row format: a different one in the database means a rebuild (2: chunk rows;
@@ -76,29 +75,17 @@ export async function checkSearchIndex(db: GleanerDB): Promise<boolean> {
   });
 }
 
-function groupHighlights(highlights: readonly Highlight[]): Map<string, Highlight[]> {
-  const groups = new Map<string, Highlight[]>();
-  for (const h of highlights) {
-    const list = groups.get(h.articleId);
-    if (list) list.push(h);
-    else groups.set(h.articleId, [h]);
-  }
-  for (const list of groups.values()) list.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
-  return groups;
-}
-
 /** Indexes up to `limit` queued articles in one transaction; returns how many are left. */
 export async function indexQueued(db: GleanerDB, limit = INDEX_BATCH): Promise<number> {
   return db.transaction('rw', [db.articles, db.highlights, ...searchTables(db)], async () => {
     const ids = await db.searchQueue.limit(limit).primaryKeys();
     if (!ids.length) return 0;
     const meta = (await db.searchMeta.get(SEARCH_META_KEY)) ?? freshMeta();
-    const [articles, highlights, known] = await Promise.all([
+    const [articles, groups, known] = await Promise.all([
       db.articles.bulkGet(ids),
-      whereAnyOf(db.highlights, 'articleId', ids),
+      highlightsOfArticles(db, ids),
       db.searchDocs.bulkGet(ids),
     ]);
-    const groups = groupHighlights(highlights);
     const firstDocNo = meta.nextDocNo;
     const segment = new Map<string, GrowingPostings>();
     const rows: SearchDocRow[] = [];

@@ -8,7 +8,7 @@
 import type { GleanerDB } from './db';
 import { joinPlaces, queryRanges, unpackChunk, type TermPostings } from './search-chunks';
 import type { SearchChunkRow, SearchDocRow } from './search-records';
-import { whereAnyOf } from './where-any-of';
+import { highlightsOfArticles } from './highlights-repo';
 import { searchTextOf } from '../library/cards';
 import { parseQuery, type QueryPart } from '../library/fold';
 import {
@@ -298,17 +298,15 @@ export async function readSearchDocs(
   ids: readonly string[],
 ): Promise<Map<string, SearchDoc>> {
   return db.transaction('r', db.articles, db.highlights, async () => {
-    const [articles, highlights] = await Promise.all([
+    const [articles, highlightsOf] = await Promise.all([
       db.articles.bulkGet([...ids]),
-      whereAnyOf(db.highlights, 'articleId', ids),
+      highlightsOfArticles(db, ids),
     ]);
     const docs = new Map<string, SearchDoc>();
     articles.forEach((found) => {
       const article = found as LibraryArticle | undefined;
       if (!article) return;
-      const own = highlights
-        .filter((h) => h.articleId === article.id)
-        .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+      const own = highlightsOf.get(article.id) ?? [];
       docs.set(article.id, { id: article.id, title: article.title, ...searchTextOf(article, own) });
     });
     return docs;
