@@ -19,19 +19,33 @@ export function listHighlights(db: GleanerDB, articleId: string): Promise<Highli
   return db.highlights.where('articleId').equals(articleId).sortBy('createdAt');
 }
 
+/** An article's highlights as the reader made them (oldest first), or by id (what syncs and imports compare). */
+const HIGHLIGHT_ORDERS = {
+  created: (a: Highlight, b: Highlight) => a.createdAt.localeCompare(b.createdAt),
+  id: (a: Highlight, b: Highlight) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+};
+
+/** Highlights grouped by article, each group in `order`. */
+export function groupByArticle(
+  highlights: readonly Highlight[],
+  order: keyof typeof HIGHLIGHT_ORDERS,
+): Map<string, Highlight[]> {
+  const groups = new Map<string, Highlight[]>();
+  for (const highlight of highlights) {
+    const list = groups.get(highlight.articleId);
+    if (list) list.push(highlight);
+    else groups.set(highlight.articleId, [highlight]);
+  }
+  for (const list of groups.values()) list.sort(HIGHLIGHT_ORDERS[order]);
+  return groups;
+}
+
 /** These articles' highlights by article, each article's oldest first (articles with none left out). */
 export async function highlightsOfArticles(
   db: GleanerDB,
   ids: Iterable<string>,
 ): Promise<Map<string, Highlight[]>> {
-  const groups = new Map<string, Highlight[]>();
-  for (const highlight of await whereAnyOf(db.highlights, 'articleId', ids)) {
-    const list = groups.get(highlight.articleId);
-    if (list) list.push(highlight);
-    else groups.set(highlight.articleId, [highlight]);
-  }
-  for (const list of groups.values()) list.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
-  return groups;
+  return groupByArticle(await whereAnyOf(db.highlights, 'articleId', ids), 'created');
 }
 
 export async function addHighlight(

@@ -17,7 +17,7 @@ import type {
 import { urlKey } from '../url';
 import { normalizeTags } from './articles-repo';
 import type { GleanerDB } from './db';
-import { highlightsOfArticles } from './highlights-repo';
+import { groupByArticle, highlightsOfArticles } from './highlights-repo';
 import { relinkImages, releaseImages } from './images-repo';
 import { newRecordId } from './record-id';
 import { queueForIndex } from './search-queue';
@@ -285,12 +285,7 @@ async function readImportView(
     'articleId',
     existing.map((a) => a.id),
   );
-  const highlightsOf = new Map<string, Highlight[]>();
-  for (const highlight of highlights.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
-    const list = highlightsOf.get(highlight.articleId);
-    if (list) list.push(highlight);
-    else highlightsOf.set(highlight.articleId, [highlight]);
-  }
+  const highlightsOf = groupByArticle(highlights, 'id');
   const wanted = <T>(
     ids: (string | undefined)[],
     table: { bulkGet(keys: string[]): Promise<(T | undefined)[]> },

@@ -8,6 +8,7 @@ import { fingerprint } from '../library/library-post';
 import type { ArticleBundle, LibraryArticle, Tombstone } from '../library/types';
 import type { Highlight } from '../model';
 import type { GleanerDB } from './db';
+import { groupByArticle } from './highlights-repo';
 import { releaseImages } from './images-repo';
 import { queueForIndex } from './search-queue';
 import type { SyncFileRow } from './sync-records';
@@ -19,17 +20,6 @@ export interface SyncLibrary {
 }
 
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-
-/** Groups highlights by article, each group in id order. */
-function highlightsByArticle(highlights: readonly Highlight[]): Map<string, Highlight[]> {
-  const of = new Map<string, Highlight[]>();
-  for (const h of [...highlights].sort(byId)) {
-    const list = of.get(h.articleId);
-    if (list) list.push(h);
-    else of.set(h.articleId, [h]);
-  }
-  return of;
-}
 
 /**
  * An article's state as a sync compares it with the last one: its `updatedAt`, and its highlights'
@@ -62,7 +52,7 @@ export async function readLocalVersions(db: GleanerDB): Promise<Map<string, stri
       db.highlights.toArray(),
     ]);
     if (ids.length !== total) return null;
-    const of = highlightsByArticle(highlights);
+    const of = groupByArticle(highlights, 'id');
     return new Map(ids.map((id, i) => [id, localVersionOf(String(times[i]), of.get(id) ?? [])]));
   });
 }
@@ -86,7 +76,7 @@ export async function readSyncBundles(
     if (keys.length)
       for (const article of await whereAnyOf(db.articles, 'urlKey', keys))
         found.set(article.id, article as LibraryArticle);
-    const of = highlightsByArticle(await whereAnyOf(db.highlights, 'articleId', found.keys()));
+    const of = groupByArticle(await whereAnyOf(db.highlights, 'articleId', found.keys()), 'id');
     return {
       bundles: [...found.values()].map((article) => ({
         article,
@@ -101,7 +91,7 @@ export async function readSyncBundles(
 export async function readSyncLibrary(db: GleanerDB): Promise<SyncLibrary> {
   return db.transaction('r', db.articles, db.highlights, db.tombstones, async () => {
     const articles = (await db.articles.toArray()) as LibraryArticle[];
-    const of = highlightsByArticle(await db.highlights.toArray());
+    const of = groupByArticle(await db.highlights.toArray(), 'id');
     return {
       bundles: articles.map((article) => ({ article, highlights: of.get(article.id) ?? [] })),
       tombstones: await db.tombstones.toArray(),
