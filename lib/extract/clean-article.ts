@@ -232,9 +232,12 @@ const TRAILING_CREDIT =
 /** A picture credit ending a Chinese line: "…（中国台湾网 王怡然 摄）", "（资料照，记者杨菁菁摄）". */
 const CJK_CREDIT = /[（(][^()（）]{0,16}(?:摄|供图|图片来源)[^()（）]{0,6}[)）]\s*$/;
 
-/** A news agency's picture credit ending a line: "…新华社发", "（新华社记者张三摄）". */
+/**
+ * A news agency's picture credit ending a line: "…新华社发", "（新华社记者张三摄）", "…本报记者 郭立亮 摄"
+ * (the name set apart by spaces).
+ */
 const AGENCY_CREDIT =
-  /(?:新华社|中新社|人民网|本报|视觉中国|东方IC|IC photo)[\u3400-\u9fff]{0,6}(?:发|摄|供图)[)）]?$/i;
+  /(?:新华社|中新社|人民网|本报|视觉中国|东方IC|IC photo)(?:\s?[\u3400-\u9fff]){0,6}\s?(?:发|摄|供图)[)）]?$/i;
 
 /** Prompts and widget text, in short lines only: sign-up and follow prompts, pagers, counters. */
 const PROMPT = [

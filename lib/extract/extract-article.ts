@@ -3,6 +3,7 @@ import { elementToMarkdown } from '../markdown/html-to-markdown';
 import { t } from '../i18n';
 import { err, ok, type Result } from '../result';
 import { settleArticleImages } from '../assets/article-images';
+import { addStoryLead } from './story-lead';
 import { looksLikeArticle } from './article-check';
 import { blockText } from './block-text';
 import { cleanArticle } from './clean-article';
@@ -125,7 +126,10 @@ export function extractArticle(
     prepareDocument(copy);
     const readability = readabilityContent(copy);
     ({ byline, excerpt } = readability);
-    if (readability.content) cleanArticle(readability.content, { title });
+    if (readability.content) {
+      addStoryLead(doc, readability.content, skipped, title);
+      cleanArticle(readability.content, { title });
+    }
     content = chooseContent({ doc, skipped, map, readability: readability.content, title });
   }
   if (content && !looksLikeArticle(content)) content = null;

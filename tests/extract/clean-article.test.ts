@@ -91,6 +91,15 @@ describe('cleanArticle', () => {
     expect(text).not.toContain('张三');
   });
 
+  it('drops a short caption ending in a credit whose name is set apart by spaces ("本报记者 郭立亮 摄")', () => {
+    const text = clean(
+      `<div><img src="a.jpg"><span>湘江长沙段水位降至24.77米，低于历史最低值。本报记者 郭立亮 摄 </span></div>` +
+        `<p>${STORY_ZH}</p><p>${STORY_ZH}</p>`,
+    );
+    expect(text).toContain(STORY_ZH);
+    expect(text).not.toContain('郭立亮');
+  });
+
   it('keeps a lead set in a "dateline" element at the start of the story', () => {
     const text = clean(
       `<p><span class="dateline">新华社北京1月11日电</span>${STORY_ZH}</p><p>${STORY_ZH}</p>`,

@@ -21,6 +21,22 @@ function extract(body: string, head = '', url = 'https://news.example.com/2024/s
 }
 
 describe('extractArticle', () => {
+  it('puts back the lead printed in a block of its own just before the story’s block', () => {
+    const lead =
+      '平常膀胱无力的民众，感冒药可别乱吃，免得尿不出来！一名老先生喝感冒糖浆，喝到尿不出来，只得导尿，背了一周尿袋。';
+    const story = [1, 2, 3, 4, 5].map((day) => `<p>${day}日${PARAGRAPH}</p>`).join('');
+    const text = extract(
+      `<div class="page"><h1>Story</h1><div class="info"><p>2012年1月12日 11:06</p></div>` +
+        `<div class="left"><div class="photo"><ul><li><img src="/a.jpg" width="320">` +
+        `<h3 class="desc">${lead}</h3></li></ul></div></div>` +
+        `<div class="text">${story}</div>` +
+        `<div class="more"><a href="/b">另一条新闻的标题在这里</a></div></div>`,
+    );
+    expect(text).toContain(lead);
+    expect(text.indexOf(lead)).toBeLessThan(text.indexOf('龙年纪念邮票'));
+    expect(text).not.toContain('另一条新闻');
+  });
+
   it('leaves out watermarks hidden by the page’s style sheet or set in white', () => {
     const text = extract(
       `<div id="endText"><p>${PARAGRAPH} <span class="Nys842">加拿大家园,www.iask.ca</span></p>` +
