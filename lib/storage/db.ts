@@ -13,6 +13,8 @@ import {
   SCHEMA_PUBLISH,
   SCHEMA_PUBLISH_VERSION,
   SCHEMA_SEARCH_CHUNKS,
+  SCHEMA_SEARCH_TEXTS,
+  SCHEMA_SEARCH_TEXTS_VERSION,
   SCHEMA_SEARCH_CHUNKS_VERSION,
   SCHEMA_SYNC,
   SCHEMA_SYNC_VERSION,
@@ -21,7 +23,13 @@ import {
   SCHEMA_V3,
 } from './schema';
 import type { SyncFileRow } from './sync-records';
-import type { SearchDocRow, SearchMetaRow, SearchChunkRow, SearchQueueRow } from './search-records';
+import type {
+  SearchDocRow,
+  SearchMetaRow,
+  SearchChunkRow,
+  SearchQueueRow,
+  SearchTextRow,
+} from './search-records';
 
 export const DEFAULT_DB_NAME = 'gleaner';
 
@@ -36,6 +44,7 @@ export class GleanerDB extends Dexie {
   searchDocs!: Table<SearchDocRow, string>;
   searchChunks!: Table<SearchChunkRow, [string, number]>;
   searchMeta!: Table<SearchMetaRow, string>;
+  searchTexts!: Table<SearchTextRow, string>;
   images!: Table<StoredImage, string>;
   publishQueue!: Table<QueuedPublish, string>;
   published!: Table<PublishedRecord, string>;
@@ -56,6 +65,7 @@ export class GleanerDB extends Dexie {
     this.version(SCHEMA_SYNC_VERSION).stores(SCHEMA_SYNC);
     this.version(SCHEMA_FOLDERS_VERSION).stores(SCHEMA_FOLDERS);
     this.version(SCHEMA_ARTICLE_TIMES_VERSION).stores(SCHEMA_ARTICLE_TIMES);
+    this.version(SCHEMA_SEARCH_TEXTS_VERSION).stores(SCHEMA_SEARCH_TEXTS);
   }
 }
 

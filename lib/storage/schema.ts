@@ -106,4 +106,17 @@ export const SCHEMA_ARTICLE_TIMES = {
 } as const;
 export const SCHEMA_ARTICLE_TIMES_VERSION = 9;
 
-export const LATEST_SCHEMA_VERSION = SCHEMA_ARTICLE_TIMES_VERSION;
+/**
+ * 2026-12-07 — v10 (issue 19): `searchTexts`, each indexed article's search text (its text, and its
+ * highlights' quotes and notes), written by the indexer beside its card. A search's snippets read
+ * these, not whole articles (HTML, Markdown and text: about three times the bytes), whose reads
+ * held up the next query. No data changes: the indexer fills it in the background, after its
+ * queue (`fillSearchTexts`), so search stays ready; until then snippets read the articles.
+ */
+export const SCHEMA_SEARCH_TEXTS = {
+  ...SCHEMA_ARTICLE_TIMES,
+  searchTexts: 'id',
+} as const;
+export const SCHEMA_SEARCH_TEXTS_VERSION = 10;
+
+export const LATEST_SCHEMA_VERSION = SCHEMA_SEARCH_TEXTS_VERSION;

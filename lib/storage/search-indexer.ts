@@ -52,6 +52,7 @@ function hashOf(doc: SearchDoc): number {
 const searchTables = (db: GleanerDB) => [
   db.searchQueue,
   db.searchDocs,
+  db.searchTexts,
   db.searchChunks,
   db.searchMeta,
 ];
@@ -67,7 +68,7 @@ export async function checkSearchIndex(db: GleanerDB): Promise<boolean> {
     const sound =
       meta?.format === SEARCH_FORMAT && (last === undefined || last.docNo < meta.nextDocNo);
     if (sound) return false;
-    await Promise.all([db.searchDocs.clear(), db.searchChunks.clear()]);
+    await Promise.all([db.searchDocs.clear(), db.searchTexts.clear(), db.searchChunks.clear()]);
     await db.searchMeta.put(freshMeta());
     const ids = await db.articles.toCollection().primaryKeys();
     await db.searchQueue.bulkPut(ids.map((id) => ({ id })));
@@ -89,16 +90,18 @@ export async function indexQueued(db: GleanerDB, limit = INDEX_BATCH): Promise<n
     const firstDocNo = meta.nextDocNo;
     const segment = new Map<string, GrowingPostings>();
     const rows: SearchDocRow[] = [];
+    const texts: SearchDoc[] = [];
     const gone: string[] = [];
     ids.forEach((id, i) => {
       const article = articles[i] as LibraryArticle | undefined;
       const old = known[i];
       if (!article) {
-        if (old) gone.push(id);
+        gone.push(id);
         return;
       }
       const own = groups.get(id) ?? [];
       const doc: SearchDoc = { id, title: article.title, ...searchTextOf(article, own) };
+      texts.push(doc);
       const card = cardOf(article, own.length);
       const hash = hashOf(doc);
       if (old && old.hash === hash) {
@@ -132,11 +135,42 @@ export async function indexQueued(db: GleanerDB, limit = INDEX_BATCH): Promise<n
       meta.segments[number] = meta.nextDocNo - firstDocNo;
       await db.searchChunks.bulkPut(packSegment(number, segment));
     }
-    await db.searchDocs.bulkDelete(gone);
-    await db.searchDocs.bulkPut(rows);
+    await Promise.all([db.searchDocs.bulkDelete(gone), db.searchTexts.bulkDelete(gone)]);
+    await Promise.all([db.searchDocs.bulkPut(rows), db.searchTexts.bulkPut(texts)]);
     await db.searchQueue.bulkDelete(ids);
     await db.searchMeta.put(meta);
     return db.searchQueue.count();
+  });
+}
+
+/**
+ * Writes the search texts of up to `limit` indexed articles that have none (their index entry is
+ * older than the texts table, schema v10), leaving queued ones to `indexQueued`. Returns how many
+ * it wrote: 0 once every indexed article has its text.
+ */
+export async function fillSearchTexts(db: GleanerDB, limit = INDEX_BATCH): Promise<number> {
+  const tables = [db.articles, db.highlights, db.searchDocs, db.searchTexts, db.searchQueue];
+  return db.transaction('rw', tables, async () => {
+    const [indexed, written, queued] = await Promise.all([
+      db.searchDocs.toCollection().primaryKeys(),
+      db.searchTexts.toCollection().primaryKeys(),
+      db.searchQueue.toCollection().primaryKeys(),
+    ]);
+    const skip = new Set([...written, ...queued]);
+    const ids = indexed.filter((id) => !skip.has(id)).slice(0, limit);
+    if (!ids.length) return 0;
+    const [articles, groups] = await Promise.all([
+      db.articles.bulkGet(ids),
+      highlightsOfArticles(db, ids),
+    ]);
+    const texts = articles.flatMap((found) => {
+      const article = found as LibraryArticle | undefined;
+      if (!article) return [];
+      const own = groups.get(article.id) ?? [];
+      return [{ id: article.id, title: article.title, ...searchTextOf(article, own) }];
+    });
+    await db.searchTexts.bulkPut(texts);
+    return ids.length;
   });
 }
 
@@ -248,6 +282,7 @@ export function createIndexRunner(
   const quietMs = options.quietMs ?? QUIET_MS;
   const batch = options.batch ?? INDEX_BATCH;
   let checked = false;
+  let textsFilled = false;
   let running: Promise<void> | null = null;
   let again = false;
   let heldUntil = 0;
@@ -262,6 +297,9 @@ export function createIndexRunner(
       do await settle(db, quietMs, batch, heldFor);
       while ((await indexQueued(db, batch)) > 0);
       await mergeSmallSegments(db);
+      // Texts an index older than v10 lacks: a batch at a time while no write waits, and once
+      // all are there never looked for again (the indexer writes every new one).
+      while (!textsFilled && !again) textsFilled = (await fillSearchTexts(db, batch)) === 0;
     } while (again);
   };
   return {

@@ -1,4 +1,5 @@
 /** The search index's rows (schema SEARCH_INDEX_STORES): plain records, written by the background. */
+import type { SearchDoc } from '../library/search-index';
 import type { LibraryCard } from '../library/types';
 
 /** An article waiting for the indexer (saved, edited, deleted, restored or imported). */
@@ -34,6 +35,12 @@ export interface SearchChunkRow {
   offsets?: Uint32Array;
   positions?: Uint32Array;
 }
+
+/**
+ * An indexed article's search text, as the indexer last read it: what a search's snippets quote
+ * (a fraction of the article's row, which also holds its HTML and Markdown).
+ */
+export type SearchTextRow = SearchDoc;
 
 export const SEARCH_META_KEY = 'state';
 

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { searchTextOf } from '@/lib/library/cards';
 import { SearchIndex, type SearchDoc, type SearchHit } from '@/lib/library/search-index';
-import { StoredSearch } from '@/lib/storage/stored-search';
+import { readSearchDocs, StoredSearch } from '@/lib/storage/stored-search';
 import type { LibraryArticle } from '@/lib/library/types';
 import type { Highlight } from '@/lib/model';
 import { saveArticle } from '@/lib/storage/articles-repo';
@@ -72,16 +72,21 @@ async function libraryOf(docs: readonly SearchDoc[]): Promise<GleanerDB> {
   return db;
 }
 
-/** The articles as they are now, indexed from scratch in memory. */
-async function freshIndex(db: GleanerDB): Promise<SearchIndex> {
-  const index = new SearchIndex();
+/** Every article's search text, made afresh from the articles and highlights. */
+async function freshDocs(db: GleanerDB): Promise<SearchDoc[]> {
   const highlights = await db.highlights.toArray();
-  for (const article of (await db.articles.toArray()) as LibraryArticle[]) {
+  return ((await db.articles.toArray()) as LibraryArticle[]).map((article) => {
     const own = highlights
       .filter((h) => h.articleId === article.id)
       .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
-    index.add({ id: article.id, title: article.title, ...searchTextOf(article, own) });
-  }
+    return { id: article.id, title: article.title, ...searchTextOf(article, own) };
+  });
+}
+
+/** The articles as they are now, indexed from scratch in memory. */
+async function freshIndex(db: GleanerDB): Promise<SearchIndex> {
+  const index = new SearchIndex();
+  for (const doc of await freshDocs(db)) index.add(doc);
   return index;
 }
 
@@ -160,6 +165,39 @@ describe('the kept index answers the search tests', () => {
     await search.refresh(['ferry']);
     expect(await ids(search, 'cafe')).toEqual([]);
     expect(search.size).toBe(3);
+  });
+});
+
+describe('the texts for snippets', () => {
+  it("are the indexer's copy once indexed, and the article's own while it waits", async () => {
+    const db = await libraryOf(DOCS);
+    expect(await db.searchTexts.count()).toBe(DOCS.length);
+    // Read from the kept copy, not the article: a change to the copy alone shows.
+    await db.searchTexts.update('wecom', { text: 'the kept copy' });
+    const kept = await readSearchDocs(db, ['wecom', 'missing']);
+    expect([...kept.keys()]).toEqual(['wecom']);
+    expect(kept.get('wecom')?.text).toBe('the kept copy');
+
+    // Saved again with new words: until the indexer runs, the article's own text.
+    const url = 'https://news.example/ferry';
+    await saveArticle(
+      db,
+      sampleClip({ title: 'Ferry', text: 'new words', url, canonicalUrl: url }),
+      [],
+      NOW,
+      () => 'unused',
+    );
+    expect((await readSearchDocs(db, ['ferry'])).get('ferry')?.text).toBe('new words');
+    await drain(db);
+    expect(await db.searchTexts.get('ferry')).toEqual(
+      (await readSearchDocs(db, ['ferry'])).get('ferry'),
+    );
+    expect((await db.searchTexts.get('ferry'))?.text).toBe('new words');
+
+    // Deleted: the indexer drops its copy.
+    await deleteArticles(db, ['ferry']);
+    await drain(db);
+    expect(await db.searchTexts.get('ferry')).toBeUndefined();
   });
 });
 
@@ -328,6 +366,9 @@ async function runSequence(seed: number, steps: number) {
     hits += found.length;
   }
   expect(hits).toBeGreaterThan(0);
+  // The texts kept for snippets are the articles' own: none missing, none left over, none stale.
+  const byId = (a: SearchDoc, b: SearchDoc) => a.id.localeCompare(b.id);
+  expect((await db.searchTexts.toArray()).sort(byId)).toEqual((await freshDocs(db)).sort(byId));
   // How many texts have the bigrams of 企业微信 but not standing together (the phrase check's work).
   apart += fresh.search('企业 业微 微信').length - fresh.search('企业微信').length;
   return db;
@@ -434,6 +475,22 @@ describe("the background's index runner", () => {
     await run;
     expect(await db.searchQueue.count()).toBe(0);
     expect((await StoredSearch.open(db)).size).toBe(3);
+  });
+
+  it('writes the texts an older index lacks once its queue is empty', async () => {
+    const db = newDb();
+    for (const id of ['a', 'b', 'c']) await save(db, id);
+    await drain(db);
+    await db.searchTexts.clear();
+    const runner = createIndexRunner(
+      db,
+      (error) => {
+        throw error;
+      },
+      { quietMs: 20, batch: 2 },
+    );
+    await runner.kick();
+    expect((await db.searchTexts.toCollection().primaryKeys()).sort()).toEqual(['a', 'b', 'c']);
   });
 
   it('does not wait for quiet once a full batch is queued', async () => {

@@ -8,6 +8,8 @@ import {
   SCHEMA_PUBLISH_VERSION,
   SCHEMA_SEARCH_CHUNKS,
   SCHEMA_SEARCH_CHUNKS_VERSION,
+  SCHEMA_ARTICLE_TIMES,
+  SCHEMA_ARTICLE_TIMES_VERSION,
   SCHEMA_FOLDERS,
   SCHEMA_FOLDERS_VERSION,
   SCHEMA_SYNC,
@@ -15,7 +17,7 @@ import {
   SCHEMA_V1,
   SCHEMA_V2,
 } from '@/lib/storage/schema';
-import { checkSearchIndex, indexQueued } from '@/lib/storage/search-indexer';
+import { checkSearchIndex, fillSearchTexts, indexQueued } from '@/lib/storage/search-indexer';
 import { sampleClip } from '../support/article';
 
 /** Opens a raw database at an old version, seeds it, then opens the real one over it. */
@@ -300,6 +302,53 @@ describe('v8 → v9 (2026-12-06, articles by update time)', () => {
     expect(await db.syncFiles.toArray()).toEqual([syncFile]);
     const byTime = await db.articles.orderBy('updatedAt').primaryKeys();
     expect([...byTime].sort()).toEqual(articles.map((a) => a.id).sort());
+    await db.delete();
+  });
+});
+
+describe('v9 → v10 (2026-12-07, search texts for snippets)', () => {
+  it('keeps every article and the index as they are; the indexer then writes each indexed text', async () => {
+    const name = `migrate-${Math.random()}`;
+    const articles = ferryArticles();
+    const highlight = {
+      id: 'h-1',
+      articleId: 'id-2',
+      createdAt: '2026-12-05T10:00:00Z',
+      quote: 'ferry sails',
+      note: 'on time',
+    };
+    await seedAtVersion(name, SCHEMA_ARTICLE_TIMES_VERSION, SCHEMA_ARTICLE_TIMES, async (old) => {
+      await old.table('articles').bulkAdd(articles);
+      await old.table('highlights').add(highlight);
+    });
+    const db = new GleanerDB(name);
+    await db.open();
+    expect(db.verno).toBe(LATEST_SCHEMA_VERSION);
+    expect(await db.articles.toArray()).toEqual(articles);
+    expect(await db.highlights.toArray()).toEqual([highlight]);
+    expect(await db.searchTexts.count()).toBe(0);
+    // The upgrade queues nothing: the index stays as it was, and search ready.
+    expect(await db.searchQueue.count()).toBe(0);
+    // (An index as v9 left it, built here from a queue, without the texts.)
+    await db.searchQueue.bulkPut(articles.map((a) => ({ id: a.id })));
+    while ((await indexQueued(db)) > 0);
+    await db.searchTexts.clear();
+
+    expect(await fillSearchTexts(db, 2)).toBe(2);
+    expect(await fillSearchTexts(db, 2)).toBe(1);
+    expect(await fillSearchTexts(db, 2)).toBe(0);
+    const texts = await db.searchTexts.toArray();
+    expect(texts.map((t) => t.id)).toEqual(['id-1', 'id-2', 'id-3']);
+    expect(texts[0]).toEqual({
+      id: 'id-1',
+      title: articles[0]!.title,
+      text: articles[0]!.text,
+      notes: '',
+    });
+    expect(texts[1]?.notes).toBe('ferry sails\non time');
+    // Search answered all along.
+    const search = await StoredSearch.open(db);
+    expect((await search.search('ferry')).length).toBe(3);
     await db.delete();
   });
 });
