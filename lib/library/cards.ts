@@ -1,5 +1,6 @@
 /** Library rows and search texts made from stored records (shared by the background and the page). */
 import type { Highlight } from '../model';
+import type { SearchDoc } from './search-index';
 import type { LibraryArticle, LibraryCard, SearchText } from './types';
 
 export function cardOf(article: LibraryArticle, highlightCount: number): LibraryCard {
@@ -28,4 +29,9 @@ export function searchTextOf(
       .filter(Boolean)
       .join('\n'),
   };
+}
+
+/** What the index ranks of an article, and its snippets quote: title and search text. */
+export function searchDocOf(article: LibraryArticle, highlights: readonly Highlight[]): SearchDoc {
+  return { id: article.id, title: article.title, ...searchTextOf(article, highlights) };
 }

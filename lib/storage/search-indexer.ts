@@ -5,13 +5,14 @@
  * lags in a way it cannot catch up from. A missing or older index is rebuilt by queueing every article (the list and the
  * articles stay readable meanwhile).
  */
-import { cardOf, searchTextOf } from '../library/cards';
+import { cardOf, searchDocOf } from '../library/cards';
 import { docTerms, type SearchDoc } from '../library/search-index';
 import type { LibraryArticle } from '../library/types';
 import type { GleanerDB } from './db';
 import { joinPlaces, packSegment, unpackChunk, type GrowingPostings } from './search-chunks';
 import { SEARCH_META_KEY, type SearchDocRow, type SearchMetaRow } from './search-records';
 import { highlightsOfArticles } from './highlights-repo';
+import { searchDocsOfArticles } from './stored-search';
 
 /**
  * The postings' row format: a different one in the database means a rebuild (2: chunk rows;
@@ -100,7 +101,7 @@ export async function indexQueued(db: GleanerDB, limit = INDEX_BATCH): Promise<n
         return;
       }
       const own = groups.get(id) ?? [];
-      const doc: SearchDoc = { id, title: article.title, ...searchTextOf(article, own) };
+      const doc = searchDocOf(article, own);
       texts.push(doc);
       const card = cardOf(article, own.length);
       const hash = hashOf(doc);
@@ -159,16 +160,7 @@ export async function fillSearchTexts(db: GleanerDB, limit = INDEX_BATCH): Promi
     const skip = new Set([...written, ...queued]);
     const ids = indexed.filter((id) => !skip.has(id)).slice(0, limit);
     if (!ids.length) return 0;
-    const [articles, groups] = await Promise.all([
-      db.articles.bulkGet(ids),
-      highlightsOfArticles(db, ids),
-    ]);
-    const texts = articles.flatMap((found) => {
-      const article = found as LibraryArticle | undefined;
-      if (!article) return [];
-      const own = groups.get(article.id) ?? [];
-      return [{ id: article.id, title: article.title, ...searchTextOf(article, own) }];
-    });
+    const texts = await searchDocsOfArticles(db, ids);
     await db.searchTexts.bulkPut(texts);
     return ids.length;
   });

@@ -9,7 +9,7 @@ import type { GleanerDB } from './db';
 import { joinPlaces, queryRanges, unpackChunk, type TermPostings } from './search-chunks';
 import type { SearchChunkRow, SearchDocRow } from './search-records';
 import { highlightsOfArticles } from './highlights-repo';
-import { searchTextOf } from '../library/cards';
+import { searchDocOf } from '../library/cards';
 import { parseQuery, type QueryPart } from '../library/fold';
 import {
   phrasesOf,
@@ -315,22 +315,24 @@ export async function readSearchDocs(
       kept.forEach((doc, i) => doc && !waiting[i] && docs.set(doc.id, doc));
       // The indexer has not written these yet (or not since their last change): read the articles.
       const stale = ids.filter((id) => !docs.has(id));
-      if (!stale.length) return docs;
-      const [articles, highlightsOf] = await Promise.all([
-        db.articles.bulkGet(stale),
-        highlightsOfArticles(db, stale),
-      ]);
-      articles.forEach((found) => {
-        const article = found as LibraryArticle | undefined;
-        if (!article) return;
-        const own = highlightsOf.get(article.id) ?? [];
-        docs.set(article.id, {
-          id: article.id,
-          title: article.title,
-          ...searchTextOf(article, own),
-        });
-      });
+      if (stale.length)
+        for (const doc of await searchDocsOfArticles(db, stale)) docs.set(doc.id, doc);
       return docs;
     },
   );
+}
+
+/** These articles' search texts, made from the articles and their highlights (gone ones left out). */
+export async function searchDocsOfArticles(
+  db: GleanerDB,
+  ids: readonly string[],
+): Promise<SearchDoc[]> {
+  const [articles, highlightsOf] = await Promise.all([
+    db.articles.bulkGet([...ids]),
+    highlightsOfArticles(db, ids),
+  ]);
+  return articles.flatMap((found) => {
+    const article = found as LibraryArticle | undefined;
+    return article ? [searchDocOf(article, highlightsOf.get(article.id) ?? [])] : [];
+  });
 }
