@@ -2,7 +2,7 @@ import type { Highlight, HighlightColor } from '../model';
 import type { Selector } from '../anchoring/types';
 import { laterThan, restoreTime } from '../library/field-times';
 import type { GleanerDB } from './db';
-import { newRecordId } from './record-id';
+import { byId, newRecordId } from './record-id';
 import { queueForIndex } from './search-queue';
 import { whereAnyOf } from './where-any-of';
 
@@ -22,7 +22,7 @@ export function listHighlights(db: GleanerDB, articleId: string): Promise<Highli
 /** An article's highlights as the reader made them (oldest first), or by id (what syncs and imports compare). */
 const HIGHLIGHT_ORDERS = {
   created: (a: Highlight, b: Highlight) => a.createdAt.localeCompare(b.createdAt),
-  id: (a: Highlight, b: Highlight) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  id: byId,
 };
 
 /** Highlights grouped by article, each group in `order`. */

@@ -8,3 +8,8 @@ import { v7 } from 'uuid';
 export function newRecordId(): string {
   return v7();
 }
+
+/** Records in id order, as IndexedDB orders string keys (by UTF-16 code units). */
+export function byId(a: { id: string }, b: { id: string }): number {
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}

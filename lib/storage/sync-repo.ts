@@ -10,6 +10,7 @@ import type { Highlight } from '../model';
 import type { GleanerDB } from './db';
 import { groupByArticle } from './highlights-repo';
 import { releaseImages } from './images-repo';
+import { byId } from './record-id';
 import { queueForIndex } from './search-queue';
 import type { SyncFileRow } from './sync-records';
 import { whereAnyOf } from './where-any-of';
@@ -18,8 +19,6 @@ export interface SyncLibrary {
   bundles: ArticleBundle[];
   tombstones: Tombstone[];
 }
-
-const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /**
  * An article's state as a sync compares it with the last one: its `updatedAt`, and its highlights'
