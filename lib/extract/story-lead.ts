@@ -28,6 +28,13 @@ function longestText(root: Element): string {
   return best;
 }
 
+/** Whether `element` is a skipped element or inside one. */
+function insideSkipped(element: Element, skipped: ReadonlySet<Element>): boolean {
+  for (let up: Element | null = element; up; up = up.parentElement)
+    if (skipped.has(up)) return true;
+  return false;
+}
+
 /** The page's text node holding `text`, outside the skipped elements. */
 function findText(body: Element, text: string, skipped: ReadonlySet<Element>): Node | null {
   const walker = body.ownerDocument.createTreeWalker(body, SHOW_TEXT);
@@ -35,10 +42,7 @@ function findText(body: Element, text: string, skipped: ReadonlySet<Element>): N
     if (!(node.nodeValue ?? '').includes(text)) continue;
     const parent = node.parentElement;
     if (!parent || NOT_TEXT.has(parent.tagName)) continue;
-    let inSkipped = false;
-    for (let up: Element | null = parent; up; up = up.parentElement)
-      if (skipped.has(up)) inSkipped = true;
-    if (!inSkipped) return node;
+    if (!insideSkipped(parent, skipped)) return node;
   }
   return null;
 }
