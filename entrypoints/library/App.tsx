@@ -16,8 +16,8 @@ import {
 } from '@/lib/library/filters';
 import { t, tCount } from '@/lib/i18n';
 import { parseQuery } from '@/lib/library/fold';
-import type { SearchHit } from '@/lib/library/search-index';
-import { markMatches, snippet } from '@/lib/library/snippet';
+import type { SearchDoc, SearchHit } from '@/lib/library/search-index';
+import { markMatches, snippet, type Segment } from '@/lib/library/snippet';
 import type { ArticleBundle, LibraryCard } from '@/lib/library/types';
 import { ask, restoreBundles } from './messages';
 import type { ReaderProps } from './Reader';
@@ -92,6 +92,7 @@ export default function App() {
   }, [library.cards]);
 
   const parts = useMemo(() => parseQuery(query), [query]);
+  const rowText = useRowTexts(library.db, library.version);
   const [found, setFound] = useState<{ query: string; hits: SearchHit[] } | null>(null);
   useEffect(() => {
     const index = library.search;
@@ -121,7 +122,26 @@ export default function App() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [query, library.search, library.version]);
   const hits: SearchHit[] | null = parts.length ? (found?.hits ?? null) : null;
-  const rowText = useRowTexts(library.db);
+  // The rows shown are the last answer's: marked by its query until the next answer comes.
+  const shownParts = useMemo(
+    () => (hits ? parseQuery(found?.query ?? '') : parts),
+    [hits, found, parts],
+  );
+  // A row's snippet folds its whole text: once per text and answer, not on every render.
+  const snippets = useMemo(
+    () => ({ parts: shownParts, byDoc: new WeakMap<SearchDoc, Segment[] | null>() }),
+    [shownParts],
+  );
+  const snippetOf = (doc: SearchDoc) => {
+    let segments = snippets.byDoc.get(doc);
+    if (segments === undefined) {
+      segments =
+        snippet(doc.text, snippets.parts) ??
+        snippet(doc.notes.replace(/\n/g, ' · '), snippets.parts);
+      snippets.byDoc.set(doc, segments);
+    }
+    return segments;
+  };
 
   const visible = useMemo(
     () => visibleCards(library.cards, library.byId, filters, hits),
@@ -281,10 +301,8 @@ export default function App() {
         card={card}
         site={siteOf(card)}
         selected={selected.has(card.id)}
-        title={markMatches(card.title, parts)}
-        snippet={
-          doc ? (snippet(doc.text, parts) ?? snippet(doc.notes.replace(/\n/g, ' · '), parts)) : null
-        }
+        title={markMatches(card.title, shownParts)}
+        snippet={doc ? snippetOf(doc) : null}
         onToggle={toggle}
       />
     );

@@ -244,12 +244,27 @@ describe('the library: list, search, filter, export, wipe, import', () => {
     const notes = await library
       .getByTestId('highlight-note')
       .evaluateAll((fields) => fields.map((field) => (field as HTMLTextAreaElement).value));
-    expect(notes.sort()).toEqual(['', 'versus an hour by bus']);
+    expect([...notes].sort()).toEqual(['', 'versus an hour by bus']);
     expect(
       await library
         .locator('[data-testid=reader-body] script, [data-testid=reader-body] [style]')
         .count(),
     ).toBe(0);
     await library.screenshot({ path: 'docs/screenshots/library-reader.png' });
+
+    // A note edited in the reader is what the next search quotes: the list read this article's
+    // text (with the old note) for the "ferries" search above, and must not show that copy again.
+    const busNote = library
+      .getByTestId('highlight-note')
+      .nth(notes.indexOf('versus an hour by bus'));
+    await busNote.fill('versus an hour by tramway');
+    await busNote.press('Tab');
+    await library.getByTestId('reader-back').click();
+    await library.getByTestId('search-input').fill('tramway');
+    await expect
+      .poll(() => library.locator('[data-testid=row-snippet] mark').allTextContents(), {
+        timeout: 20_000,
+      })
+      .toEqual(['tramway']);
   });
 });
