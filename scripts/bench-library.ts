@@ -160,6 +160,8 @@ async function main() {
             if (record.article.language === 'zh-CN') zh++;
             records.push(record);
           }
+          // Held as an import holds it: the index is built once, in full runs, after the seeding.
+          await ask(seeder, { type: 'library:import-hold' });
           const outcomes = await ask<{ status: string }[]>(seeder, {
             type: 'library:import',
             records,
