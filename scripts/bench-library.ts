@@ -32,8 +32,9 @@ const COUNT = Number(process.env.BENCH_ARTICLES ?? 10_000);
  * `worker`: of the service worker during seeding, export and import. */
 const PROFILE = process.env.BENCH_PROFILE;
 /** `open-search`: stop after the opens and the search (repeat runs of those figures in minutes,
- * not the ~35 of a whole run at 100,000); otherwise every phase. */
+ * not the ~35 of a whole run at 100,000); `open`: after the opens; otherwise every phase. */
 const OPEN_SEARCH_ONLY = process.env.BENCH_PHASES === 'open-search';
+const OPEN_ONLY = process.env.BENCH_PHASES === 'open';
 
 /** Runs `phase`, printing where the profiled context's CPU time went when BENCH_PROFILE asks. */
 async function profiled<T>(
@@ -230,6 +231,12 @@ async function main() {
       `search complete after navigation: ${indexed.map((t) => (t / 1000).toFixed(2)).join(', ')} s (median ${(indexedAt / 1000).toFixed(2)} s); ` +
         `library page JS heap once ready: ${mb(heapReady)} (after a collection); load average ${load()}`,
     );
+    if (OPEN_ONLY) {
+      console.log(
+        `BENCH_PHASES=open: no search, export or import; bench wall time ${((performance.now() - wall) / 1000).toFixed(0)} s`,
+      );
+      return;
+    }
 
     // Search: the page's index (engine time, and input → rows painted) against a linear scan of
     // the same texts in the same page (folded once beforehand, so the scan only searches).
