@@ -15,7 +15,7 @@ import {
   type LibraryFilters,
 } from '@/lib/library/filters';
 import { t, tCount } from '@/lib/i18n';
-import { parseQuery } from '@/lib/library/fold';
+import { parseQuery, type QueryPart } from '@/lib/library/fold';
 import type { SearchDoc, SearchHit } from '@/lib/library/search-index';
 import { markMatches, snippet, type Segment } from '@/lib/library/snippet';
 import type { ArticleBundle, LibraryCard } from '@/lib/library/types';
@@ -93,7 +93,11 @@ export default function App() {
 
   const parts = useMemo(() => parseQuery(query), [query]);
   const rowText = useRowTexts(library.db, library.version);
-  const [found, setFound] = useState<{ query: string; hits: SearchHit[] } | null>(null);
+  const [found, setFound] = useState<{
+    query: string;
+    parts: QueryPart[];
+    hits: SearchHit[];
+  } | null>(null);
   useEffect(() => {
     const index = library.search;
     if (!parts.length || !index) {
@@ -106,7 +110,7 @@ export default function App() {
       (hits) => {
         if (!current) return;
         performance.measure('library-search', { start, end: performance.now(), detail: query });
-        setFound({ query, hits });
+        setFound({ query, parts, hits });
       },
       (error: unknown) =>
         current &&
@@ -123,10 +127,7 @@ export default function App() {
   }, [query, library.search, library.version]);
   const hits: SearchHit[] | null = parts.length ? (found?.hits ?? null) : null;
   // The rows shown are the last answer's: marked by its query until the next answer comes.
-  const shownParts = useMemo(
-    () => (hits ? parseQuery(found?.query ?? '') : parts),
-    [hits, found, parts],
-  );
+  const shownParts = hits && found ? found.parts : parts;
   // A row's snippet folds its whole text: once per text and answer, not on every render.
   const snippets = useMemo(
     () => ({ parts: shownParts, byDoc: new WeakMap<SearchDoc, Segment[] | null>() }),
