@@ -429,6 +429,16 @@ describe('the kept index answers as an index built fresh', () => {
   });
 });
 
+/** An index runner whose errors fail the test. */
+const runnerOf = (db: GleanerDB, options: Parameters<typeof createIndexRunner>[2]) =>
+  createIndexRunner(
+    db,
+    (error) => {
+      throw error;
+    },
+    options,
+  );
+
 describe("the background's index runner", () => {
   const save = (db: GleanerDB, id: string) => {
     const url = `https://news.example/${id}`;
@@ -437,13 +447,7 @@ describe("the background's index runner", () => {
 
   it('indexes a stream of writes as one segment once the writes stop', async () => {
     const db = newDb();
-    const runner = createIndexRunner(
-      db,
-      (error) => {
-        throw error;
-      },
-      { quietMs: 60 },
-    );
+    const runner = runnerOf(db, { quietMs: 60 });
     let run: Promise<void> | undefined;
     for (const id of ['a', 'b', 'c']) {
       await save(db, id);
@@ -459,13 +463,7 @@ describe("the background's index runner", () => {
 
   it('starts no run while held (an import), and catches up once the hold ends', async () => {
     const db = newDb();
-    const runner = createIndexRunner(
-      db,
-      (error) => {
-        throw error;
-      },
-      { quietMs: 20, batch: 2 },
-    );
+    const runner = runnerOf(db, { quietMs: 20, batch: 2 });
     runner.hold(300);
     for (const id of ['a', 'b', 'c']) await save(db, id);
     const run = runner.kick();
@@ -482,13 +480,7 @@ describe("the background's index runner", () => {
     for (const id of ['a', 'b', 'c']) await save(db, id);
     await drain(db);
     await db.searchTexts.clear();
-    const runner = createIndexRunner(
-      db,
-      (error) => {
-        throw error;
-      },
-      { quietMs: 20, batch: 2 },
-    );
+    const runner = runnerOf(db, { quietMs: 20, batch: 2 });
     await runner.kick();
     expect((await db.searchTexts.toCollection().primaryKeys()).sort()).toEqual(['a', 'b', 'c']);
   });
@@ -496,13 +488,7 @@ describe("the background's index runner", () => {
   it('does not wait for quiet once a full batch is queued', async () => {
     const db = newDb();
     for (const id of ['a', 'b', 'c', 'd']) await save(db, id);
-    const runner = createIndexRunner(
-      db,
-      (error) => {
-        throw error;
-      },
-      { quietMs: 60_000, batch: 4 },
-    );
+    const runner = runnerOf(db, { quietMs: 60_000, batch: 4 });
     await runner.kick();
     const meta = await db.searchMeta.get(SEARCH_META_KEY);
     expect(Object.values(meta?.segments ?? {})).toEqual([4]);
